@@ -1,0 +1,44 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+  name: "jixiao",
+  products: [
+    .executable(name: "jixiao", targets: ["jixiao"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+  ],
+  targets: [
+    // Domain values, rule sets, scoring and audit checks. Pure: no I/O.
+    .target(name: "Scoring"),
+    // Columnar in-memory store, dataset loading and validation.
+    .target(name: "DataStore", dependencies: ["Scoring"]),
+    // Source locations, diagnostics, tokens, lexer, AST, parser.
+    .target(name: "QuerySyntax"),
+    // Checking statements against the store and evaluating them to result tables.
+    .target(name: "QueryEngine", dependencies: ["QuerySyntax", "DataStore", "Scoring"]),
+    // Session, REPL loop, completion, settings and rendering; no terminal access.
+    .target(name: "Shell", dependencies: ["QueryEngine", "QuerySyntax", "DataStore", "Scoring"]),
+    // libedit, with fixed-signature wrappers for its variadic calls.
+    .systemLibrary(
+      name: "CEditLine",
+      pkgConfig: "libedit",
+      providers: [.apt(["libedit-dev"])]
+    ),
+    // The libedit-backed line reader: the only code that touches the terminal.
+    .target(name: "LineEditor", dependencies: ["Shell", "CEditLine"]),
+    .executableTarget(
+      name: "jixiao",
+      dependencies: [
+        "Shell", "LineEditor",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "ScoringTests", dependencies: ["Scoring"]),
+    .testTarget(name: "DataStoreTests", dependencies: ["DataStore"]),
+    .testTarget(name: "QuerySyntaxTests", dependencies: ["QuerySyntax"]),
+    .testTarget(name: "QueryEngineTests", dependencies: ["QueryEngine"]),
+    .testTarget(name: "ShellTests", dependencies: ["Shell"]),
+  ]
+)

@@ -1,0 +1,202 @@
+#ifndef JIXIAO_CEDITLINE_SHIM_H
+#define JIXIAO_CEDITLINE_SHIM_H
+
+/*
+ * Fixed-signature wrappers around libedit (BSD editline) for Swift.
+ *
+ * Swift cannot call C variadic functions (el_set, el_wset, el_get, history_w),
+ * cannot touch C's stdin/stdout globals under strict concurrency, and cannot
+ * install a signal handler that writes shared state without a mutable global.
+ * Everything here exists for one of those reasons; the LineEditor target holds
+ * all the logic.
+ */
+
+#include <errno.h>
+#include <histedit.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+#include <wchar.h>
+
+/* Prompt callback for EL_PROMPT in wide mode: returns storage the caller keeps alive. */
+typedef const wchar_t *(*shim_prompt_fn)(EditLine *);
+/* Editor command added with EL_ADDFN: returns one of the CC_* codes. */
+typedef unsigned char (*shim_command_fn)(EditLine *, int);
+
+/* ---- Editor setup ---------------------------------------------------------------- */
+
+/* el_init needs C's stdin/stdout/stderr, which Swift 6 cannot reference (mutable globals). */
+static inline EditLine *shim_el_init(const char *program) {
+  return el_init(program, stdin, stdout, stderr);
+}
+
+/* el_wset is variadic: EL_PROMPT takes the callback. */
+static inline int shim_el_set_prompt(EditLine *el, shim_prompt_fn fn) {
+  return el_wset(el, EL_PROMPT, fn);
+}
+
+/* el_wset is variadic: EL_EDITOR takes "emacs" or "vi". */
+static inline int shim_el_set_editor(EditLine *el, const wchar_t *mode) {
+  return el_wset(el, EL_EDITOR, mode);
+}
+
+/* el_set is variadic: EL_SIGNAL makes libedit restore the tty around SIGINT/SIGTSTP and track SIGWINCH. */
+static inline int shim_el_set_signal(EditLine *el, int on) {
+  return el_set(el, EL_SIGNAL, on);
+}
+
+/* el_wset is variadic: EL_ADDFN registers a named editor command. */
+static inline int shim_el_add_function(EditLine *el, const wchar_t *name, const wchar_t *help,
+                                       shim_command_fn fn) {
+  return el_wset(el, EL_ADDFN, name, help, fn);
+}
+
+/* el_wset is variadic and EL_BIND's argument list is NULL-terminated: binds one key to one command. */
+static inline int shim_el_bind(EditLine *el, const wchar_t *key, const wchar_t *command) {
+  return el_wset(el, EL_BIND, key, command, (const wchar_t *)NULL);
+}
+
+/* el_wset is variadic: EL_HIST needs the history_w function pointer next to the history object. */
+static inline int shim_el_set_history(EditLine *el, HistoryW *history) {
+  return el_wset(el, EL_HIST, history_w, history);
+}
+
+/* el_set is variadic: EL_CLIENTDATA carries the Swift object to callbacks that cannot capture. */
+static inline int shim_el_set_clientdata(EditLine *el, void *data) {
+  return el_set(el, EL_CLIENTDATA, data);
+}
+
+/* el_get is variadic: reads back the EL_CLIENTDATA pointer inside a callback. */
+static inline void *shim_el_get_clientdata(EditLine *el) {
+  void *data = NULL;
+  if (el_get(el, EL_CLIENTDATA, &data) != 0) return NULL;
+  return data;
+}
+
+/* el_get is variadic: EL_GETFP gives the stream libedit draws on, so listings interleave correctly. */
+static inline FILE *shim_el_get_output(EditLine *el) {
+  FILE *fp = NULL;
+  if (el_get(el, EL_GETFP, 1, &fp) != 0) return NULL;
+  return fp;
+}
+
+/* ioctl is variadic: terminal width for laying out completion candidates (0 when unknown). */
+static inline int shim_terminal_columns(int fd) {
+  struct winsize size;
+  if (ioctl(fd, TIOCGWINSZ, &size) != 0) return 0;
+  return (int)size.ws_col;
+}
+
+/* ---- History ---------------------------------------------------------------------- */
+
+/* history_w is variadic: H_SETSIZE caps the number of remembered entries. */
+static inline int shim_history_set_size(HistoryW *h, int size) {
+  HistEventW ev;
+  return history_w(h, &ev, H_SETSIZE, size);
+}
+
+/* history_w is variadic: H_SETUNIQUE drops an entry equal to the previous one. */
+static inline int shim_history_set_unique(HistoryW *h, int on) {
+  HistEventW ev;
+  return history_w(h, &ev, H_SETUNIQUE, on);
+}
+
+/* history_w is variadic: H_ENTER appends one entry (the caller strips the newline first). */
+static inline int shim_history_enter(HistoryW *h, const wchar_t *line) {
+  HistEventW ev;
+  return history_w(h, &ev, H_ENTER, line);
+}
+
+/* history_w is variadic: H_LOAD reads libedit's own file format; returns the count or -1. */
+static inline int shim_history_load(HistoryW *h, const char *path) {
+  HistEventW ev;
+  return history_w(h, &ev, H_LOAD, path);
+}
+
+/* history_w is variadic: H_SAVE_FP writes to a stream we opened ourselves (0600, then renamed). */
+static inline int shim_history_save_fp(HistoryW *h, FILE *fp) {
+  HistEventW ev;
+  return history_w(h, &ev, H_SAVE_FP, fp);
+}
+
+/* history_w is variadic: H_GETSIZE counts entries (used by tests and diagnostics). */
+static inline int shim_history_count(HistoryW *h) {
+  HistEventW ev;
+  if (history_w(h, &ev, H_GETSIZE) != 0) return -1;
+  return ev.num;
+}
+
+/* ---- Locale ----------------------------------------------------------------------- */
+
+/* Whether LC_CTYPE's codeset is UTF-8; libedit decodes input with the C locale's mbrtowc. */
+static inline int shim_ctype_is_utf8(void) {
+  const char *codeset = nl_langinfo(CODESET);
+  return codeset != NULL && (strcmp(codeset, "UTF-8") == 0 || strcmp(codeset, "utf8") == 0);
+}
+
+/*
+ * Without a UTF-8 LC_CTYPE libedit drops or splits Chinese input, so take the user's
+ * locale when it is UTF-8 and otherwise fall back to C.UTF-8, then en_US.UTF-8.
+ * Returns 1 when the user's locale was used, 2 when a fallback was, 0 when none is UTF-8.
+ */
+static inline int shim_use_utf8_ctype(void) {
+  if (setlocale(LC_CTYPE, "") != NULL && shim_ctype_is_utf8()) return 1;
+  if (setlocale(LC_CTYPE, "C.UTF-8") != NULL && shim_ctype_is_utf8()) return 2;
+  if (setlocale(LC_CTYPE, "en_US.UTF-8") != NULL && shim_ctype_is_utf8()) return 2;
+  return 0;
+}
+
+/* ---- Interrupts ------------------------------------------------------------------- */
+
+/*
+ * Set by the SIGINT handler, read by Swift through the accessors below. It is a weak
+ * definition rather than `static` because every object file that includes this header
+ * would otherwise get its own copy; the linker keeps exactly one.
+ */
+__attribute__((weak)) volatile sig_atomic_t shim_interrupt_pending = 0;
+
+/* The handler only records the request: anything else is not async-signal-safe. */
+static void shim_on_sigint(int signo) {
+  (void)signo;
+  shim_interrupt_pending = 1;
+}
+
+/*
+ * Installs the SIGINT handler WITHOUT SA_RESTART so a blocked read in el_wgets fails with
+ * EINTR and the prompt can be abandoned; `previous` receives the old action for restoring.
+ */
+static inline int shim_install_sigint(struct sigaction *previous) {
+  struct sigaction action;
+  memset(&action, 0, sizeof action);
+  action.sa_handler = shim_on_sigint;
+  sigemptyset(&action.sa_mask);
+  action.sa_flags = 0;
+  return sigaction(SIGINT, &action, previous);
+}
+
+/* Puts back the action saved by shim_install_sigint. */
+static inline int shim_restore_sigint(const struct sigaction *previous) {
+  return sigaction(SIGINT, previous, NULL);
+}
+
+/* Reads and clears the flag atomically, so one Ctrl-C cancels one thing and none is lost. */
+static inline int shim_take_interrupt(void) {
+  return __atomic_exchange_n(&shim_interrupt_pending, 0, __ATOMIC_SEQ_CST) != 0;
+}
+
+/* Reads the flag without clearing it, for loops that poll often. */
+static inline int shim_interrupt_is_pending(void) {
+  return shim_interrupt_pending != 0;
+}
+
+/* errno is a macro over a thread-local; Swift reads it reliably only through a function. */
+static inline int shim_errno(void) {
+  return errno;
+}
+
+#endif /* JIXIAO_CEDITLINE_SHIM_H */

@@ -1,0 +1,331 @@
+import Foundation
+import Scoring
+
+/// Reads dataset folders and files into a `Store`.
+///
+/// A file loads completely or not at all; one load call either returns a whole new
+/// snapshot or throws, so the caller's store is never half-updated.
+public enum DatasetLoader {
+  /// The most dataset files one load reads; more is almost surely a wrong folder.
+  public static let fileLimit = 2_000
+  /// The largest dataset file accepted.
+  public static let byteLimit = 4 << 30
+
+  /// Loads every projects*/departments*/funds*/indicators* CSV under the given
+  /// folders (or the given files), in path order.
+  public static func load(paths: [String]) throws(LoadError) -> Store {
+    var files: [(String, DatasetKind)] = []
+    for path in paths {
+      files += try datasetFiles(at: path)
+    }
+    var store = Store()
+    for (file, kind) in files {
+      let part = try loadFile(file, kind: kind)
+      try checkClashes(part, against: store, file: file)
+      store.merge(part)
+    }
+    return store
+  }
+
+  /// The dataset files at a path: the file itself, or every matching file below a folder.
+  static func datasetFiles(at path: String) throws(LoadError) -> [(String, DatasetKind)] {
+    let fm = FileManager.default
+    var isDirectory: ObjCBool = false
+    guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      throw LoadError(file: path, message: "no such file or folder")
+    }
+    if !isDirectory.boolValue {
+      let name = (path as NSString).lastPathComponent
+      guard let kind = DatasetKind(fileName: name) else {
+        throw LoadError(
+          file: path,
+          message: "not a dataset file; expected a .csv named projects*, departments*, funds* or indicators*")
+      }
+      return [(path, kind)]
+    }
+    guard let walker = fm.enumerator(atPath: path) else {
+      throw LoadError(file: path, message: "cannot read this folder")
+    }
+    var found: [(String, DatasetKind)] = []
+    var seen = 0
+    while let next = walker.nextObject() as? String {
+      seen += 1
+      if seen > 100_000 {
+        throw LoadError(file: path, message: "more than 100000 entries below this folder; name a smaller folder")
+      }
+      let name = (next as NSString).lastPathComponent
+      if name.hasPrefix(".") { continue }
+      guard let kind = DatasetKind(fileName: name) else { continue }
+      let full = (path as NSString).appendingPathComponent(next)
+      var dir: ObjCBool = false
+      if fm.fileExists(atPath: full, isDirectory: &dir), dir.boolValue { continue }
+      found.append((full, kind))
+      if found.count > fileLimit {
+        throw LoadError(file: path, message: "more than \(fileLimit) dataset files below this folder; name a smaller folder")
+      }
+    }
+    if found.isEmpty {
+      throw LoadError(file: path, message: "no dataset files here; expected projects*.csv, departments*.csv, funds*.csv or indicators*.csv")
+    }
+    return found.sorted { $0.0 < $1.0 }
+  }
+
+  /// Reads one file of a known kind.
+  public static func loadFile(_ file: String, kind: DatasetKind) throws(LoadError) -> Store {
+    let data: Data
+    do {
+      let attributes = try FileManager.default.attributesOfItem(atPath: file)
+      if let type = attributes[.type] as? FileAttributeType, type == .typeDirectory {
+        throw LoadError(file: file, message: "is a folder, not a file")
+      }
+      if let size = attributes[.size] as? Int, size > byteLimit {
+        throw LoadError(file: file, message: "larger than \(byteLimit >> 30) GiB")
+      }
+      guard let handle = FileHandle(forReadingAtPath: file) else {
+        throw LoadError(file: file, message: "cannot be read (permission denied?)")
+      }
+      defer { try? handle.close() }
+      data = try handle.readToEnd() ?? Data()
+    } catch let e as LoadError {
+      throw e
+    } catch {
+      throw LoadError(file: file, message: "cannot be read: \(error.localizedDescription)")
+    }
+    let result = data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Result<Store, LoadError> in
+      Result { () throws(LoadError) -> Store in try parse(raw.bindMemory(to: UInt8.self), file: file, kind: kind) }
+    }
+    return try result.get()
+  }
+
+  /// Parses a file's bytes.
+  public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String, kind: DatasetKind) throws(LoadError) -> Store {
+    if let bad = firstInvalidUTF8Line(bytes) {
+      throw LoadError(
+        file: file, line: bad,
+        message: "not valid UTF-8 text; save the file as UTF-8 (CSV UTF-8 in Excel)")
+    }
+    var reader = DelimitedReader(bytes: bytes)
+    do {
+      guard try reader.next() else { throw LoadError(file: file, message: "empty file; expected a header row") }
+    } catch let p as DelimitedReader.Problem {
+      throw LoadError(file: file, line: p.line, message: p.message)
+    } catch let e as LoadError {
+      throw e
+    } catch {
+      throw LoadError(file: file, message: "\(error)")
+    }
+    let headers = (0..<reader.fields.count).map { reader.text($0) }
+    var index: [String: Int] = [:]
+    for (f, h) in headers.enumerated() where !h.isEmpty {
+      guard let spec = kind.columns.first(where: { $0.matches(h) }) else { continue }
+      if index[spec.key] != nil {
+        throw LoadError(file: file, line: reader.recordLine, column: h, field: f + 1, message: "names the column '\(spec.key)' a second time")
+      }
+      index[spec.key] = f
+    }
+    for spec in kind.columns where spec.required && index[spec.key] == nil {
+      let names = ([spec.key] + spec.aliases.prefix(2)).joined(separator: " or ")
+      throw LoadError(file: file, line: reader.recordLine, message: "missing required column \(names)")
+    }
+    var cursor = RecordCursor(file: file, headers: headers, index: index, reader: reader)
+    var store = Store()
+    store.files = [file]
+    var keys: [ProjectKey: Int] = [:]
+    while true {
+      do {
+        guard try cursor.reader.next() else { break }
+      } catch {
+        throw LoadError(file: file, line: error.line, message: error.message)
+      }
+      if cursor.reader.fields.count > headers.count, !(headers.count..<cursor.reader.fields.count).allSatisfy({ cursor.reader.isBlank($0) }) {
+        throw LoadError(
+          file: file, line: cursor.reader.recordLine,
+          message: "has \(cursor.reader.fields.count) fields but the header has \(headers.count); quote fields that contain commas")
+      }
+      switch kind {
+      case .projects:
+        let p = try readProject(cursor)
+        let key = ProjectKey(year: p.year, unit: p.unit, seq: p.seq)
+        if let earlier = keys[key] {
+          throw cursor.error("seq", "duplicate project: year \(p.year), unit \(p.unit), seq \(p.seq) is already on line \(earlier); expected (year, unit, seq) to be unique")
+        }
+        keys[key] = cursor.reader.recordLine
+        store.projects.append(p)
+      case .departments:
+        store.departments.append(try readDepartment(cursor))
+      case .funds:
+        store.funds.append(try readFundLine(cursor))
+      case .indicators:
+        store.indicators.append(try readIndicator(cursor))
+      }
+    }
+    return store
+  }
+
+  struct ProjectKey: Hashable {
+    var year: Int
+    var unit: String
+    var seq: Int
+  }
+
+  static let yearRange = 1900...2200
+
+  static func readProject(_ c: RecordCursor) throws(LoadError) -> Project {
+    let year = try c.requiredInteger("year", range: yearRange, what: "a year")
+    let unit = try c.requiredText("unit")
+    let seq = try c.requiredInteger("seq", range: 1...Int(Int32.max), what: "a row number")
+    let name = try c.requiredText("name")
+    guard let budget = try c.money("budget") else {
+      throw c.error("budget", "empty; expected the adjusted budget in 万元, e.g. 228.764")
+    }
+    return Project(
+      year: year, unit: unit, seq: seq, name: name, fund: try c.fund("fund"), budget: budget,
+      initial: try c.money("initial"), spent: try c.money("spent"), score: try c.score("score"),
+      grade: try c.grade("grade"),
+      ratePoints: try c.decimal("rate_points", what: "points from 0 to 100", example: "8.62"))
+  }
+
+  static func readDepartment(_ c: RecordCursor) throws(LoadError) -> Department {
+    var d = Department(
+      year: try c.requiredInteger("year", range: yearRange, what: "a year"), unit: try c.requiredText("unit"))
+    let counts = 0...10_000_000
+    d.initial = try c.statedMoney("initial")
+    d.budget = try c.statedMoney("budget")
+    d.spent = try c.statedMoney("spent")
+    d.rate = try c.percent("rate")
+    d.projectCount = try c.integer("project_count", range: counts, what: "a count")
+    d.projectInitial = try c.statedMoney("project_initial")
+    d.projectBudget = try c.statedMoney("project_budget")
+    d.projectSpent = try c.statedMoney("project_spent")
+    d.projectRate = try c.percent("project_rate")
+    d.evaluatedCount = try c.integer("evaluated_count", range: counts, what: "a count")
+    d.evaluatedBudget = try c.statedMoney("evaluated_budget")
+    let gradeColumns: [(String, Grade)] = [
+      ("count_excellent", .excellent), ("count_good", .good), ("count_fair", .fair), ("count_poor", .poor),
+    ]
+    for (key, grade) in gradeColumns {
+      if let n = try c.integer(key, range: counts, what: "a count") { d.gradeCounts[grade] = n }
+    }
+    d.excellentRate = try c.percent("excellent_rate")
+    d.score = try c.score("score")
+    d.grade = try c.grade("grade")
+    d.staff = try c.integer("staff", range: counts, what: "a count")
+    d.internalUnits = try c.integer("internal_units", range: counts, what: "a count")
+    d.budgetUnits = try c.integer("budget_units", range: counts, what: "a count")
+    return d
+  }
+
+  static func readFundLine(_ c: RecordCursor) throws(LoadError) -> FundLine {
+    let year = try c.requiredInteger("year", range: yearRange, what: "a year")
+    let unit = try c.requiredText("unit")
+    guard let fund = try c.fund("fund") else { throw c.error("fund", "empty; expected a budget book such as 一般公共预算") }
+    var line = FundLine(year: year, unit: unit, fund: fund)
+    line.projectCount = try c.integer("project_count", range: 0...10_000_000, what: "a count")
+    line.budget = try c.statedMoney("budget")
+    line.share = try c.percent("share")
+    return line
+  }
+
+  static func readIndicator(_ c: RecordCursor) throws(LoadError) -> Indicator {
+    let year = try c.requiredInteger("year", range: yearRange, what: "a year")
+    let unit = try c.requiredText("unit")
+    let seq = try c.requiredInteger("seq", range: 1...Int(Int32.max), what: "a row number")
+    let level1 = try c.requiredText("level1")
+    let name = try c.requiredText("name")
+    let kindText = try c.requiredText("kind")
+    guard let kind = IndicatorKind(kindText) else {
+      throw c.error("kind", "'\(kindText)' is not an indicator kind; expected 正向, 反向 or 定性 (positive, negative, qualitative)")
+    }
+    guard let weight = try c.decimal("weight", what: "the indicator's points (分值)", example: "10") else {
+      throw c.error("weight", "empty; expected the indicator's points (分值), e.g. 10")
+    }
+    let points = try c.decimal("points", what: "the recorded points (得分)", example: "8.62")
+    if let p = points, p > weight {
+      throw c.error("points", "'\(DecimalText.format(p))' is more than the weight \(DecimalText.format(weight)); an indicator never scores above its weight")
+    }
+    let targetText = c.text("target") ?? ""
+    let actualText = c.text("actual") ?? ""
+    var target: Int64?
+    var actual: Int64?
+    var tier: Tier?
+    switch kind {
+    case .positive, .negative:
+      target = try c.decimal("target", what: "a number (the target without its unit)", example: "43.2")
+      // A quantitative actual may be text in real forms ("完成"); it stays unknown.
+      if case .success(let v) = DecimalText.parse(actualText.replacingCommas()) { actual = v }
+    case .qualitative:
+      if !actualText.isEmpty {
+        guard let t = Tier(actualText) else {
+          throw c.error("actual", "'\(actualText)' is not a tier; expected 达成年度指标, 部分达成年度指标并具有一定效果 or 未达成年度指标且效果较差 (达成, 部分达成, 未达成)")
+        }
+        tier = t
+      }
+    }
+    return Indicator(
+      year: year, unit: unit, seq: seq, level1: level1, level2: c.text("level2") ?? "", name: name, kind: kind,
+      targetText: targetText, actualText: actualText, target: target, actual: actual, tier: tier, weight: weight,
+      points: points)
+  }
+
+  /// Refuses a file whose projects repeat ones already loaded.
+  static func checkClashes(_ part: Store, against store: Store, file: String) throws(LoadError) {
+    guard store.projects.count > 0, part.projects.count > 0 else { return }
+    var existing: [ProjectKey: String] = [:]
+    for i in 0..<store.projects.count {
+      existing[ProjectKey(year: Int(store.projects.year[i]), unit: store.projects.units[store.projects.unit[i]], seq: Int(store.projects.seq[i]))] = ""
+    }
+    for i in 0..<part.projects.count {
+      let key = ProjectKey(year: Int(part.projects.year[i]), unit: part.projects.units[part.projects.unit[i]], seq: Int(part.projects.seq[i]))
+      if existing[key] != nil {
+        throw LoadError(
+          file: file, line: i + 2, column: "seq",
+          message: "duplicate project: year \(key.year), unit \(key.unit), seq \(key.seq) is already loaded from another file")
+      }
+    }
+  }
+
+  /// The 1-based line of the first byte sequence that is not UTF-8, if any.
+  static func firstInvalidUTF8Line(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    // Fast path: pure ASCII chunks need no decoding.
+    var allASCII = true
+    for b in bytes where b >= 0x80 {
+      allASCII = false
+      break
+    }
+    if allASCII { return nil }
+    var line = 1
+    var iterator = bytes.makeIterator()
+    var decoder = UTF8()
+    var offset = 0
+    while true {
+      switch decoder.decode(&iterator) {
+      case .scalarValue(let s):
+        if s == "\n" { line += 1 }
+        offset += 1
+      case .emptyInput:
+        return nil
+      case .error:
+        return line
+      }
+    }
+  }
+}
+
+extension DelimitedReader.Problem {
+  var line: Int {
+    switch self {
+    case .unterminatedQuote(let line, _), .textAfterQuote(let line, _), .tooManyFields(let line, _): line
+    }
+  }
+
+  var message: String {
+    switch self {
+    case .unterminatedQuote(_, let field):
+      "field \(field): a quoted field is never closed; expected a closing \" before the end of the file"
+    case .textAfterQuote(_, let field):
+      "field \(field): text after a closing quote; expected a comma or the end of the line (write \"\" for a quote inside a quoted field)"
+    case .tooManyFields(_, let limit):
+      "more than \(limit) fields in one record; expected a dataset file"
+    }
+  }
+}

@@ -1,0 +1,145 @@
+/// An RFC 4180 CSV reader over bytes.
+///
+/// It walks the file's UTF-8 bytes once, never building a String per row: each record
+/// is handed to the caller as ranges into a reusable buffer, so loading millions of rows
+/// allocates nothing per row. Accepts a UTF-8 BOM, LF or CRLF line ends, quoted fields
+/// with doubled quotes and line breaks inside quotes.
+public struct DelimitedReader {
+  /// Why the bytes are not well-formed CSV.
+  public enum Problem: Error, Equatable, Sendable {
+    /// A quoted field runs to the end of the file.
+    case unterminatedQuote(line: Int, field: Int)
+    /// Text follows a closing quote, as in `"a"b`.
+    case textAfterQuote(line: Int, field: Int)
+    /// The limit on fields per record was exceeded.
+    case tooManyFields(line: Int, limit: Int)
+  }
+
+  /// The most fields one record may have; beyond that the file is refused.
+  public static let fieldLimit = 4096
+
+  private let bytes: UnsafeBufferPointer<UInt8>
+  private var position: Int
+  /// 1-based line number where the next record starts.
+  public private(set) var line = 1
+
+  /// The current record's fields, as ranges into `scratch`.
+  public private(set) var fields: [Range<Int>] = []
+  /// Unquoted field contents of the current record.
+  public private(set) var scratch: [UInt8] = []
+  /// The line the current record started on.
+  public private(set) var recordLine = 0
+
+  public init(bytes: UnsafeBufferPointer<UInt8>) {
+    self.bytes = bytes
+    var start = 0
+    if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
+    position = start
+  }
+
+  /// Reads the next record; false at the end of the input.
+  ///
+  /// Blank lines are skipped.
+  public mutating func next() throws(Problem) -> Bool {
+    let n = bytes.count
+    while position < n {
+      let b = bytes[position]
+      if b == 0x0A {
+        position += 1
+        line += 1
+      } else if b == 0x0D, position + 1 < n, bytes[position + 1] == 0x0A {
+        position += 2
+        line += 1
+      } else {
+        break
+      }
+    }
+    guard position < n else { return false }
+    fields.removeAll(keepingCapacity: true)
+    scratch.removeAll(keepingCapacity: true)
+    recordLine = line
+    while true {
+      let start = scratch.count
+      if position < n, bytes[position] == UInt8(ascii: "\"") {
+        position += 1
+        var closed = false
+        while position < n {
+          let b = bytes[position]
+          if b == UInt8(ascii: "\"") {
+            if position + 1 < n, bytes[position + 1] == UInt8(ascii: "\"") {
+              scratch.append(b)
+              position += 2
+            } else {
+              position += 1
+              closed = true
+              break
+            }
+          } else {
+            if b == 0x0A { line += 1 }
+            scratch.append(b)
+            position += 1
+          }
+        }
+        if !closed { throw .unterminatedQuote(line: recordLine, field: fields.count + 1) }
+        if position < n {
+          let b = bytes[position]
+          if b != UInt8(ascii: ",") && b != 0x0A && b != 0x0D {
+            throw .textAfterQuote(line: line, field: fields.count + 1)
+          }
+        }
+      } else {
+        while position < n {
+          let b = bytes[position]
+          if b == UInt8(ascii: ",") || b == 0x0A || (b == 0x0D && (position + 1 == n || bytes[position + 1] == 0x0A)) {
+            break
+          }
+          scratch.append(b)
+          position += 1
+        }
+      }
+      fields.append(start..<scratch.count)
+      if fields.count > DelimitedReader.fieldLimit {
+        throw .tooManyFields(line: recordLine, limit: DelimitedReader.fieldLimit)
+      }
+      if position < n, bytes[position] == UInt8(ascii: ",") {
+        position += 1
+        continue
+      }
+      // End of record.
+      if position < n {
+        if bytes[position] == 0x0D { position += 1 }
+        if position < n, bytes[position] == 0x0A { position += 1 }
+        line += 1
+      }
+      return true
+    }
+  }
+
+  /// The text of field `i` of the current record, with surrounding spaces removed.
+  public func text(_ i: Int) -> String {
+    let r = fields[i]
+    return scratch[r].withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
+      .trimmingSpaces()
+  }
+
+  /// Whether field `i` is empty or only spaces.
+  public func isBlank(_ i: Int) -> Bool {
+    for b in scratch[fields[i]] where b != 0x20 && b != 0x09 { return false }
+    return true
+  }
+
+  /// Calls `body` with the raw bytes of field `i`.
+  public func withBytes<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    scratch[fields[i]].withUnsafeBufferPointer(body)
+  }
+}
+
+extension String {
+  /// The string without leading and trailing spaces, tabs and ideographic spaces.
+  func trimmingSpaces() -> String {
+    let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{3000}" }
+    guard let first = firstIndex(where: { !isSpace($0) }) else { return "" }
+    guard let last = lastIndex(where: { !isSpace($0) }) else { return "" }
+    return String(self[first...last])
+  }
+}

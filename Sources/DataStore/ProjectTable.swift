@@ -1,0 +1,80 @@
+import Scoring
+
+/// All loaded projects, one array per field.
+///
+/// A statement scans only the columns it names, in tight loops over plain integers:
+/// money and scores are fixed-point Int64 (`ProjectTable.missing` marks an empty
+/// cell), grades and funds are one byte, and text is dictionary-encoded.
+public struct ProjectTable: Sendable {
+  /// The stored value of an empty money or score cell.
+  public static let missing = Int64.min
+  /// The stored value of an empty grade or fund cell.
+  public static let missingCode: UInt8 = 255
+
+  public internal(set) var year: [Int32] = []
+  public internal(set) var unit: [UInt32] = []
+  public internal(set) var units = TextDictionary()
+  public internal(set) var seq: [Int32] = []
+  public internal(set) var name: [UInt32] = []
+  public internal(set) var names = TextDictionary()
+  public internal(set) var fund: [UInt8] = []
+  public internal(set) var budget: [Int64] = []
+  public internal(set) var initial: [Int64] = []
+  public internal(set) var spent: [Int64] = []
+  public internal(set) var score: [Int64] = []
+  public internal(set) var grade: [UInt8] = []
+  public internal(set) var ratePoints: [Int64] = []
+
+  public init() {}
+
+  public var count: Int { year.count }
+
+  /// Appends one row.
+  public mutating func append(_ p: Project) {
+    year.append(Int32(p.year))
+    unit.append(units.code(for: p.unit))
+    seq.append(Int32(p.seq))
+    name.append(names.code(for: p.name))
+    fund.append(p.fund?.rawValue ?? ProjectTable.missingCode)
+    budget.append(p.budget?.tenThousandths ?? ProjectTable.missing)
+    initial.append(p.initial?.tenThousandths ?? ProjectTable.missing)
+    spent.append(p.spent?.tenThousandths ?? ProjectTable.missing)
+    score.append(p.score ?? ProjectTable.missing)
+    grade.append(p.grade?.rawValue ?? ProjectTable.missingCode)
+    ratePoints.append(p.ratePoints ?? ProjectTable.missing)
+  }
+
+  /// Appends every row of `other`, re-coding its text.
+  public mutating func append(contentsOf other: ProjectTable) {
+    for i in 0..<other.count { append(other[i]) }
+  }
+
+  /// Row `i` as a value.
+  public subscript(i: Int) -> Project {
+    Project(
+      year: Int(year[i]), unit: units[unit[i]], seq: Int(seq[i]), name: names[name[i]],
+      fund: fund[i] == ProjectTable.missingCode ? nil : Fund(rawValue: fund[i]),
+      budget: ProjectTable.money(budget[i]), initial: ProjectTable.money(initial[i]),
+      spent: ProjectTable.money(spent[i]),
+      score: score[i] == ProjectTable.missing ? nil : score[i],
+      grade: grade[i] == ProjectTable.missingCode ? nil : Grade(rawValue: grade[i]),
+      ratePoints: ratePoints[i] == ProjectTable.missing ? nil : ratePoints[i])
+  }
+
+  /// Replaces row `i` (what-if edits make a new snapshot; files never change).
+  public mutating func replace(_ i: Int, with p: Project) {
+    year[i] = Int32(p.year)
+    unit[i] = units.code(for: p.unit)
+    seq[i] = Int32(p.seq)
+    name[i] = names.code(for: p.name)
+    fund[i] = p.fund?.rawValue ?? ProjectTable.missingCode
+    budget[i] = p.budget?.tenThousandths ?? ProjectTable.missing
+    initial[i] = p.initial?.tenThousandths ?? ProjectTable.missing
+    spent[i] = p.spent?.tenThousandths ?? ProjectTable.missing
+    score[i] = p.score ?? ProjectTable.missing
+    grade[i] = p.grade?.rawValue ?? ProjectTable.missingCode
+    ratePoints[i] = p.ratePoints ?? ProjectTable.missing
+  }
+
+  static func money(_ v: Int64) -> Money? { v == missing ? nil : Money(tenThousandths: v) }
+}

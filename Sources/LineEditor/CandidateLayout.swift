@@ -1,0 +1,30 @@
+import Shell
+
+/// Lays completion candidates out in columns, down then across like a shell's listing,
+/// so a long list of column names does not scroll the prompt away.
+enum CandidateLayout {
+  /// The listing as lines without trailing spaces, fitted to `width` terminal columns.
+  static func lines(_ candidates: [String], width: Int) -> [String] {
+    guard !candidates.isEmpty else { return [] }
+    let widths = candidates.map { DisplayWidth.of($0) }
+    let gap = 2
+    let cell = (widths.max() ?? 0) + gap
+    let perRow = max(1, (max(width, 1) + gap) / max(cell, 1))
+    let rows = (candidates.count + perRow - 1) / perRow
+    var lines: [String] = []
+    for row in 0..<rows {
+      var line = ""
+      var index = row
+      while index < candidates.count {
+        let next = index + rows
+        line += candidates[index]
+        if next < candidates.count {
+          line += String(repeating: " ", count: cell - widths[index])
+        }
+        index = next
+      }
+      lines.append(line)
+    }
+    return lines
+  }
+}

@@ -1,0 +1,263 @@
+import CEditLine
+import Glibc
+import Shell
+
+/// Reads statements from a terminal with libedit's wide-character API: Chinese editing,
+/// persistent private history, Ctrl-R search, Tab completion and Ctrl-C that abandons
+/// the line instead of ending the shell.
+///
+/// libedit is not thread-safe and keeps the terminal in raw mode only inside
+/// `readLine`, so use one reader, from one thread, and `close()` it (or let it go)
+/// before exiting so the history is saved and the terminal restored.
+public final class LibEditLineReader: LineReader {
+  /// Problems met so far (locale, history file) for the executable to show; library
+  /// code never prints them itself. New ones may appear after `remember(_:)`.
+  public private(set) var warnings: [String] = []
+
+  /// The history file in use, or nil when history is kept only for this session.
+  public let historyPath: String?
+
+  private let completer: Completer
+  private var editor: OpaquePointer?
+  private var history: OpaquePointer?
+  /// Our copy of the prompt that the prompt callback hands to libedit: libedit reads it
+  /// after the callback returns, so it must outlive the call (a temporary would dangle).
+  private var promptStorage: UnsafeMutablePointer<wchar_t>?
+  private var promptText = ""
+  private var previousInterruptAction = sigaction()
+  private var interruptHandlerInstalled = false
+  /// False when the history file could not be loaded: overwriting it would lose it.
+  private var savesHistory: Bool
+  private var unsavedHistory = false
+
+  /// Most entries kept in memory and on disk.
+  public static let historySize: Int32 = 2000
+
+  /// - Parameters:
+  ///   - completer: answers Tab.
+  ///   - historyPath: the history file; nil means `$XDG_STATE_HOME/jixiao/history`
+  ///     (else `~/.local/state/jixiao/history`). Tests pass a temporary path.
+  ///   - programName: the name libedit looks up in `~/.editrc`-style bindings.
+  public init(completer: Completer, historyPath: String? = nil, programName: String = "jixiao") {
+    self.completer = completer
+    self.historyPath = historyPath ?? HistoryFile.defaultPath()
+    savesHistory = self.historyPath != nil
+
+    switch shim_use_utf8_ctype() {
+    case 0:
+      warnings.append(
+        "no UTF-8 locale is available (tried the environment's, C.UTF-8 and en_US.UTF-8); "
+          + "Chinese text cannot be edited")
+    default:
+      break
+    }
+
+    interruptHandlerInstalled = shim_install_sigint(&previousInterruptAction) == 0
+
+    history = history_winit()
+    if let history {
+      _ = shim_history_set_size(history, Self.historySize)
+      _ = shim_history_set_unique(history, 1)
+    }
+    loadHistory()
+
+    editor = programName.withCString { shim_el_init($0) }
+    guard let editor else {
+      warnings.append("the line editor could not start; reading plain lines instead")
+      return
+    }
+    _ = shim_el_set_clientdata(editor, Unmanaged.passUnretained(self).toOpaque())
+    promptStorage = WideText.duplicate("")
+    _ = shim_el_set_prompt(editor) { editor in
+      guard let editor, let reader = LibEditLineReader.reader(of: editor) else { return nil }
+      return UnsafePointer(reader.promptStorage)
+    }
+    WideText.withWide("emacs") { _ = shim_el_set_editor(editor, $0) }
+    _ = shim_el_set_signal(editor, 1)
+    if let history { _ = shim_el_set_history(editor, history) }
+
+    WideText.withWide("jixiao-complete") { name in
+      WideText.withWide("complete the word before the cursor") { help in
+        _ = shim_el_add_function(editor, name, help) { editor, _ in
+          guard let editor, let reader = LibEditLineReader.reader(of: editor) else {
+            return UInt8(CC_ERROR)
+          }
+          return reader.complete(in: editor)
+        }
+      }
+    }
+    bind("^I", to: "jixiao-complete")
+    // Incremental reverse search, like bash and psql.
+    bind("^R", to: "em-inc-search-prev")
+  }
+
+  deinit {
+    close()
+  }
+
+  public var isInteractive: Bool { true }
+
+  public func readLine(prompt: String) -> LineInput {
+    guard let editor else { return .end }
+    setPrompt(prompt)
+    // A Ctrl-C pressed while the previous statement ran was meant for that statement.
+    _ = shim_take_interrupt()
+
+    var count: Int32 = 0
+    guard let buffer = el_wgets(editor, &count) else {
+      let error = shim_errno()
+      if count == -1 && (error == EINTR || shim_interrupt_is_pending() != 0) {
+        // libedit left its line buffer and tty state mid-edit; start the next read clean.
+        el_reset(editor)
+        _ = shim_take_interrupt()
+        write("^C\n")
+        return .interrupted
+      }
+      // Ctrl-D on an empty line (count 0) or a dead terminal: leave the cursor on a
+      // fresh line for whatever the shell prints next.
+      write("\n")
+      return .end
+    }
+    var line = WideText.string(from: buffer, count: Int(count))
+    while line.last == "\n" || line.last == "\r\n" || line.last == "\r" { line.removeLast() }
+    return .line(line)
+  }
+
+  /// Adds `statement` to the history and saves it.
+  ///
+  /// A statement starting with a space is not recorded (a way to keep one out of the
+  /// file); line breaks of a multi-line statement become spaces so it recalls as one
+  /// editable line.
+  public func remember(_ statement: String) {
+    guard let history, !statement.hasPrefix(" ") else { return }
+    var entry = statement
+    while let last = entry.last, last.isWhitespace { entry.removeLast() }
+    guard !entry.isEmpty else { return }
+    entry = entry.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+      .joined(separator: " ")
+    WideText.withWide(entry) { _ = shim_history_enter(history, $0) }
+    unsavedHistory = true
+    saveHistory()
+  }
+
+  /// Saves the history, restores the terminal and the previous SIGINT action.
+  /// Further reads return `.end`.
+  public func close() {
+    saveHistory()
+    if let editor {
+      el_end(editor)
+      self.editor = nil
+    }
+    if let history {
+      history_wend(history)
+      self.history = nil
+    }
+    promptStorage?.deallocate()
+    promptStorage = nil
+    if interruptHandlerInstalled {
+      _ = shim_restore_sigint(&previousInterruptAction)
+      interruptHandlerInstalled = false
+    }
+  }
+
+  // MARK: Interrupts
+
+  /// Whether Ctrl-C was pressed since the last check, clearing the request.
+  ///
+  /// Long-running statements poll this to stop early; the SIGINT handler only sets a
+  /// flag, so nothing else happens at the moment of the key press.
+  public static func consumeInterrupt() -> Bool {
+    shim_take_interrupt() != 0
+  }
+
+  /// Whether Ctrl-C was pressed and not yet consumed, without clearing it.
+  public static var isInterruptPending: Bool {
+    shim_interrupt_is_pending() != 0
+  }
+
+  // MARK: Private
+
+  private static func reader(of editor: OpaquePointer) -> LibEditLineReader? {
+    guard let data = shim_el_get_clientdata(editor) else { return nil }
+    return Unmanaged<LibEditLineReader>.fromOpaque(data).takeUnretainedValue()
+  }
+
+  private func bind(_ key: String, to command: String) {
+    guard let editor else { return }
+    WideText.withWide(key) { key in
+      WideText.withWide(command) { command in _ = shim_el_bind(editor, key, command) }
+    }
+  }
+
+  private func setPrompt(_ prompt: String) {
+    guard prompt != promptText || promptStorage == nil else { return }
+    promptStorage?.deallocate()
+    promptStorage = WideText.duplicate(prompt)
+    promptText = prompt
+  }
+
+  /// Writes to the stream libedit draws on, flushed so it lands before libedit redraws.
+  private func write(_ text: String) {
+    guard let editor, let output = shim_el_get_output(editor) else { return }
+    fputs(text, output)
+    fflush(output)
+  }
+
+  private func complete(in editor: OpaquePointer) -> UInt8 {
+    guard let info = el_wline(editor)?.pointee, let start = info.buffer,
+      let cursor = info.cursor, let end = info.lastchar
+    else { return UInt8(CC_ERROR) }
+    let before = WideText.string(from: start, to: cursor)
+    let after = cursor < end ? Character(WideText.scalar(cursor.pointee)) : nil
+    let completion = completer.complete(beforeCursor: before)
+
+    switch CompletionEdit.plan(beforeCursor: before, afterCursor: after, completion: completion) {
+    case .beep:
+      return UInt8(CC_REFRESH_BEEP)
+    case .replace(let deleting, let inserting):
+      if deleting > 0 { el_deletestr(editor, Int32(deleting)) }
+      if !inserting.isEmpty {
+        let inserted = WideText.withWide(inserting) { el_winsertstr(editor, $0) }
+        if inserted != 0 { return UInt8(CC_REFRESH_BEEP) }
+      }
+      return UInt8(CC_REFRESH)
+    case .list(let candidates):
+      let width = Int(shim_terminal_columns(STDOUT_FILENO))
+      let lines = CandidateLayout.lines(candidates, width: width > 0 ? width : 80)
+      // libedit redraws the prompt on the line after the listing (CC_REDISPLAY).
+      write("\r\n" + lines.joined(separator: "\r\n") + "\r\n")
+      return UInt8(CC_REDISPLAY)
+    }
+  }
+
+  private func loadHistory() {
+    guard let history, let path = historyPath else { return }
+    switch HistoryFile(path: path).inspect() {
+    case .absent:
+      break
+    case .loadable:
+      if shim_history_load(history, path) < 0 {
+        savesHistory = false
+        warnings.append(
+          "history file \(path) could not be loaded; this session's history will not be saved")
+      }
+    case .unusable(let reason):
+      savesHistory = false
+      warnings.append(
+        "history file \(path) was ignored (\(reason)); this session's history will not be saved")
+    }
+  }
+
+  private func saveHistory() {
+    guard unsavedHistory, savesHistory, let history, let path = historyPath else { return }
+    let problem = HistoryFile(path: path).save { stream in
+      shim_history_save_fp(history, stream) >= 0
+    }
+    if let problem {
+      let warning = "history could not be saved to \(path): \(problem)"
+      if !warnings.contains(warning) { warnings.append(warning) }
+    } else {
+      unsavedHistory = false
+    }
+  }
+}

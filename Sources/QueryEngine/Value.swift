@@ -1,0 +1,73 @@
+import Scoring
+
+/// One cell of a result.
+public enum Value: Hashable, Sendable {
+  case missing
+  case integer(Int)
+  case text(String)
+  case money(Money)
+  /// A recorded score, in ten-thousandths of a point; shown with two decimals.
+  case score(Int64)
+  /// A computed number shown with `places` decimals (averages, points).
+  case number(Fraction, places: Int)
+  /// A ratio shown as a percentage with two decimals (0.862 → 86.20%).
+  case percent(Fraction)
+  case grade(Grade)
+  case fund(Fund)
+
+  /// Whether the value is a number (right-aligned, unquoted in JSON).
+  public var isNumeric: Bool {
+    switch self {
+    case .integer, .money, .score, .number, .percent: true
+    case .missing, .text, .grade, .fund: false
+    }
+  }
+
+  /// The text shown in tables.
+  public var display: String {
+    switch self {
+    case .missing: ""
+    case .integer(let v): String(v)
+    case .text(let s): s
+    case .money(let m): m.description
+    case .score(let s): DecimalText.format(s, places: 2)
+    case .number(let f, let places): f.formatted(places: places)
+    case .percent(let f): (f * Fraction.hundred).formatted(places: 2) + "%"
+    case .grade(let g): g.description
+    case .fund(let f): f.description
+    }
+  }
+
+  /// The value as a JSON or CSV number or string, exact for money.
+  public var plain: String {
+    switch self {
+    case .percent(let f): (f * Fraction.hundred).formatted(places: 2)
+    default: display
+    }
+  }
+
+  /// An exact number for sorting and comparing, where the value has one.
+  var sortNumber: Fraction? {
+    switch self {
+    case .integer(let v): Fraction(v)
+    case .money(let m): m.exact
+    case .score(let s): Fraction(tenThousandths: s)
+    case .number(let f, _), .percent(let f): f
+    case .grade(let g): Fraction(Int(g.rawValue))
+    case .fund(let f): Fraction(Int(f.rawValue))
+    case .missing, .text: nil
+    }
+  }
+
+  /// Orders values of one column: numbers by value, text by code points, missing last.
+  static func ascending(_ a: Value, _ b: Value) -> Bool {
+    switch (a, b) {
+    case (.missing, _): return false
+    case (_, .missing): return true
+    case (.text(let x), .text(let y)): return x < y
+    default:
+      if let x = a.sortNumber, let y = b.sortNumber { return x < y }
+      return a.display < b.display
+    }
+  }
+}

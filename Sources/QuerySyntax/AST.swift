@@ -1,0 +1,149 @@
+/// A name as the user wrote it, with where it was written.
+public struct Name: Hashable, Sendable {
+  public var text: String
+  public var range: SourceRange
+
+  public init(_ text: String, _ range: SourceRange) {
+    self.text = text
+    self.range = range
+  }
+}
+
+/// One side of a comparison.
+public enum Operand: Hashable, Sendable {
+  /// A bare word: a field if it names one, otherwise text (良, 党建工作经费).
+  case word(Name)
+  /// A number as written: 553.956.
+  case number(Name)
+  /// Quoted text: always text, never a field.
+  case quoted(Name)
+
+  public var range: SourceRange {
+    switch self {
+    case .word(let n), .number(let n), .quoted(let n): n.range
+    }
+  }
+
+  public var text: String {
+    switch self {
+    case .word(let n), .number(let n), .quoted(let n): n.text
+    }
+  }
+}
+
+/// `=`, `!=`, `<`, `<=`, `>`, `>=`.
+public enum ComparisonOperator: String, Hashable, Sendable, CaseIterable {
+  case equal = "="
+  case notEqual = "!="
+  case less = "<"
+  case lessOrEqual = "<="
+  case greater = ">"
+  case greaterOrEqual = ">="
+}
+
+/// A condition in a `where` clause.
+public indirect enum Expression: Hashable, Sendable {
+  /// `budget > 50`, `grade = 良`.
+  case compare(Operand, ComparisonOperator, Operand)
+  /// `name contains 村级`.
+  case contains(Operand, Operand)
+  /// `score is missing`, `spent is not missing`.
+  case isMissing(Operand, negated: Bool)
+  /// `a and b`.
+  case and(Expression, Expression)
+  /// `a or b`.
+  case or(Expression, Expression)
+  /// `not a`; the range covers the keyword.
+  case not(Expression, SourceRange)
+}
+
+/// The years a statement covers: `in 2023` or `in 2021..2023`.
+public struct YearScope: Hashable, Sendable {
+  public var first: Int
+  public var last: Int
+  public var range: SourceRange
+
+  public init(first: Int, last: Int, range: SourceRange) {
+    self.first = first
+    self.last = last
+    self.range = range
+  }
+
+  public func contains(_ year: Int) -> Bool { year >= first && year <= last }
+}
+
+/// `sort by budget desc`.
+public struct SortKey: Hashable, Sendable {
+  public var field: Name
+  public var descending: Bool
+
+  public init(field: Name, descending: Bool) {
+    self.field = field
+    self.descending = descending
+  }
+}
+
+/// The parts a listing or an aggregate can be narrowed and ordered by.
+public struct Clauses: Hashable, Sendable {
+  /// `where …`.
+  public var filter: Expression?
+  /// `in 2023`.
+  public var years: YearScope?
+  /// `sort by …`.
+  public var sort: [SortKey] = []
+  /// `limit 5`.
+  public var limit: Int?
+  /// `show name, budget`; nil shows the default fields, `show *` every field.
+  public var show: [Name]?
+  public var showAll = false
+  /// `by grade, year` (aggregates only).
+  public var groupBy: [Name] = []
+
+  public init() {}
+}
+
+/// An aggregate function.
+public enum AggregateFunction: String, Hashable, Sendable, CaseIterable {
+  case count, sum, avg, min, max
+}
+
+/// `count`, `sum budget`, `avg score`.
+public struct Aggregate: Hashable, Sendable {
+  public var function: AggregateFunction
+  /// nil for `count`.
+  public var field: Name?
+  public var range: SourceRange
+
+  public init(function: AggregateFunction, field: Name?, range: SourceRange) {
+    self.function = function
+    self.field = field
+    self.range = range
+  }
+}
+
+/// One complete statement.
+public enum Statement: Hashable, Sendable {
+  /// `projects [where …] [in YEAR] [sort by …] [limit N] [show …]`.
+  case projects(Clauses)
+  /// `sum budget, count [where …] [by FIELD, …]`.
+  case aggregate([Aggregate], Clauses)
+  /// `departments [where …] [in YEAR]`: the stated department-level figures.
+  case departments(Clauses)
+  /// `years`: what is loaded, per year.
+  case years
+  /// `help [TOPIC]`.
+  case help(String?)
+  /// `quit` or `exit`.
+  case quit
+}
+
+/// A statement with the text span it was parsed from.
+public struct ParsedStatement: Hashable, Sendable {
+  public var statement: Statement
+  public var range: SourceRange
+
+  public init(statement: Statement, range: SourceRange) {
+    self.statement = statement
+    self.range = range
+  }
+}

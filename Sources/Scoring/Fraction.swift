@@ -1,0 +1,157 @@
+/// An exact rational number, used for computed scores, rates and averages.
+///
+/// Scores are graded at full precision (89.995 is 良, not a rounded 90.00), and a
+/// score built from ratios such as 37.24 ÷ 43.2 has no finite decimal form, so the
+/// scoring core computes with fractions and rounds only when it prints.
+/// Numerator and denominator are 128-bit; should an operation overflow (only with
+/// adversarial inputs), both sides are first rounded to 18 decimals, which keeps the
+/// result within 1e-18 and never traps.
+public struct Fraction: Hashable, Comparable, Sendable, CustomStringConvertible {
+  public private(set) var numerator: Int128
+  /// Always positive.
+  public private(set) var denominator: Int128
+
+  public init(_ numerator: Int128, _ denominator: Int128 = 1) {
+    precondition(denominator != 0, "zero denominator")
+    var n = numerator
+    var d = denominator
+    if d < 0 {
+      n = -n
+      d = -d
+    }
+    let g = Fraction.gcd(n.magnitude, d.magnitude)
+    if g > 1 {
+      n /= Int128(g)
+      d /= Int128(g)
+    }
+    self.numerator = n
+    self.denominator = d
+  }
+
+  public init(_ value: Int) { self.init(Int128(value), 1) }
+
+  /// A value held as ten-thousandths (money, recorded scores).
+  public init(tenThousandths: Int64) { self.init(Int128(tenThousandths), Int128(DecimalText.scale)) }
+
+  public static let zero = Fraction(0)
+  public static let one = Fraction(1)
+  public static let hundred = Fraction(100)
+
+  /// The quotient, or nil for a zero divisor (the caller says why that matters).
+  public static func ratio(_ a: Fraction, _ b: Fraction) -> Fraction? {
+    b.numerator == 0 ? nil : a / b
+  }
+
+  static func gcd(_ a: UInt128, _ b: UInt128) -> UInt128 {
+    var (x, y) = (a, b)
+    while y != 0 { (x, y) = (y, x % y) }
+    return x
+  }
+
+  private static let approximationScale: Int128 = 1_000_000_000_000_000_000
+
+  /// The value rounded to 18 decimals; the fallback when exact arithmetic would overflow.
+  func approximated() -> Fraction {
+    let (scaled, overflow) = numerator.multipliedReportingOverflow(by: Fraction.approximationScale)
+    if overflow {
+      // Magnitudes this large have no meaning here; keep the integer part.
+      return Fraction(numerator / denominator, 1)
+    }
+    return Fraction(Fraction.divideRounded(scaled, denominator), Fraction.approximationScale)
+  }
+
+  /// Integer division rounding half away from zero.
+  static func divideRounded(_ n: Int128, _ d: Int128) -> Int128 {
+    let q = n / d
+    let r = n % d
+    if r.magnitude * 2 >= d.magnitude {
+      return (n < 0) != (d < 0) ? q - 1 : q + 1
+    }
+    return q
+  }
+
+  public static func + (a: Fraction, b: Fraction) -> Fraction {
+    if let exact = add(a, b) { return exact }
+    return add(a.approximated(), b.approximated()) ?? a.approximated()
+  }
+
+  private static func add(_ a: Fraction, _ b: Fraction) -> Fraction? {
+    let g = Int128(gcd(a.denominator.magnitude, b.denominator.magnitude))
+    let (left, o1) = a.numerator.multipliedReportingOverflow(by: b.denominator / g)
+    let (right, o2) = b.numerator.multipliedReportingOverflow(by: a.denominator / g)
+    let (sum, o3) = left.addingReportingOverflow(right)
+    let (den, o4) = (a.denominator / g).multipliedReportingOverflow(by: b.denominator)
+    if o1 || o2 || o3 || o4 { return nil }
+    return Fraction(sum, den)
+  }
+
+  public static prefix func - (a: Fraction) -> Fraction { Fraction(-a.numerator, a.denominator) }
+
+  public static func - (a: Fraction, b: Fraction) -> Fraction { a + (-b) }
+
+  public static func * (a: Fraction, b: Fraction) -> Fraction {
+    if let exact = multiply(a, b) { return exact }
+    return multiply(a.approximated(), b.approximated()) ?? a.approximated()
+  }
+
+  private static func multiply(_ a: Fraction, _ b: Fraction) -> Fraction? {
+    let g1 = Int128(Swift.max(gcd(a.numerator.magnitude, b.denominator.magnitude), 1))
+    let g2 = Int128(Swift.max(gcd(b.numerator.magnitude, a.denominator.magnitude), 1))
+    let (n, o1) = (a.numerator / g1).multipliedReportingOverflow(by: b.numerator / g2)
+    let (d, o2) = (a.denominator / g2).multipliedReportingOverflow(by: b.denominator / g1)
+    if o1 || o2 { return nil }
+    return Fraction(n, d)
+  }
+
+  /// Division; the divisor must not be zero (use `ratio` where it may be).
+  public static func / (a: Fraction, b: Fraction) -> Fraction {
+    a * Fraction(b.denominator, b.numerator)
+  }
+
+  public static func < (a: Fraction, b: Fraction) -> Bool { (a - b).numerator < 0 }
+
+  public static func min(_ a: Fraction, _ b: Fraction) -> Fraction { a < b ? a : b }
+  public static func max(_ a: Fraction, _ b: Fraction) -> Fraction { a < b ? b : a }
+
+  /// Rounded to `places` decimals, half away from zero: 8.62037… → "8.62".
+  public func formatted(places: Int) -> String {
+    var pow: Int128 = 1
+    for _ in 0..<places { pow *= 10 }
+    let scaled: Int128
+    if let exact = Fraction.multiply(self, Fraction(pow)) {
+      scaled = Fraction.divideRounded(exact.numerator, exact.denominator)
+    } else {
+      let a = approximated()
+      scaled = Fraction.divideRounded(a.numerator * pow, a.denominator)
+    }
+    let negative = scaled < 0
+    let magnitude = scaled.magnitude
+    let whole = magnitude / UInt128(pow)
+    let fraction = magnitude % UInt128(pow)
+    var text = (negative ? "-" : "") + String(whole)
+    if places > 0 {
+      let digits = String(fraction)
+      text += "." + String(repeating: "0", count: places - digits.count) + digits
+    }
+    return text
+  }
+
+  /// Rounded to `places` decimals with trailing zeros dropped: 0.5 → "0.5", 2 → "2".
+  public func trimmed(places: Int) -> String {
+    var text = formatted(places: places)
+    if text.contains(".") {
+      while text.hasSuffix("0") { text.removeLast() }
+      if text.hasSuffix(".") { text.removeLast() }
+    }
+    return text == "-0" ? "0" : text
+  }
+
+  /// The value rounded to ten-thousandths, for storing back as money or a recorded score.
+  public var tenThousandths: Int64 {
+    let scaled = Fraction.multiply(self, Fraction(Int128(DecimalText.scale))) ?? approximated() * Fraction(Int128(DecimalText.scale))
+    let rounded = Fraction.divideRounded(scaled.numerator, scaled.denominator)
+    return Int64(clamping: rounded)
+  }
+
+  public var description: String { trimmed(places: 6) }
+}

@@ -1,0 +1,59 @@
+import QuerySyntax
+
+/// Settings commands that start with a dot; they change how the shell behaves, not the data.
+enum DotCommand {
+  /// Each command with its one-line description, in the order `.help` lists them.
+  static let all: [(name: String, usage: String)] = [
+    (".mode", ".mode table|csv|json|markdown|line   how results are written"),
+    (".maxrows", ".maxrows N                           show at most N rows of a table (0: all); the count is always shown"),
+    (".width", ".width unicode|ascii [wide]          border characters; 'wide' draws ambiguous-width characters as two columns"),
+    (".help", ".help                                this list"),
+    (".quit", ".quit                                leave (also Ctrl-D)"),
+  ]
+
+  static var names: [String] { all.map(\.name) }
+}
+
+extension Session {
+  /// Runs a dot-command line such as `.mode csv`.
+  public func runDotCommand(_ line: String) -> RunResult {
+    let parts = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+    guard let name = parts.first?.lowercased() else { return .ok }
+    let args = Array(parts.dropFirst())
+    func fail(_ message: String, _ suggestion: String? = nil) -> RunResult {
+      report(message + (suggestion.map { "; " + $0 } ?? ""))
+      return .failed
+    }
+    switch name {
+    case ".mode":
+      guard let arg = args.first else {
+        out.write("mode: \(renderer.format.rawValue)\n")
+        return .ok
+      }
+      guard let format = OutputFormat(rawValue: arg.lowercased()) else {
+        return fail("unknown mode '\(arg)'", "expected one of " + OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))
+      }
+      renderer.format = format
+    case ".maxrows":
+      guard let arg = args.first else {
+        out.write("maxrows: \(renderer.maxRows)\n")
+        return .ok
+      }
+      guard let n = Int(arg), n >= 0 else { return fail("'\(arg)' is not a row count", "expected a whole number such as 40, or 0 for all rows") }
+      renderer.maxRows = n
+    case ".width":
+      guard let arg = args.first, let style = BorderStyle(rawValue: arg.lowercased()) else {
+        return fail("expected .width unicode or .width ascii", "add 'wide' to draw ambiguous-width characters as two columns")
+      }
+      renderer.border = style
+      renderer.ambiguousIsWide = args.dropFirst().first?.lowercased() == "wide"
+    case ".help":
+      out.write(DotCommand.all.map { "  " + $0.usage + "\n" }.joined())
+    case ".quit", ".exit":
+      return .quit
+    default:
+      return fail("unknown command '\(name)'", Suggestions.didYouMean(name, in: DotCommand.names) ?? "type .help to list the dot-commands")
+    }
+    return .ok
+  }
+}

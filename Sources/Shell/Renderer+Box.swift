@@ -1,0 +1,63 @@
+import QueryEngine
+
+extension Renderer {
+  /// A bordered table; every line has the same display width, CJK included.
+  func boxed(_ table: ResultTable) -> String {
+    let (head, tail) = visibleRows(table.rows.count)
+    let shownRows = Array(head) + Array(tail)
+    let ncols = table.columns.count
+    var texts: [[String]] = shownRows.map { r in (0..<ncols).map { cellText(table, r, $0) } }
+    var widths = table.columns.map { width($0.name) }
+    for row in texts {
+      for (i, cell) in row.enumerated() { widths[i] = max(widths[i], width(cell)) }
+    }
+    let u = border == .unicode
+    let h = u ? "─" : "-"
+    let v = u ? "│" : "|"
+    func rule(_ left: String, _ mid: String, _ right: String) -> String {
+      left + widths.map { String(repeating: h, count: $0 + 2) }.joined(separator: mid) + right + "\n"
+    }
+    func line(_ cells: [String], numeric: [Bool], marked: Bool = false) -> String {
+      var out = v
+      for (i, cell) in cells.enumerated() {
+        out += " " + DisplayWidth.pad(cell, to: widths[i], alignRight: numeric[i], ambiguousIsWide: ambiguousIsWide) + " " + v
+      }
+      return out + (marked ? " ←" : "") + "\n"
+    }
+    var out = ""
+    if ncols == 0 { return notes(table) }
+    out += u ? rule("┌", "┬", "┐") : rule("+", "+", "+")
+    out += line(table.columns.map(\.name), numeric: table.columns.map(\.numeric))
+    out += u ? rule("├", "┼", "┤") : rule("+", "+", "+")
+    let numeric = table.columns.map(\.numeric)
+    for (k, r) in shownRows.enumerated() {
+      if k == head.count, !tail.isEmpty {
+        out += line(widths.map { _ in "·" }, numeric: numeric.map { _ in false })
+      }
+      out += line(texts[k], numeric: numeric, marked: table.marked.contains(r))
+    }
+    out += u ? rule("└", "┴", "┘") : rule("+", "+", "+")
+    texts.removeAll()
+    if table.showsRowCount {
+      out += Renderer.countLine(table.rows.count, shown: shownRows.count) + "\n"
+    }
+    return out + notes(table)
+  }
+
+  /// One block per row, one `field | value` line per field (psql's expanded display).
+  func lines(_ table: ResultTable) -> String {
+    let (head, tail) = visibleRows(table.rows.count)
+    let shownRows = Array(head) + Array(tail)
+    let nameWidth = table.columns.map { width($0.name) }.max() ?? 0
+    var out = ""
+    for (k, r) in shownRows.enumerated() {
+      if k == head.count, !tail.isEmpty { out += "·\n·\n" }
+      out += "-[ RECORD \(r + 1) ]" + String(repeating: "-", count: max(0, nameWidth - 2)) + "\n"
+      for (c, column) in table.columns.enumerated() {
+        out += DisplayWidth.pad(column.name, to: nameWidth, ambiguousIsWide: ambiguousIsWide) + " | " + cellText(table, r, c) + "\n"
+      }
+    }
+    if table.showsRowCount { out += Renderer.countLine(table.rows.count, shown: shownRows.count) + "\n" }
+    return out + notes(table)
+  }
+}

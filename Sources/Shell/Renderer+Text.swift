@@ -1,0 +1,73 @@
+import QueryEngine
+
+extension Renderer {
+  /// RFC 4180 CSV with a header row; every row, however many (files want them all).
+  func csv(_ table: ResultTable) -> String {
+    func field(_ s: String) -> String {
+      if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+        return "\"" + s.replacing("\"", with: "\"\"") + "\""
+      }
+      return s
+    }
+    var out = table.columns.map { field($0.name) }.joined(separator: ",") + "\n"
+    for row in table.rows {
+      out += row.map { field($0.plain) }.joined(separator: ",") + "\n"
+    }
+    return out
+  }
+
+  /// A JSON array of objects; money and scores are printed exactly, as JSON numbers.
+  func json(_ table: ResultTable) -> String {
+    if table.rows.isEmpty { return "[]\n" }
+    var out = "[\n"
+    for (i, row) in table.rows.enumerated() {
+      out += "  {"
+      for (c, column) in table.columns.enumerated() {
+        if c > 0 { out += ", " }
+        out += Renderer.jsonString(column.name) + ": " + Renderer.jsonValue(row[c])
+      }
+      out += i == table.rows.count - 1 ? "}\n" : "},\n"
+    }
+    return out + "]\n"
+  }
+
+  static func jsonValue(_ v: Value) -> String {
+    switch v {
+    case .missing: "null"
+    case .integer, .money, .score, .number, .percent: v.plain
+    case .text, .grade, .fund: jsonString(v.plain)
+    }
+  }
+
+  static func jsonString(_ s: String) -> String {
+    var out = "\""
+    for scalar in s.unicodeScalars {
+      switch scalar {
+      case "\"": out += "\\\""
+      case "\\": out += "\\\\"
+      case "\n": out += "\\n"
+      case "\r": out += "\\r"
+      case "\t": out += "\\t"
+      default:
+        if scalar.value < 0x20 {
+          let hex = String(scalar.value, radix: 16)
+          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        } else {
+          out.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    return out + "\""
+  }
+
+  /// A GitHub-style pipe table, numbers right-aligned, ready to paste into a report.
+  func markdown(_ table: ResultTable) -> String {
+    func cell(_ s: String) -> String { s.replacing("|", with: "\\|") }
+    var out = "| " + table.columns.map { cell($0.name) }.joined(separator: " | ") + " |\n"
+    out += "|" + table.columns.map { $0.numeric ? " ---: |" : " --- |" }.joined() + "\n"
+    for r in table.rows.indices {
+      out += "| " + table.columns.indices.map { cell(cellText(table, r, $0)) }.joined(separator: " | ") + " |\n"
+    }
+    return out + (table.notes.isEmpty ? "" : "\n" + notes(table))
+  }
+}

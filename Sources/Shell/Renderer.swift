@@ -1,0 +1,61 @@
+import QueryEngine
+
+/// Turns result tables into text in the chosen format. It lays out; it never computes.
+public struct Renderer: Sendable {
+  public var format: OutputFormat
+  public var border: BorderStyle
+  /// Draw East Asian ambiguous-width characters as two columns.
+  public var ambiguousIsWide: Bool
+  /// Past this many rows, show the first and last rows and say how many were left out.
+  public var maxRows: Int
+
+  public init(format: OutputFormat = .table, border: BorderStyle = .unicode, ambiguousIsWide: Bool = false, maxRows: Int = 40) {
+    self.format = format
+    self.border = border
+    self.ambiguousIsWide = ambiguousIsWide
+    self.maxRows = maxRows
+  }
+
+  public func render(_ table: ResultTable) -> String {
+    switch format {
+    case .table: return boxed(table)
+    case .csv: return csv(table)
+    case .json: return json(table)
+    case .markdown: return markdown(table)
+    case .line: return lines(table)
+    }
+  }
+
+  /// The cell's text with an edit mark where a what-if edit changed it.
+  func cellText(_ table: ResultTable, _ row: Int, _ column: Int) -> String {
+    let text = table.rows[row][column].display.replacingTabsAndNewlines()
+    return table.edited.contains(.init(row: row, column: column)) ? text + "*" : text
+  }
+
+  func width(_ s: String) -> Int { DisplayWidth.of(s, ambiguousIsWide: ambiguousIsWide) }
+
+  /// "1 row", "19 rows", "1000 rows (40 shown)".
+  static func countLine(_ total: Int, shown: Int) -> String {
+    let noun = total == 1 ? "row" : "rows"
+    return shown < total ? "\(total) \(noun) (\(shown) shown)" : "\(total) \(noun)"
+  }
+
+  /// Which rows to draw: all, or the first and last halves of `maxRows`.
+  func visibleRows(_ count: Int) -> (head: Range<Int>, tail: Range<Int>) {
+    guard maxRows > 0, count > maxRows else { return (0..<count, count..<count) }
+    let head = (maxRows + 1) / 2
+    let tail = maxRows - head
+    return (0..<head, (count - tail)..<count)
+  }
+
+  func notes(_ table: ResultTable) -> String {
+    table.notes.map { $0 + "\n" }.joined()
+  }
+}
+
+extension String {
+  func replacingTabsAndNewlines() -> String {
+    guard contains(where: { $0 == "\t" || $0 == "\n" || $0 == "\r" }) else { return self }
+    return String(map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 })
+  }
+}
