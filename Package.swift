@@ -31,7 +31,7 @@ let package = Package(
     .executableTarget(
       name: "jixiao",
       dependencies: [
-        "Shell", "LineEditor",
+        "Shell", "LineEditor", "DataStore", "Scoring",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -39,6 +39,6 @@ let package = Package(
     .testTarget(name: "DataStoreTests", dependencies: ["DataStore"]),
     .testTarget(name: "QuerySyntaxTests", dependencies: ["QuerySyntax"]),
     .testTarget(name: "QueryEngineTests", dependencies: ["QueryEngine"]),
-    .testTarget(name: "ShellTests", dependencies: ["Shell"]),
+    .testTarget(name: "ShellTests", dependencies: ["Shell", "DataStore", "Scoring"]),
   ]
 )

@@ -14,12 +14,14 @@
 #include <errno.h>
 #include <histedit.h>
 #include <langinfo.h>
+#include <limits.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/select.h>
 #include <unistd.h>
 #include <wchar.h>
 
@@ -59,6 +61,11 @@ static inline int shim_el_add_function(EditLine *el, const wchar_t *name, const 
 /* el_wset is variadic and EL_BIND's argument list is NULL-terminated: binds one key to one command. */
 static inline int shim_el_bind(EditLine *el, const wchar_t *key, const wchar_t *command) {
   return el_wset(el, EL_BIND, key, command, (const wchar_t *)NULL);
+}
+
+/* el_set is variadic: EL_PREP_TERM switches the tty to raw mode now rather than after the prompt is drawn. */
+static inline int shim_el_prepare_terminal(EditLine *el, int raw) {
+  return el_set(el, EL_PREP_TERM, raw);
 }
 
 /* el_wset is variadic: EL_HIST needs the history_w function pointer next to the history object. */
@@ -169,14 +176,20 @@ static void shim_on_sigint(int signo) {
 /*
  * Installs the SIGINT handler WITHOUT SA_RESTART so a blocked read in el_wgets fails with
  * EINTR and the prompt can be abandoned; `previous` receives the old action for restoring.
+ * SIGINT is also unblocked: a blocked mask survives exec (a parent running us from a
+ * dispatch thread passes one on) and would make Ctrl-C do nothing at all.
  */
 static inline int shim_install_sigint(struct sigaction *previous) {
   struct sigaction action;
+  sigset_t unblock;
   memset(&action, 0, sizeof action);
   action.sa_handler = shim_on_sigint;
   sigemptyset(&action.sa_mask);
   action.sa_flags = 0;
-  return sigaction(SIGINT, &action, previous);
+  if (sigaction(SIGINT, &action, previous) != 0) return -1;
+  sigemptyset(&unblock);
+  sigaddset(&unblock, SIGINT);
+  return sigprocmask(SIG_UNBLOCK, &unblock, NULL);
 }
 
 /* Puts back the action saved by shim_install_sigint. */
@@ -192,6 +205,80 @@ static inline int shim_take_interrupt(void) {
 /* Reads the flag without clearing it, for loops that poll often. */
 static inline int shim_interrupt_is_pending(void) {
   return shim_interrupt_pending != 0;
+}
+
+/*
+ * EL_GETCFN reader. libedit's own reader only notices Ctrl-C when it interrupts the
+ * blocking read(); one that lands while libedit draws the prompt or handles a key (a
+ * fast typist, a test) sets our flag and is then lost, leaving the prompt stuck. Here
+ * SIGINT is blocked while the flag is checked and unblocked only inside pselect, so a
+ * Ctrl-C either is seen by the check or interrupts the wait. Decoding matches libedit's
+ * reader: one byte at a time through mbrtowc, invalid bytes dropped.
+ */
+static int shim_read_char(EditLine *el, wchar_t *out) {
+  FILE *input = NULL;
+  int fd = (el_get(el, EL_GETFP, 0, &input) == 0 && input != NULL) ? fileno(input) : 0;
+  char bytes[MB_LEN_MAX];
+  size_t length = 0;
+  sigset_t interrupt, saved, waiting;
+  sigemptyset(&interrupt);
+  sigaddset(&interrupt, SIGINT);
+  *out = L'\0';
+  for (;;) {
+    sigprocmask(SIG_BLOCK, &interrupt, &saved);
+    if (shim_interrupt_pending) {
+      sigprocmask(SIG_SETMASK, &saved, NULL);
+      errno = EINTR;
+      return -1;
+    }
+    fd_set readable;
+    FD_ZERO(&readable);
+    FD_SET(fd, &readable);
+    waiting = saved;
+    sigdelset(&waiting, SIGINT);
+    int ready = pselect(fd + 1, &readable, NULL, NULL, NULL, &waiting);
+    int error = errno;
+    sigprocmask(SIG_SETMASK, &saved, NULL);
+    if (ready < 0) {
+      if (error == EINTR) continue; /* SIGINT: the check above returns; SIGWINCH etc.: wait again */
+      errno = error;
+      return -1;
+    }
+    ssize_t count = read(fd, bytes + length, 1);
+    if (count < 0) {
+      if (errno == EINTR || errno == EAGAIN) continue;
+      return -1;
+    }
+    if (count == 0) return 0; /* end of input */
+    length += 1;
+    for (;;) {
+      mbstate_t state;
+      memset(&state, 0, sizeof state);
+      size_t used = mbrtowc(out, bytes, length, &state);
+      if (used == (size_t)-2) { /* incomplete: read another byte */
+        if (length >= MB_LEN_MAX) {
+          errno = EILSEQ;
+          return -1;
+        }
+        break;
+      }
+      if (used == (size_t)-1) { /* invalid: keep only the last byte, as libedit does */
+        if (length > 1) {
+          bytes[0] = bytes[length - 1];
+          length = 1;
+          continue;
+        }
+        length = 0;
+        break;
+      }
+      return 1;
+    }
+  }
+}
+
+/* el_wset is variadic: EL_GETCFN installs shim_read_char as libedit's input function. */
+static inline int shim_el_set_reader(EditLine *el) {
+  return el_wset(el, EL_GETCFN, shim_read_char);
 }
 
 /* errno is a macro over a thread-local; Swift reads it reliably only through a function. */

@@ -74,6 +74,8 @@ public final class LibEditLineReader: LineReader {
     }
     WideText.withWide("emacs") { _ = shim_el_set_editor(editor, $0) }
     _ = shim_el_set_signal(editor, 1)
+    // Our reader closes the window in which libedit's would lose a Ctrl-C.
+    _ = shim_el_set_reader(editor)
     if let history { _ = shim_el_set_history(editor, history) }
 
     WideText.withWide("jixiao-complete") { name in
@@ -103,6 +105,10 @@ public final class LibEditLineReader: LineReader {
     // A Ctrl-C pressed while the previous statement ran was meant for that statement.
     _ = shim_take_interrupt()
 
+    // libedit draws the prompt while the tty is still in cooked mode and goes raw only
+    // for the first read: keys typed in that gap get the kernel's treatment (echoed
+    // twice, Ctrl-D swallowed as an end-of-file marker). Going raw first closes the gap.
+    _ = shim_el_prepare_terminal(editor, 1)
     var count: Int32 = 0
     guard let buffer = el_wgets(editor, &count) else {
       let error = shim_errno()

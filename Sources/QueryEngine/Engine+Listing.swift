@@ -41,7 +41,13 @@ extension Engine {
     var table = ResultTable(
       columns: fields.map { ResultTable.Column($0.rawValue, numeric: $0.isNumericColumn) },
       rows: rows.map { r in fields.map { value($0, r) } })
-    table.notes = notes
+    for (i, r) in rows.enumerated() {
+      for (c, f) in fields.enumerated() where edits[EditKey(row: r, field: f)] != nil || (f == .rate && (edits[EditKey(row: r, field: .spent)] != nil || edits[EditKey(row: r, field: .budget)] != nil)) {
+        table.edited.insert(.init(row: i, column: c))
+      }
+    }
+    if !table.edited.isEmpty { table.notes.append("* edited for this session (reset data undoes it)") }
+    table.notes += notes
     return table
   }
 

@@ -11,10 +11,23 @@ public struct Engine: Sendable {
   public private(set) var loaded: Store
   /// The data statements see (edits applied).
   public internal(set) var store: Store
+  /// Rule sets that `rules NAME` can switch to.
+  public internal(set) var ruleLibrary: [String: RuleSet]
+  /// The rules in force.
+  public internal(set) var rules: RuleSet
+  /// The named rule set that `reset rules` returns to.
+  var baseRules: RuleSet
+  /// Project cells changed by what-if edits, with the value as loaded.
+  var edits: [EditKey: Value] = [:]
 
-  public init(store: Store) {
+  public init(store: Store, ruleSets: [String: RuleSet] = [:]) {
     self.loaded = store
     self.store = store
+    var library = ruleSets
+    if library["national"] == nil { library["national"] = .national }
+    self.ruleLibrary = library
+    self.rules = library["national"] ?? .national
+    self.baseRules = rules
   }
 
   /// Answers one statement.
@@ -32,13 +45,37 @@ public struct Engine: Sendable {
       return .help(topic)
     case .quit:
       return .quit
+    case .rules(let name):
+      return try showOrSwitchRules(name)
+    case .set(let change):
+      return try changeRules(change)
+    case .reset(let what):
+      if what.text.lowercased() == "rules" {
+        rules = baseRules
+        return .text("rules reset to \(rules.name)")
+      }
+      let n = edits.count
+      store = loaded
+      edits = [:]
+      return .text(n == 0 ? "no edits to undo" : "\(n) edited value\(n == 1 ? "" : "s") undone; the data is as loaded")
+    case .recompute(let clauses):
+      return .table(try recompute(clauses))
+    case .explain(let target, let clauses):
+      return .text(try explain(target, clauses))
+    case .check(let clauses):
+      return .table(try check(clauses))
+    case .indicators(let clauses):
+      return .table(try listIndicators(clauses))
+    case .edit(let seq, let field, let value, let clauses):
+      return .text(try edit(seq: seq, field: field, value: value, clauses))
     }
   }
 
-  /// Replaces the data (a successful `load`); edits and settings start afresh.
+  /// Replaces the data (a successful `load`); edits start afresh.
   public mutating func replaceData(_ newStore: Store) {
     loaded = newStore
     store = newStore
+    edits = [:]
   }
 
   /// The rows a statement's `where` and `in` select.

@@ -133,6 +133,22 @@ public enum Statement: Hashable, Sendable {
   case years
   /// `help [TOPIC]`.
   case help(String?)
+  /// `rules [NAME]`: show the rules in force, or switch to a named rule set.
+  case rules(Name?)
+  /// `set band 优 95`, `set weight 执行率 20, 产出 40`, `set tier 部分达成 50 80`, …
+  case set(RuleChange)
+  /// `reset rules` or `reset data`.
+  case reset(Name)
+  /// `recompute [YEAR] [where …]`: grades (and scores where indicators exist) under the rules in force.
+  case recompute(Clauses)
+  /// `explain SEQ` or `explain 'NAME'` [in YEAR] [where …]: a project's score step by step.
+  case explain(Operand, Clauses)
+  /// `check [YEAR]`: reported figures against recomputed ones.
+  case check(Clauses)
+  /// `indicators [where …] [in YEAR] [sort by …] [limit N] [show …]`.
+  case indicators(Clauses)
+  /// `let SEQ.FIELD = VALUE [in YEAR] [where …]`: a what-if edit for this session only.
+  case edit(seq: Name, field: Name, value: Operand, Clauses)
   /// `quit` or `exit`.
   case quit
 }
@@ -145,5 +161,39 @@ public struct ParsedStatement: Hashable, Sendable {
   public init(statement: Statement, range: SourceRange) {
     self.statement = statement
     self.range = range
+  }
+}
+
+/// A change to the rules in force.
+public enum RuleChange: Hashable, Sendable {
+  /// `set band GRADE SCORE`: the lowest score of a grade.
+  case band(grade: Name, score: Name)
+  /// `set weight LEVEL POINTS [, LEVEL POINTS …]`: applied together, then checked.
+  case weights([(level: Name, points: Name)])
+  /// `set tier TIER LOW HIGH`: a qualitative tier's range, in percent of the weight.
+  case tier(tier: Name, low: Name, high: Name)
+  /// `set negative ratio|linear`: the 反向 formula.
+  case negative(Name)
+  /// `set basis budget|initial`: the budget 执行率 divides by.
+  case basis(Name)
+
+  public static func == (a: RuleChange, b: RuleChange) -> Bool {
+    switch (a, b) {
+    case (.band(let g1, let s1), .band(let g2, let s2)): g1 == g2 && s1 == s2
+    case (.weights(let x), .weights(let y)): x.count == y.count && zip(x, y).allSatisfy { $0.level == $1.level && $0.points == $1.points }
+    case (.tier(let t1, let l1, let h1), .tier(let t2, let l2, let h2)): t1 == t2 && l1 == l2 && h1 == h2
+    case (.negative(let x), .negative(let y)), (.basis(let x), .basis(let y)): x == y
+    default: false
+    }
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    switch self {
+    case .band(let g, let s): hasher.combine(0); hasher.combine(g); hasher.combine(s)
+    case .weights(let list): hasher.combine(1); for (l, p) in list { hasher.combine(l); hasher.combine(p) }
+    case .tier(let t, let l, let h): hasher.combine(2); hasher.combine(t); hasher.combine(l); hasher.combine(h)
+    case .negative(let n): hasher.combine(3); hasher.combine(n)
+    case .basis(let n): hasher.combine(4); hasher.combine(n)
+    }
   }
 }

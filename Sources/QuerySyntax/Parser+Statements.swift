@@ -28,6 +28,35 @@ extension Parser {
     case "quit", "exit":
       advance()
       statement = .quit
+    case "rules":
+      advance()
+      statement = .rules(at(.word) || at(.quoted) ? Name(current.text, advance().range) : nil)
+    case "set":
+      advance()
+      statement = .set(try parseRuleChange())
+    case "reset":
+      advance()
+      let what = try expectName("rules or data")
+      guard ["rules", "data"].contains(what.text.lowercased()) else {
+        throw SyntaxError(range: what.range, message: "reset takes rules or data, not '\(what.text)'", suggestion: "reset rules · reset data")
+      }
+      statement = .reset(what)
+    case "recompute":
+      advance()
+      statement = .recompute(try parseClausesWithBareYear())
+    case "check":
+      advance()
+      statement = .check(try parseClausesWithBareYear())
+    case "explain":
+      advance()
+      let target = try parseOperand("a project: its seq (explain 3) or its quoted name")
+      statement = .explain(target, try parseClauses(allowGroupBy: false))
+    case "indicators", "indicator":
+      advance()
+      statement = .indicators(try parseClauses(allowGroupBy: false))
+    case "let":
+      advance()
+      statement = try parseEdit()
     default:
       let hint = Suggestions.didYouMean(first.text, in: Parser.statementKeywords)
       throw SyntaxError(
@@ -119,6 +148,78 @@ extension Parser {
         suggestion: hint)
     }
     return clauses
+  }
+
+  /// `recompute 2023` and `check 2023` take the year without `in`.
+  mutating func parseClausesWithBareYear() throws(SyntaxError) -> Clauses {
+    var bare: YearScope?
+    if at(.number) || (at(.word) && current.text.contains("..")) {
+      bare = try parseYears()
+    }
+    var clauses = try parseClauses(allowGroupBy: false)
+    if let bare {
+      if clauses.years != nil {
+        throw SyntaxError(range: bare.range, message: "the year is given twice", suggestion: "keep one: recompute 2023")
+      }
+      clauses.years = bare
+    }
+    return clauses
+  }
+
+  /// set_stmt = "set" ( "band" grade number | "weight" level number {"," level number}
+  ///          | "tier" tier number number | "negative" word | "basis" word )
+  mutating func parseRuleChange() throws(SyntaxError) -> RuleChange {
+    let what = try expectName("band, weight, tier, negative or basis")
+    switch what.text.lowercased() {
+    case "band":
+      let grade = try expectName("a grade such as 优")
+      return .band(grade: grade, score: try expectNumber("the lowest score of the grade"))
+    case "weight", "weights":
+      var list: [(level: Name, points: Name)] = []
+      repeat {
+        let level = try expectName("产出, 效益, 满意度 or 执行率")
+        list.append((level, try expectNumber("the points of \(level.text)")))
+      } while eat(.comma) != nil
+      return .weights(list)
+    case "tier":
+      let tier = try expectName("达成, 部分达成 or 未达成")
+      let low = try expectNumber("the tier's lowest percent")
+      return .tier(tier: tier, low: low, high: try expectNumber("the tier's highest percent"))
+    case "negative":
+      return .negative(try expectName("ratio or linear"))
+    case "basis":
+      return .basis(try expectName("budget or initial"))
+    default:
+      throw SyntaxError(
+        range: what.range, message: "cannot set '\(what.text)'",
+        suggestion: Suggestions.didYouMean(what.text, in: ["band", "weight", "tier", "negative", "basis"]) ?? "set band, set weight, set tier, set negative or set basis")
+    }
+  }
+
+  /// A number token as a name (its text keeps every digit, for exact parsing later).
+  mutating func expectNumber(_ what: String) throws(SyntaxError) -> Name {
+    if at(.number) {
+      let t = advance()
+      return Name(t.text, t.range)
+    }
+    throw unexpected("expected \(what), a number")
+  }
+
+  /// edit = "let" SEQ "." FIELD "=" value [clauses]
+  mutating func parseEdit() throws(SyntaxError) -> Statement {
+    let t = current
+    let parts = t.text.split(separator: ".", maxSplits: 1).map(String.init)
+    guard t.kind == .word, parts.count == 2, Int(parts[0].hasPrefix("#") ? String(parts[0].dropFirst()) : parts[0]) != nil, !parts[1].isEmpty else {
+      throw unexpected("expected SEQ.FIELD, as in let 3.spent = 100")
+    }
+    advance()
+    let seqText = parts[0].hasPrefix("#") ? String(parts[0].dropFirst()) : parts[0]
+    let seqEnd = t.range.start + parts[0].utf8.count
+    let seq = Name(seqText, SourceRange(t.range.start, seqEnd))
+    let field = Name(parts[1], SourceRange(seqEnd + 1, t.range.end))
+    guard let op = eat(.comparison), op.text == "=" else { throw unexpected("expected = after \(t.text)") }
+    let value = try parseOperand("the new value")
+    return .edit(seq: seq, field: field, value: value, try parseClauses(allowGroupBy: false))
   }
 
   /// years = YEAR | YEAR ".." YEAR

@@ -14,7 +14,8 @@ public struct Parser {
 
   /// The words that start a statement, for suggestions and completion.
   public static let statementKeywords = [
-    "projects", "count", "sum", "avg", "min", "max", "departments", "years", "help", "quit", "exit",
+    "projects", "count", "sum", "avg", "min", "max", "departments", "years", "indicators", "recompute",
+    "explain", "check", "rules", "set", "reset", "let", "help", "quit", "exit",
   ]
 
   init(tokens: [Token]) {

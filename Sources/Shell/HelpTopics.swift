@@ -14,10 +14,20 @@ enum HelpTopics {
       years                      what is loaded, year by year
     Aggregates
       count | sum F | avg F | min F | max F   [, …] [where COND] [in YEAR] [by FIELD, …]
+    Scoring
+      recompute [YEAR] [where COND]   grades (and scores, where indicators exist) under the rules in force
+      explain SEQ | 'NAME' [in YEAR]   how a project's score and grade come about, step by step
+      check [YEAR]                     every figure a report states, recomputed from its own rows
+      indicators [where COND] [in YEAR] [sort by …] [limit N] [show …]
+    Rules and what-if
+      rules [NAME]   set band 优 95   set weight 执行率 20, 产出 40   set tier 部分达成 50 80
+      set negative ratio|linear   set basis budget|initial   reset rules
+      let SEQ.FIELD = VALUE [in YEAR]   reset data
     Session
-      help [TOPIC]   quit
+      help [TOPIC]   .help (settings)   quit
 
-    Topics: help projects, help where, help sum, help fields, help grades, help departments, help years
+    Topics: help projects, where, sum, fields, grades, departments, years, recompute, explain,
+            check, indicators, rules, set, let
     Try:    projects where grade = 良
             sum budget by grade
 
@@ -67,6 +77,63 @@ enum HelpTopics {
         Each loaded year with its units, projects, total budget, department rows and indicators.
 
       """,
+    "recompute": """
+      recompute [YEAR] [in YEAR] [where COND]
+        Every project's grade under the rules in force beside the recorded one; where a
+        project has indicators its score is recomputed too. Changed rows are marked ← and counted.
+      Examples:
+        set band 优 95
+        recompute
+        reset rules
+
+      """,
+    "explain": """
+      explain SEQ [in YEAR] [where COND]     explain 'NAME'
+        The derivation of one project's score and grade, each formula with its numbers.
+        Without indicators it explains the grade from the recorded score and the bands.
+      Examples:
+        explain 3
+        explain 村级组织运转经费-村级组织办公经费
+
+      """,
+    "check": """
+      check [YEAR]
+        Recomputes every department-level figure a report states from its own project rows:
+        ✓ holds, ✗ contradicts the report's own data, ! needs a look.
+      Example:
+        check 2023
+
+      """,
+    "indicators": """
+      indicators [where COND] [in YEAR] [sort by FIELD] [limit N] [show FIELD, …]
+        Fields: year unit seq level1 level2 name kind target actual weight points
+        (一级指标 二级指标 三级指标 指标性质 指标值 完成值 分值 得分).
+      Example:
+        indicators where kind = 定性 and seq = 5
+
+      """,
+    "rules": """
+      rules            the rules in force
+      rules NAME       switch to a rule set from rules/ (national, twenty)
+      set band GRADE SCORE                  set band 优 95
+      set weight LEVEL POINTS [, …]         set weight 执行率 20, 产出 40 (weights must add up to 100)
+      set tier TIER LOW HIGH                set tier 部分达成 50 80
+      set negative ratio|linear             the 反向 formula
+      set basis budget|initial              what 执行率 divides by
+      reset rules                           back to the named rule set
+      A change that does not add up (weights not 100, overlapping bands) is refused with the reason.
+
+      """,
+    "let": """
+      let SEQ.FIELD = VALUE [in YEAR] [where COND]
+        Changes one value for this session only (budget, initial, spent, score, grade, fund,
+        name); edited cells show a * everywhere. Files on disk never change.
+      Examples:
+        let 3.score = 91
+        recompute
+        reset data
+
+      """,
     "grades": """
       Grades: 优 (≥ 90)  良 (≥ 80)  中 (≥ 60)  差 (< 60)
       Also written A B C D, excellent good fair poor, you liang zhong cha.
@@ -89,7 +156,7 @@ enum HelpTopics {
   static func text(for topic: String?) -> String {
     guard let topic = topic?.lowercased() else { return overview }
     if topic == "fields" || topic == "field" { return fieldsText() }
-    let aliases = ["count": "sum", "avg": "sum", "min": "sum", "max": "sum", "aggregate": "sum", "grade": "grades", "project": "projects", "department": "departments", "year": "years", "sort": "projects", "limit": "projects", "show": "projects", "contains": "where", "by": "sum"]
+    let aliases = ["count": "sum", "avg": "sum", "min": "sum", "max": "sum", "aggregate": "sum", "grade": "grades", "project": "projects", "department": "departments", "year": "years", "sort": "projects", "limit": "projects", "show": "projects", "contains": "where", "by": "sum", "set": "rules", "reset": "rules", "edit": "let", "what-if": "let", "indicator": "indicators", "audit": "check"]
     let key = aliases[topic] ?? topic
     if let text = topics[key] { return text }
     let names = Array(topics.keys) + ["fields"]

@@ -1,6 +1,7 @@
 import DataStore
 import QueryEngine
 import QuerySyntax
+import Scoring
 
 /// One user's shell session: the engine with its data and rules, the display settings,
 /// and where output goes. It runs statement text and reports how it went; it reads no
@@ -26,8 +27,8 @@ public final class Session {
     case quit
   }
 
-  public init(store: Store, out: TextSink, err: TextSink) {
-    self.engine = Engine(store: store)
+  public init(store: Store, ruleSets: [String: RuleSet] = [:], out: TextSink, err: TextSink) {
+    self.engine = Engine(store: store, ruleSets: ruleSets)
     self.out = out
     self.err = err
   }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DataStore
 import Foundation
+import Scoring
 import LineEditor
 import Shell
 
@@ -37,6 +38,9 @@ struct Jixiao: ParsableCommand {
   @Option(name: .customLong("data"), help: "A dataset folder or file to load (repeatable; default: ./datasets).")
   var data: [String] = []
 
+  @Option(name: .customLong("rules"), help: "A folder of rule files (*.json; default: ./rules, else the national rules).")
+  var rulesFolder: String?
+
   @Option(help: "Output format: table, csv, json, markdown or line.")
   var format: String = "table"
 
@@ -62,7 +66,18 @@ struct Jixiao: ParsableCommand {
       err.write("error: \(error)\n")
       throw ExitCode(2)
     }
-    let session = Session(store: store, out: out, err: err)
+    var ruleSets: [String: RuleSet] = [:]
+    do {
+      if let rulesFolder {
+        ruleSets = try RuleLoader.load(folder: rulesFolder)
+      } else if FileManager.default.fileExists(atPath: "rules") {
+        ruleSets = try RuleLoader.load(folder: "rules")
+      }
+    } catch {
+      err.write("error: \(error)\n")
+      throw ExitCode(2)
+    }
+    let session = Session(store: store, ruleSets: ruleSets, out: out, err: err)
     session.renderer.format = outputFormat
     var status: Int32 = 0
     if !commands.isEmpty || file != nil {

@@ -61,8 +61,9 @@ struct Transcript {
   /// Runs every step in one session; returns (step, actual output) pairs.
   func run() throws -> [(Step, String)] {
     let store = try DatasetLoader.load(paths: dataPaths.map { Transcript.repositoryRoot.appendingPathComponent($0).path })
+    let rules = try RuleLoader.load(folder: Transcript.repositoryRoot.appendingPathComponent("rules").path)
     let sink = StringSink()
-    let session = Session(store: store, out: sink, err: sink)
+    let session = Session(store: store, ruleSets: rules, out: sink, err: sink)
     var results: [(Step, String)] = []
     for step in steps {
       sink.clear()

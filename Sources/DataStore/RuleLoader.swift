@@ -1,0 +1,100 @@
+import Foundation
+import Scoring
+
+/// Reads rule sets from JSON files (rules/*.json), refusing one that does not add up.
+public enum RuleLoader {
+  /// The JSON shape of a rule file; see docs/RULES.md.
+  struct File: Decodable {
+    var name: String
+    var title: String?
+    var bands: [String: Double]
+    var weights: [String: Double]
+    var rate_basis: String?
+    var negative: String?
+    var tiers: [String: [Double]]
+  }
+
+  /// Every rule set in a folder, by name.
+  public static func load(folder: String) throws(LoadError) -> [String: RuleSet] {
+    let names: [String]
+    do {
+      names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".json") }.sorted()
+    } catch {
+      throw LoadError(file: folder, message: "cannot read this rules folder")
+    }
+    var sets: [String: RuleSet] = [:]
+    for name in names {
+      let path = (folder as NSString).appendingPathComponent(name)
+      let set = try load(file: path)
+      sets[set.name] = set
+    }
+    return sets
+  }
+
+  public static func load(file: String) throws(LoadError) -> RuleSet {
+    guard let data = FileManager.default.contents(atPath: file) else {
+      throw LoadError(file: file, message: "cannot be read")
+    }
+    let decoded: File
+    do {
+      decoded = try JSONDecoder().decode(File.self, from: data)
+    } catch {
+      throw LoadError(file: file, message: "not a rule file: \(describe(error)); see docs/RULES.md")
+    }
+    return try ruleSet(from: decoded, file: file)
+  }
+
+  /// JSON numbers arrive as binary floating point; rules have at most 4 decimals, so
+  /// rounding to ten-thousandths recovers the written value exactly.
+  static func exact(_ d: Double) -> Fraction {
+    Fraction(Int128((d * 10_000).rounded()), 10_000)
+  }
+
+  static func ruleSet(from f: File, file: String) throws(LoadError) -> RuleSet {
+    var bands: [Grade: Fraction] = [:]
+    for (key, value) in f.bands {
+      guard let g = Grade(key), g != .poor else {
+        throw LoadError(file: file, message: "bands: '\(key)' is not 优, 良 or 中")
+      }
+      bands[g] = exact(value)
+    }
+    var weights: [IndicatorLevel: Fraction] = [:]
+    for (key, value) in f.weights {
+      guard let level = IndicatorLevel(key) else {
+        throw LoadError(file: file, message: "weights: '\(key)' is not 产出, 效益, 满意度 or 执行率")
+      }
+      weights[level] = exact(value)
+    }
+    var tiers: [Tier: ClosedRange<Fraction>] = [:]
+    for (key, value) in f.tiers {
+      guard let tier = Tier(key), value.count == 2, value[0] <= value[1] else {
+        throw LoadError(file: file, message: "tiers: '\(key)' needs a tier name (达成, 部分达成, 未达成) and [low, high]")
+      }
+      tiers[tier] = exact(value[0])...exact(value[1])
+    }
+    guard let basis = RateBasis(rawValue: f.rate_basis ?? "budget") else {
+      throw LoadError(file: file, message: "rate_basis: expected budget or initial")
+    }
+    guard let negative = NegativeFormula(rawValue: f.negative ?? "ratio") else {
+      throw LoadError(file: file, message: "negative: expected ratio or linear")
+    }
+    let set = RuleSet(
+      name: f.name, title: f.title ?? f.name, bands: bands, weights: weights, rateBasis: basis, negative: negative,
+      tiers: tiers)
+    let problems = set.problems()
+    if !problems.isEmpty || bands.count != 3 || tiers.count != 3 {
+      throw LoadError(file: file, message: "refused: " + (problems.isEmpty ? "it needs three bands (优 良 中) and three tiers" : problems.joined(separator: "; ")))
+    }
+    return set
+  }
+
+  static func describe(_ error: Error) -> String {
+    switch error {
+    case DecodingError.keyNotFound(let key, _): "missing key '\(key.stringValue)'"
+    case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
+      "wrong type at '\(context.codingPath.map(\.stringValue).joined(separator: "."))'"
+    case DecodingError.dataCorrupted(let context): context.debugDescription
+    default: "\(error)"
+    }
+  }
+}

@@ -1,0 +1,174 @@
+import DataStore
+import QuerySyntax
+import Scoring
+
+extension Engine {
+  struct ProjectKey: Hashable {
+    var year: Int
+    var unit: String
+    var seq: Int
+  }
+
+  /// Indicators grouped by project, built once per statement.
+  func indicatorIndex() -> [ProjectKey: [Indicator]] {
+    var index: [ProjectKey: [Indicator]] = [:]
+    for i in store.indicators {
+      index[ProjectKey(year: i.year, unit: i.unit, seq: i.seq), default: []].append(i)
+    }
+    return index
+  }
+
+  func card(_ row: Int, _ index: [ProjectKey: [Indicator]]) -> ScoreCard {
+    let p = store.projects[row]
+    return Scorer.score(p, indicators: index[ProjectKey(year: p.year, unit: p.unit, seq: p.seq)] ?? [], rules: rules)
+  }
+
+  var rulesLabel: String { rules.name + (rules != baseRules ? " (changed)" : "") }
+
+  /// `recompute`: each project's grade (and score, where indicators exist) under the
+  /// rules in force, beside what was recorded; changed rows are marked and counted.
+  func recompute(_ clauses: Clauses) throws(EvaluationError) -> ResultTable {
+    let (rows, notes) = try selectedRows(clauses)
+    let index = indicatorIndex()
+    let several = Set(rows.map { "\(store.projects.year[$0])|\(store.projects.unit[$0])" }).count > 1
+    var columns: [ResultTable.Column] = []
+    if several { columns += [.init("year", numeric: true), .init("unit", numeric: false)] }
+    columns += [
+      .init("seq", numeric: true), .init("name", numeric: false), .init("recorded", numeric: true),
+      .init("score", numeric: true), .init("grade", numeric: false), .init("new", numeric: false),
+      .init("change", numeric: false),
+    ]
+    var table = ResultTable(columns: columns, rows: [])
+    var gradeChanges: [String] = []
+    var scoreChanges = 0
+    var unknown = 0
+    for r in rows {
+      let c = card(r, index)
+      let p = c.project
+      var cells: [Value] = several ? [.integer(p.year), .text(p.unit)] : []
+      let recorded: Value = p.score.map { .score($0) } ?? .missing
+      let computed: Value = c.total.map { .number($0, places: 2) } ?? .text("unknown")
+      var change = ""
+      let scoreMoved = c.computed && c.total != nil && p.recordedScore.map { c.total!.formatted(places: 2) != $0.formatted(places: 2) } ?? false
+      if let g = c.grade, let old = p.grade, g != old {
+        change = "\(old) → \(g)"
+        gradeChanges.append("#\(p.seq) \(old) → \(g)")
+      } else if c.grade == nil {
+        change = "unknown"
+        unknown += 1
+      }
+      if scoreMoved {
+        scoreChanges += 1
+        if change.isEmpty { change = "score" }
+      }
+      cells += [.integer(p.seq), .text(p.name), recorded, computed, p.grade.map { .grade($0) } ?? .missing, c.grade.map { .grade($0) } ?? .missing, .text(change)]
+      if !change.isEmpty && change != "unknown" { table.marked.insert(table.rows.count) }
+      for f in [Field.score, .grade] where edits[EditKey(row: r, field: f)] != nil {
+        table.edited.insert(.init(row: table.rows.count, column: several ? (f == .score ? 4 : 6) : (f == .score ? 2 : 4)))
+      }
+      table.rows.append(cells)
+    }
+    var summary = "\(gradeChanges.count) of \(rows.count) project\(rows.count == 1 ? "" : "s") change\(gradeChanges.count == 1 ? "s" : "") grade under \(rulesLabel)"
+    if !gradeChanges.isEmpty { summary += ": " + gradeChanges.joined(separator: ", ") }
+    table.notes = notes + [summary]
+    if scoreChanges > 0 { table.notes.append("\(scoreChanges) recomputed score\(scoreChanges == 1 ? " differs" : "s differ") from the recorded one (explain SEQ shows why)") }
+    if unknown > 0 { table.notes.append("\(unknown) score\(unknown == 1 ? " is" : "s are") unknown: a value is missing (explain SEQ names it)") }
+    return table
+  }
+
+  /// The one project a statement names, or an error listing the candidates.
+  func resolveProject(_ target: Operand, _ clauses: Clauses) throws(EvaluationError) -> Int {
+    var (rows, _) = try selectedRows(clauses)
+    let t = store.projects
+    switch target {
+    case .number(let n):
+      guard let seq = Int(n.text) else {
+        throw EvaluationError(range: n.range, message: "'\(n.text)' is not a project number", suggestion: "explain 3, or explain '项目名称'")
+      }
+      rows = rows.filter { Int(t.seq[$0]) == seq }
+      if rows.isEmpty {
+        throw EvaluationError(range: n.range, message: "no project #\(seq)\(clauses.years.map { " in \($0.first)" } ?? "")", suggestion: "projects show year, unit, seq, name lists them")
+      }
+    case .word(let n), .quoted(let n):
+      let exact = rows.filter { t.names[t.name[$0]] == n.text }
+      rows = exact.isEmpty ? rows.filter { t.names[t.name[$0]].contains(n.text) } : exact
+      if rows.isEmpty {
+        let hint = Suggestions.didYouMean(n.text, in: t.names.values)
+        throw EvaluationError(range: n.range, message: "no project is named '\(n.text)'", suggestion: hint ?? "projects where name contains … finds names")
+      }
+    }
+    if rows.count > 1 {
+      let list = rows.prefix(6).map { "\(t.year[$0]) \(t.units[t.unit[$0]]) #\(t.seq[$0]) \(t.names[t.name[$0]])" }.joined(separator: "; ")
+      throw EvaluationError(
+        range: target.range, message: "\(rows.count) projects match: \(list)\(rows.count > 6 ? "; …" : "")",
+        suggestion: "narrow it with in YEAR, where unit = …, or the seq")
+    }
+    return rows[0]
+  }
+
+  /// `explain`: how a project's score and grade come about, step by step.
+  func explain(_ target: Operand, _ clauses: Clauses) throws(EvaluationError) -> String {
+    let row = try resolveProject(target, clauses)
+    let c = card(row, indicatorIndex())
+    return Explanation(card: c, rules: rules, rulesLabel: rulesLabel, edited: editedFields(row)).text
+  }
+
+  func editedFields(_ row: Int) -> [Field: Value] {
+    var out: [Field: Value] = [:]
+    for (key, original) in edits where key.row == row { out[key.field] = original }
+    return out
+  }
+
+  /// `check`: every figure a report states, recomputed from its own rows.
+  func check(_ clauses: Clauses) throws(EvaluationError) -> ResultTable {
+    if clauses.filter != nil || !clauses.sort.isEmpty || clauses.show != nil || clauses.limit != nil {
+      throw EvaluationError(range: nil, message: "check takes only a year", suggestion: "check 2023")
+    }
+    if let scope = clauses.years { try checkYears(scope) }
+    let index = indicatorIndex()
+    var groups: [ProjectKey: [Int]] = [:]
+    var order: [ProjectKey] = []
+    let t = store.projects
+    for r in 0..<t.count where clauses.years?.contains(Int(t.year[r])) ?? true {
+      let key = ProjectKey(year: Int(t.year[r]), unit: t.units[t.unit[r]], seq: 0)
+      if groups[key] == nil { order.append(key) }
+      groups[key, default: []].append(r)
+    }
+    for d in store.departments where clauses.years?.contains(d.year) ?? true {
+      let key = ProjectKey(year: d.year, unit: d.unit, seq: 0)
+      if groups[key] == nil {
+        order.append(key)
+        groups[key] = []
+      }
+    }
+    order.sort { ($0.year, $0.unit) < ($1.year, $1.unit) }
+    var findings: [Finding] = []
+    for key in order {
+      let rows = groups[key] ?? []
+      let input = AuditInput(
+        year: key.year, unit: key.unit,
+        department: store.departments.first { $0.year == key.year && $0.unit == key.unit },
+        projects: rows.map { store.projects[$0] }, cards: rows.map { card($0, index) },
+        funds: store.funds.filter { $0.year == key.year && $0.unit == key.unit }, rules: rules)
+      findings += RuleBook.audit(input)
+    }
+    let several = order.count > 1
+    var columns: [ResultTable.Column] = several ? [.init("year", numeric: true), .init("unit", numeric: false)] : []
+    columns += [
+      .init("figure", numeric: false), .init("reported", numeric: true), .init("computed", numeric: true),
+      .init("", numeric: false), .init("note", numeric: false),
+    ]
+    var table = ResultTable(
+      columns: columns,
+      rows: findings.map { f in
+        (several ? [Value.integer(f.year), .text(f.unit)] : [])
+          + [.text(f.figure), .text(f.reported), .text(f.computed), .text(f.verdict.rawValue), .text(f.note)]
+      })
+    table.showsRowCount = false
+    let count: (Finding.Verdict) -> Int = { v in findings.filter { $0.verdict == v }.count }
+    var summary = "\(count(.holds)) ✓ hold, \(count(.wrong)) ✗ contradict the report's own data, \(count(.attention)) ! need a look"
+    if !several, let key = order.first { summary = "\(key.year) \(key.unit), rules \(rulesLabel): " + summary }
+    table.notes = [summary]
+    return table
+  }
+}

@@ -1,0 +1,111 @@
+/// One line of an audit: a figure as reported, as recomputed, and the verdict.
+public struct Finding: Hashable, Sendable {
+  public enum Verdict: String, Hashable, Sendable {
+    /// The report agrees with its own data.
+    case holds = "✓"
+    /// The report contradicts its own data.
+    case wrong = "✗"
+    /// Worth a look, but not a contradiction (a unit slip, a repeated name, an unknown).
+    case attention = "!"
+  }
+
+  public var year: Int
+  public var unit: String
+  public var figure: String
+  public var reported: String
+  public var computed: String
+  public var verdict: Verdict
+  public var note: String
+
+  public init(year: Int, unit: String, figure: String, reported: String, computed: String, verdict: Verdict, note: String) {
+    self.year = year
+    self.unit = unit
+    self.figure = figure
+    self.reported = reported
+    self.computed = computed
+    self.verdict = verdict
+    self.note = note
+  }
+}
+
+/// What an audit rule looks at: one unit's year.
+public struct AuditInput: Sendable {
+  public var year: Int
+  public var unit: String
+  public var department: Department?
+  public var projects: [Project]
+  /// Score cards under the rules in force, aligned with `projects`.
+  public var cards: [ScoreCard]
+  public var funds: [FundLine]
+  public var rules: RuleSet
+
+  public init(year: Int, unit: String, department: Department?, projects: [Project], cards: [ScoreCard], funds: [FundLine], rules: RuleSet) {
+    self.year = year
+    self.unit = unit
+    self.department = department
+    self.projects = projects
+    self.cards = cards
+    self.funds = funds
+    self.rules = rules
+  }
+
+  func finding(_ figure: String, _ reported: String, _ computed: String, _ verdict: Finding.Verdict, _ note: String) -> Finding {
+    Finding(year: year, unit: unit, figure: figure, reported: reported, computed: computed, verdict: verdict, note: note)
+  }
+
+  /// Σ budget of the projects.
+  var budgetTotal: Money { projects.reduce(Money.zero) { $0 + ($1.budget ?? .zero) } }
+}
+
+/// One audit check; each lives in its own file and says in its doc comment what it checks.
+public protocol AuditRule: Sendable {
+  func findings(_ input: AuditInput) -> [Finding]
+}
+
+/// Comparing a printed figure with an exact one at the precision it was printed with.
+enum Printed {
+  /// Decimal places in a ten-thousandths value's shortest form (553.96 → 2).
+  static func places(_ tenThousandths: Int64) -> Int {
+    var v = tenThousandths.magnitude
+    var places = 4
+    while places > 0, v % 10 == 0 {
+      v /= 10
+      places -= 1
+    }
+    return places
+  }
+
+  /// How a stated figure relates to an exact one.
+  enum Agreement {
+    case exact
+    /// Equal after rounding the exact value to the printed places.
+    case rounded
+    /// Equal after cutting the exact value off at the printed places.
+    case truncated
+    case differs
+  }
+
+  static func agreement(stated: Int64, exact: Fraction) -> Agreement {
+    let s = Fraction(tenThousandths: stated)
+    if s == exact { return .exact }
+    let p = places(stated)
+    if exact.formatted(places: p) == s.formatted(places: p) { return .rounded }
+    var pow: Int128 = 1
+    for _ in 0..<p { pow *= 10 }
+    let scaled = exact * Fraction(pow)
+    let cut = Fraction(scaled.numerator / scaled.denominator, pow)
+    if cut == s { return .truncated }
+    return .differs
+  }
+
+  static func describe(_ a: Agreement, _ exact: String) -> String {
+    switch a {
+    case .exact: "agrees"
+    case .rounded: "agrees after rounding (\(exact))"
+    case .truncated: "agrees after cutting off the decimals (\(exact))"
+    case .differs: "differs"
+    }
+  }
+
+  static func percent(_ ratio: Fraction) -> String { (ratio * Fraction.hundred).formatted(places: 2) + "%" }
+}

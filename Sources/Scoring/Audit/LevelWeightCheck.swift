@@ -1,0 +1,22 @@
+/// Each first-level group's indicator weights against the rule set's weight for it
+/// (产出 50, 效益 30, 满意度 10 under the national rules).
+public struct LevelWeightCheck: AuditRule {
+  public init() {}
+
+  public func findings(_ input: AuditInput) -> [Finding] {
+    var out: [Finding] = []
+    for card in input.cards where card.computed {
+      for level in [IndicatorLevel.output, .benefit, .satisfaction] {
+        let data = card.levelWeights[level] ?? .zero
+        let rule = input.rules.weights[level] ?? .zero
+        if data != rule {
+          out.append(
+            input.finding(
+              "#\(card.project.seq) \(level.heading)权重", data.trimmed(places: 4), rule.trimmed(places: 4), .attention,
+              "\(card.project.name): the indicators of \(level) weigh \(data.trimmed(places: 4)); the \(input.rules.name) rules give \(level) \(rule.trimmed(places: 4)), so they are scaled by \(data > .zero ? (rule / data).trimmed(places: 4) : "—")"))
+        }
+      }
+    }
+    return out
+  }
+}

@@ -1,0 +1,22 @@
+/// Every audit check, in the order `check` reports them.
+public enum RuleBook {
+  public static let all: [any AuditRule] = [
+    CountCheck(),
+    BudgetTotalCheck(),
+    FundBreakdownCheck(),
+    GradeCountCheck(),
+    ExcellentRateCheck(),
+    SpendingRateCheck(),
+    UnitSlipCheck(),
+    GradeBandCheck(),
+    OverallGradeCheck(),
+    RepeatedNameCheck(),
+    ScoreRecomputeCheck(),
+    LevelWeightCheck(),
+  ]
+
+  /// Runs every check on one unit's year.
+  public static func audit(_ input: AuditInput) -> [Finding] {
+    all.flatMap { $0.findings(input) }
+  }
+}

@@ -1,0 +1,57 @@
+/// For projects with indicators: the recorded score against the score the rules give,
+/// the recorded 执行率 points against the formula, and every indicator whose recorded
+/// points break the rule. Unknown scores are named with their reason.
+public struct ScoreRecomputeCheck: AuditRule {
+  public init() {}
+
+  public func findings(_ input: AuditInput) -> [Finding] {
+    var out: [Finding] = []
+    for card in input.cards {
+      let p = card.project
+      if let problem = card.rate.problem, card.computed || p.ratePoints != nil {
+        out.append(input.finding("#\(p.seq) 执行率", "", "unknown", .attention, "\(p.name): \(problem)"))
+      }
+      guard card.computed else { continue }
+      if let recorded = card.rate.recorded, let points = card.rate.points, (recorded - points).magnitudeAbove(Fraction(1, 200)) {
+        let rounded = points.formatted(places: 0) == recorded.trimmed(places: 4)
+        out.append(
+          input.finding(
+            "#\(p.seq) 执行率得分", recorded.trimmed(places: 4), points.formatted(places: 2), .wrong,
+            "\(p.name): \(card.rate.weight.trimmed(places: 2)) × \(Printed.percent(card.rate.rate ?? .zero)) = \(points.formatted(places: 2))" + (rounded ? "; the form rounded it to \(recorded.trimmed(places: 4))" : "")))
+      }
+      for step in card.indicators where step.breaksRule {
+        out.append(
+          input.finding(
+            "#\(p.seq) \(step.indicator.name)", step.indicator.points.map { Fraction(tenThousandths: $0).trimmed(places: 4) } ?? "",
+            step.points.map { $0.formatted(places: 2) } ?? "", .wrong, "\(p.name): \(step.problem ?? "breaks the rule")"))
+      }
+      guard let total = card.total else {
+        out.append(input.finding("#\(p.seq) 自评分", p.recordedScore?.formatted(places: 2) ?? "", "unknown", .attention, "\(p.name): \(card.unknownBecause ?? "a value is missing")"))
+        continue
+      }
+      guard let recorded = p.recordedScore else { continue }
+      if total.formatted(places: 2) != recorded.formatted(places: 2) {
+        var note = "\(p.name): the \(input.rules.name) rules give \(total.formatted(places: 2))"
+        let pointsSum = recordedPointsSum(card)
+        if let s = pointsSum, s == recorded, s != total {
+          note += "; the recorded score is the sum of the form's own (rounded) points"
+        } else if let s = pointsSum, s != recorded {
+          note += "; the form's own points add up to \(s.trimmed(places: 4)), not \(recorded.trimmed(places: 4))"
+        }
+        out.append(input.finding("#\(p.seq) 自评分", recorded.formatted(places: 2), total.formatted(places: 2), .wrong, note))
+      }
+    }
+    return out
+  }
+
+  /// Σ of the points the form itself recorded, when it recorded all of them.
+  func recordedPointsSum(_ card: ScoreCard) -> Fraction? {
+    guard let rate = card.rate.recorded else { return nil }
+    var sum = rate
+    for step in card.indicators {
+      guard let p = step.indicator.points else { return nil }
+      sum = sum + Fraction(tenThousandths: p)
+    }
+    return sum
+  }
+}

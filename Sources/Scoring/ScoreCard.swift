@@ -1,0 +1,63 @@
+/// A project's score worked out under a rule set, step by step, so it can be shown
+/// (explain), compared with what was recorded (recompute) and audited (check).
+public struct ScoreCard: Hashable, Sendable {
+  /// The 预算执行率 line.
+  public struct RateStep: Hashable, Sendable {
+    public var spent: Money?
+    /// The budget divided by, and which one it is.
+    public var base: Money?
+    public var basis: RateBasis
+    public var weight: Fraction
+    /// spent ÷ base, when both are known and base is not zero.
+    public var rate: Fraction?
+    public var points: Fraction?
+    /// Why points is nil.
+    public var problem: String?
+    /// The points the form recorded for this line.
+    public var recorded: Fraction?
+  }
+
+  /// One indicator's line.
+  public struct IndicatorStep: Hashable, Sendable {
+    public var indicator: Indicator
+    public var level: IndicatorLevel?
+    /// The weight after scaling the level to the rule set's weight.
+    public var weight: Fraction
+    /// The computed (quantitative) or taken (qualitative) points, scaled like the weight.
+    public var points: Fraction?
+    /// The formula with its numbers, in the report's terms.
+    public var formula: String
+    /// Why points is nil, or what is wrong with the recorded points.
+    public var problem: String?
+    /// A recorded value that breaks the rule (outside the tier, above the weight).
+    public var breaksRule: Bool
+  }
+
+  public var project: Project
+  public var rules: String
+  public var rate: RateStep
+  public var indicators: [IndicatorStep]
+  /// Scale applied per level when the data's weights differ from the rule set's.
+  public var levelScale: [IndicatorLevel: Fraction]
+  /// The data's own weight total per level.
+  public var levelWeights: [IndicatorLevel: Fraction]
+  /// The total; nil when a needed value is missing (never 0 or 100 in its place).
+  public var total: Fraction?
+  /// Why `total` is nil.
+  public var unknownBecause: String?
+  /// The grade of `total` (or of the recorded score when there are no indicators).
+  public var grade: Grade?
+  /// True when the score is computed from indicators; false when it is the recorded one.
+  public var computed: Bool
+
+  /// Points per level, for the summary line.
+  public func points(of level: IndicatorLevel) -> Fraction? {
+    if level == .execution { return rate.points }
+    var sum = Fraction.zero
+    for step in indicators where step.level == level {
+      guard let p = step.points else { return nil }
+      sum = sum + p
+    }
+    return sum
+  }
+}

@@ -1,0 +1,173 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// End-to-end checks of the interactive shell: the real `jixiao` executable on a
+/// pseudo-terminal, typed at like a person. Only a terminal switches on the libedit
+/// reader, so completion, Chinese editing, Ctrl-C and history can be proven no other way.
+@Suite("Interactive shell on a pseudo-terminal", .timeLimit(.minutes(2)))
+struct PseudoTerminalTests {
+  static let prompt = "jx> "
+
+  /// Repository root: this file is `<root>/Tests/ShellTests/PseudoTerminalTests.swift`.
+  static let repositoryRoot = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+  /// The `jixiao` built next to this test bundle (`swift build`/`swift test` put all
+  /// products of one configuration in one folder).
+  static func executable() -> String? {
+    var folders: [URL] = [
+      // On Linux the test bundle is an executable and `Bundle.main` is its folder.
+      Bundle.main.bundleURL,
+      URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
+    ]
+    folders.append(repositoryRoot.appendingPathComponent(".build/debug"))
+    for folder in folders {
+      let candidate = folder.appendingPathComponent("jixiao").path
+      var status = stat()
+      if stat(candidate, &status) == 0, status.st_mode & S_IFMT == S_IFREG,
+        access(candidate, X_OK) == 0
+      {
+        return candidate
+      }
+    }
+    return nil
+  }
+
+  /// A fresh state directory per test, so history never leaks between tests or into the
+  /// user's real one.
+  final class Sandbox {
+    let root: URL
+    init() throws {
+      root = FileManager.default.temporaryDirectory
+        .appendingPathComponent("jixiao-pty-\(UUID().uuidString)")
+      try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    }
+    deinit { try? FileManager.default.removeItem(at: root) }
+
+    var stateHome: String { root.appendingPathComponent("state").path }
+    var historyFile: String { stateHome + "/jixiao/history" }
+
+    func launch() throws -> PseudoTerminal {
+      let program = try #require(
+        PseudoTerminalTests.executable(),
+        "the jixiao executable was not found next to the test bundle; build it with `swift build`")
+      let terminal = try PseudoTerminal(
+        executable: program,
+        arguments: ["--data", PseudoTerminalTests.repositoryRoot.appendingPathComponent("datasets").path],
+        environment: [
+          "TERM": "xterm",
+          "LANG": "C.UTF-8",
+          "XDG_STATE_HOME": stateHome,
+          "HOME": root.path,
+          "NO_COLOR": "1",
+          "PATH": "/usr/bin:/bin",
+        ])
+      try terminal.expect(PseudoTerminalTests.prompt, timeout: .seconds(60))
+      return terminal
+    }
+  }
+
+  /// Sends a statement and returns what the shell printed for it: the output after the
+  /// echoed input line, up to the next prompt.
+  static func run(_ statement: String, on terminal: PseudoTerminal) throws -> String {
+    terminal.send(statement + "\r")
+    return try reply(from: terminal)
+  }
+
+  /// The output up to the next prompt, without the echo of the line just entered.
+  static func reply(from terminal: PseudoTerminal) throws -> String {
+    let text = try terminal.expect(prompt)
+    // A terminal ends lines with "\r\n", which Swift treats as one Character.
+    guard let newline = text.firstIndex(where: \.isNewline) else { return "" }
+    return String(text[text.index(after: newline)...])
+  }
+
+  @Test("Tab lists the grade values; the chosen one runs")
+  func completesGradeValue() throws {
+    let sandbox = try Sandbox()
+    let terminal = try sandbox.launch()
+    defer { terminal.terminate() }
+
+    terminal.send("projects where grade = ")
+    try terminal.expect("grade = ")
+    terminal.send("\t")
+    let listing = try terminal.expectAll(["优", "良", "中", "差"])
+    #expect(listing.contains("优"))
+
+    // The prompt is redrawn with the line intact after the listing.
+    try terminal.expect("grade = ")
+    terminal.send("良\r")
+    let output = try Self.reply(from: terminal)
+    #expect(output.contains("村级组织运转经费-村干部基础职务补贴"), "\(output)")
+    #expect(output.contains("228.764"), "\(output)")
+    terminal.send("\u{04}")
+    #expect(terminal.waitForExit() == 0)
+  }
+
+  @Test("Backspace deletes one whole Chinese character")
+  func editsChinese() throws {
+    let sandbox = try Sandbox()
+    let terminal = try sandbox.launch()
+    defer { terminal.terminate() }
+
+    terminal.send("projects where name contains 党建工作经費")
+    try terminal.expect("費")
+    terminal.send("\u{7F}")  // Backspace (the tty's VERASE)
+    terminal.send("费\r")
+    let output = try Self.reply(from: terminal)
+    #expect(output.contains("党建工作经费"), "\(output)")
+    terminal.send("\u{04}")
+    #expect(terminal.waitForExit() == 0)
+  }
+
+  @Test("Ctrl-C abandons the line and the shell keeps running")
+  func interruptAbandonsLine() throws {
+    let sandbox = try Sandbox()
+    let terminal = try sandbox.launch()
+    defer { terminal.terminate() }
+
+    terminal.send("projects where na")
+    try terminal.expect("where na")
+    terminal.send("\u{03}")
+    try terminal.expect(Self.prompt)
+    #expect(terminal.isRunning)
+
+    let output = try Self.run("years", on: terminal)
+    #expect(output.contains("2023"), "\(output)")
+    // The abandoned text did not stick to the new line.
+    #expect(!output.contains("where na"), "\(output)")
+    terminal.send("\u{04}")
+    #expect(terminal.waitForExit() == 0)
+  }
+
+  @Test("History is saved privately and recalled by the next run")
+  func historyPersists() throws {
+    let sandbox = try Sandbox()
+
+    let first = try sandbox.launch()
+    defer { first.terminate() }
+    let total = try Self.run("sum budget", on: first)
+    #expect(total.contains("553.956"), "\(total)")
+    first.send("\u{04}")
+    #expect(first.waitForExit() == 0)
+
+    var status = stat()
+    try #require(stat(sandbox.historyFile, &status) == 0, "no history file at \(sandbox.historyFile)")
+    #expect(status.st_mode & 0o777 == 0o600)
+    #expect(stat(sandbox.stateHome + "/jixiao", &status) == 0 && status.st_mode & 0o777 == 0o700)
+
+    let second = try sandbox.launch()
+    defer { second.terminate() }
+    second.send("\u{1B}[A")  // Up
+    try second.expect("sum budget")
+    second.send("\r")
+    let again = try Self.reply(from: second)
+    #expect(again.contains("553.956"), "\(again)")
+    second.send("\u{04}")
+    #expect(second.waitForExit() == 0)
+  }
+}
