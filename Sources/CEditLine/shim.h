@@ -192,6 +192,30 @@ static inline int shim_install_sigint(struct sigaction *previous) {
   return sigprocmask(SIG_UNBLOCK, &unblock, NULL);
 }
 
+/* Does nothing: its only job is to make SIGWINCH interrupt shim_read_char's wait. */
+static void shim_on_sigwinch(int signo) {
+  (void)signo;
+}
+
+/*
+ * libedit handles SIGWINCH itself during el_wgets, but its handler uninstalls itself
+ * after the first signal, and the default action (ignore) wakes nobody, so a second
+ * resize while one line is edited would go unnoticed. With this handler in place the
+ * wait is interrupted and shim_read_char re-reads the size. SA_RESTART keeps other
+ * system calls (writing a long table) from failing with EINTR on a resize. Installed
+ * only where SIGWINCH still has its default action.
+ */
+static inline int shim_install_sigwinch(void) {
+  struct sigaction current, action;
+  if (sigaction(SIGWINCH, NULL, &current) != 0) return -1;
+  if (current.sa_handler != SIG_DFL || (current.sa_flags & SA_SIGINFO)) return 0;
+  memset(&action, 0, sizeof action);
+  action.sa_handler = shim_on_sigwinch;
+  sigemptyset(&action.sa_mask);
+  action.sa_flags = SA_RESTART;
+  return sigaction(SIGWINCH, &action, NULL);
+}
+
 /* Puts back the action saved by shim_install_sigint. */
 static inline int shim_restore_sigint(const struct sigaction *previous) {
   return sigaction(SIGINT, previous, NULL);
@@ -240,9 +264,13 @@ static int shim_read_char(EditLine *el, wchar_t *out) {
     int error = errno;
     sigprocmask(SIG_SETMASK, &saved, NULL);
     if (ready < 0) {
-      if (error == EINTR) continue; /* SIGINT: the check above returns; SIGWINCH etc.: wait again */
-      errno = error;
-      return -1;
+      if (error != EINTR) {
+        errno = error;
+        return -1;
+      }
+      /* SIGINT: the check above returns. Anything else (a resize): re-read the size. */
+      el_resize(el);
+      continue;
     }
     ssize_t count = read(fd, bytes + length, 1);
     if (count < 0) {

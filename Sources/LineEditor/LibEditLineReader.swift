@@ -53,6 +53,7 @@ public final class LibEditLineReader: LineReader {
     }
 
     interruptHandlerInstalled = shim_install_sigint(&previousInterruptAction) == 0
+    _ = shim_install_sigwinch()
 
     history = history_winit()
     if let history {

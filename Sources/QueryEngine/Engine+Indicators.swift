@@ -42,6 +42,7 @@ extension Engine {
   /// `indicators`: the indicator rows, filtered row by row (they are few per project).
   func listIndicators(_ clauses: Clauses) throws(EvaluationError) -> ResultTable {
     if let scope = clauses.years { try checkYears(scope) }
+    let years = effectiveYears(clauses)
     var fields: [IndicatorField] = [.year, .unit, .seq, .level1, .level2, .name, .kind, .target, .actual, .weight, .points]
     if let show = clauses.show {
       fields = []
@@ -50,7 +51,7 @@ extension Engine {
         fields.append(f)
       }
     }
-    var rows = store.indicators.filter { clauses.years?.contains($0.year) ?? true }
+    var rows = store.indicators.filter { years?.contains($0.year) ?? true }
     if let filter = clauses.filter {
       var kept: [Indicator] = []
       for i in rows where try matches(filter, i) { kept.append(i) }

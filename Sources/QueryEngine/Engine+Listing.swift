@@ -57,8 +57,9 @@ extension Engine {
       throw EvaluationError(range: nil, message: "departments takes only 'in YEAR'", suggestion: "for example: departments in 2023")
     }
     if let scope = clauses.years { try checkYears(scope) }
+    let years = effectiveYears(clauses)
     var rows: [[Value]] = []
-    for d in store.departments where clauses.years?.contains(d.year) ?? true {
+    for d in store.departments where years?.contains(d.year) ?? true {
       for (label, value) in DepartmentFigures.stated(d) {
         rows.append([.integer(d.year), .text(d.unit), .text(label), value])
       }

@@ -125,16 +125,17 @@ extension Engine {
       throw EvaluationError(range: nil, message: "check takes only a year", suggestion: "check 2023")
     }
     if let scope = clauses.years { try checkYears(scope) }
+    let years = effectiveYears(clauses)
     let index = indicatorIndex()
     var groups: [ProjectKey: [Int]] = [:]
     var order: [ProjectKey] = []
     let t = store.projects
-    for r in 0..<t.count where clauses.years?.contains(Int(t.year[r])) ?? true {
+    for r in 0..<t.count where years?.contains(Int(t.year[r])) ?? true {
       let key = ProjectKey(year: Int(t.year[r]), unit: t.units[t.unit[r]], seq: 0)
       if groups[key] == nil { order.append(key) }
       groups[key, default: []].append(r)
     }
-    for d in store.departments where clauses.years?.contains(d.year) ?? true {
+    for d in store.departments where years?.contains(d.year) ?? true {
       let key = ProjectKey(year: d.year, unit: d.unit, seq: 0)
       if groups[key] == nil {
         order.append(key)

@@ -19,6 +19,8 @@ public struct Engine: Sendable {
   var baseRules: RuleSet
   /// Project cells changed by what-if edits, with the value as loaded.
   var edits: [EditKey: Value] = [:]
+  /// The years `use` scoped the session to; nil for all years.
+  public internal(set) var scope: YearScope?
 
   public init(store: Store, ruleSets: [String: RuleSet] = [:]) {
     self.loaded = store
@@ -68,6 +70,16 @@ public struct Engine: Sendable {
       return .table(try listIndicators(clauses))
     case .edit(let seq, let field, let value, let clauses):
       return .text(try edit(seq: seq, field: field, value: value, clauses))
+    case .use(let years):
+      if let years { try checkYears(years) }
+      scope = years
+      return .text(years.map { "using \($0.label); use all to see every year" } ?? "using all years")
+    case .compare(let first, let second, let projects, let clauses):
+      return .table(try projects ? compareProjects(first, second, clauses) : compareYears(first, second, clauses))
+    case .chart(let aggregates, let clauses):
+      return .chart(try chart(aggregates, clauses))
+    case .trend(let figure, let clauses):
+      return .chart(try trend(figure, clauses))
     }
   }
 
@@ -86,19 +98,22 @@ public struct Engine: Sendable {
     if let expression = clauses.filter {
       set = try filter.rows(expression)
     }
-    if let scope = clauses.years {
-      try checkYears(scope)
+    if let scope = effectiveYears(clauses) {
+      if clauses.years != nil { try checkYears(scope) }
       let years = table.year
       set.formIntersection(RowSet(count: table.count) { r in scope.contains(Int(years[r])) })
     }
     return (set.rows, filter.notes)
   }
 
+  /// The years a statement covers: its own `in`, else the session's `use`.
+  func effectiveYears(_ clauses: Clauses) -> YearScope? { clauses.years ?? scope }
+
   /// Refuses a year range that matches no loaded year, naming the ones that exist.
   func checkYears(_ scope: YearScope) throws(EvaluationError) {
     let years = store.years
     guard years.contains(where: scope.contains) else {
-      let shown = scope.first == scope.last ? "\(scope.first)" : "\(scope.first)..\(scope.last)"
+      let shown = scope.label
       throw EvaluationError(
         range: scope.range, message: "no data for \(shown)",
         suggestion: years.isEmpty ? "no data is loaded" : "loaded years: " + years.map(String.init).joined(separator: ", "))
@@ -133,4 +148,9 @@ public struct Engine: Sendable {
     guard let f = Field(named: name.text) else { throw EvaluationError.unknownField(name) }
     return f
   }
+}
+
+extension YearScope {
+  /// "2023" or "2021..2023".
+  var label: String { first == last ? "\(first)" : "\(first)..\(last)" }
 }

@@ -147,6 +147,14 @@ public enum Statement: Hashable, Sendable {
   case check(Clauses)
   /// `indicators [where …] [in YEAR] [sort by …] [limit N] [show …]`.
   case indicators(Clauses)
+  /// `use YEAR`, `use 2021..2023`, `use all`: scope every statement to years.
+  case use(YearScope?)
+  /// `compare Y1 Y2 [projects] [where …]`: department figures, or matched projects, side by side.
+  case compare(first: YearScope, second: YearScope, projects: Bool, Clauses)
+  /// `chart AGGREGATE [where …] by FIELD`: horizontal bars.
+  case chart([Aggregate], Clauses)
+  /// `trend AGGREGATE [where …]` or `trend 优秀率|优良率|执行率`: a figure across the years.
+  case trend(TrendFigure, Clauses)
   /// `let SEQ.FIELD = VALUE [in YEAR] [where …]`: a what-if edit for this session only.
   case edit(seq: Name, field: Name, value: Operand, Clauses)
   /// `quit` or `exit`.
@@ -196,4 +204,12 @@ public enum RuleChange: Hashable, Sendable {
     case .basis(let n): hasher.combine(4); hasher.combine(n)
     }
   }
+}
+
+/// What `trend` follows across years.
+public enum TrendFigure: Hashable, Sendable {
+  /// An aggregate: `trend sum budget`, `trend count`.
+  case aggregate(Aggregate)
+  /// A named rate: 优秀率, 优良率 or 执行率.
+  case rate(Name)
 }

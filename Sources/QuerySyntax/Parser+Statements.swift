@@ -57,6 +57,40 @@ extension Parser {
     case "let":
       advance()
       statement = try parseEdit()
+    case "use":
+      advance()
+      if eatKeyword("all") != nil {
+        statement = .use(nil)
+      } else {
+        statement = .use(try parseYears())
+      }
+    case "compare":
+      advance()
+      let first = try parseYears()
+      let second = try parseYears()
+      let projects = eatKeyword("projects") != nil || eatKeyword("project") != nil
+      statement = .compare(first: first, second: second, projects: projects, try parseClauses(allowGroupBy: false))
+    case "chart":
+      advance()
+      let aggregates = try parseAggregates()
+      let clauses = try parseClauses(allowGroupBy: true)
+      if clauses.groupBy.isEmpty {
+        throw SyntaxError(range: SourceRange(first.range.start, current.range.end), message: "a chart needs by FIELD: one bar per value", suggestion: "chart sum budget by grade")
+      }
+      statement = .chart(aggregates, clauses)
+    case "trend":
+      advance()
+      let figure: TrendFigure
+      if current.kind == .word, AggregateFunction(rawValue: current.text.lowercased()) != nil {
+        let aggregates = try parseAggregates()
+        guard aggregates.count == 1 else {
+          throw SyntaxError(range: aggregates[1].range, message: "trend follows one figure at a time")
+        }
+        figure = .aggregate(aggregates[0])
+      } else {
+        figure = .rate(try expectName("a figure: sum budget, count, avg score, 优秀率, 优良率 or 执行率"))
+      }
+      statement = .trend(figure, try parseClauses(allowGroupBy: false))
     default:
       let hint = Suggestions.didYouMean(first.text, in: Parser.statementKeywords)
       throw SyntaxError(

@@ -15,7 +15,8 @@ public struct Parser {
   /// The words that start a statement, for suggestions and completion.
   public static let statementKeywords = [
     "projects", "count", "sum", "avg", "min", "max", "departments", "years", "indicators", "recompute",
-    "explain", "check", "rules", "set", "reset", "let", "help", "quit", "exit",
+    "explain", "check", "rules", "set", "reset", "let", "use", "compare", "chart", "trend", "help", "quit",
+    "exit",
   ]
 
   init(tokens: [Token]) {

@@ -35,7 +35,9 @@ public final class Session {
 
   /// The prompt for a fresh statement or a continuation line.
   public func prompt(continuation: Bool) -> String {
-    continuation ? "..> " : "jx> "
+    let scope = engine.scope.map { $0.first == $0.last ? "\($0.first)" : "\($0.first)..\($0.last)" }
+    if continuation { return scope.map { String(repeating: ".", count: 3 + $0.count) + "> " } ?? "..> " }
+    return scope.map { "jx \($0)> " } ?? "jx> "
   }
 
   /// Parses and runs every statement in `text`.
@@ -59,6 +61,8 @@ public final class Session {
         switch outcome {
         case .table(let table):
           out.write(renderer.render(table))
+        case .chart(let chart):
+          out.write(renderer.render(chart))
         case .text(let s):
           out.write(s.hasSuffix("\n") ? s : s + "\n")
         case .help(let topic):

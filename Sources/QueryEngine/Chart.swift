@@ -1,0 +1,30 @@
+import Scoring
+
+/// Labelled values to draw as horizontal bars; the shell draws, the engine computes.
+public struct Chart: Sendable, Equatable {
+  public struct Bar: Sendable, Equatable {
+    public var label: String
+    /// The figure as it should be printed.
+    public var value: Value
+    /// The length the bar stands for (nil: no bar, the value is unknown).
+    public var magnitude: Fraction?
+
+    public init(label: String, value: Value, magnitude: Fraction?) {
+      self.label = label
+      self.value = value
+      self.magnitude = magnitude
+    }
+  }
+
+  public var title: String
+  public var bars: [Bar]
+  /// Draw a one-line sparkline too (for trends over years).
+  public var sparkline: Bool
+  public var notes: [String] = []
+
+  public init(title: String, bars: [Bar], sparkline: Bool = false) {
+    self.title = title
+    self.bars = bars
+    self.sparkline = sparkline
+  }
+}

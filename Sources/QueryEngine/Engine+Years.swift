@@ -1,0 +1,204 @@
+import DataStore
+import QuerySyntax
+import Scoring
+
+extension Engine {
+  /// A single year from a `compare` argument.
+  func singleYear(_ scope: YearScope) throws(EvaluationError) -> Int {
+    guard scope.first == scope.last else {
+      throw EvaluationError(range: scope.range, message: "compare takes single years, not \(scope.label)", suggestion: "compare 2022 2023")
+    }
+    try checkYears(scope)
+    return scope.first
+  }
+
+  /// Project rows of one year that pass the statement's `where`, grouped by unit.
+  func rowsByUnit(year: Int, _ clauses: Clauses) throws(EvaluationError) -> [String: [Int]] {
+    var c = clauses
+    c.years = YearScope(first: year, last: year, range: SourceRange(0, 0))
+    let (rows, _) = try selectedRows(c)
+    var out: [String: [Int]] = [:]
+    for r in rows { out[store.projects.units[store.projects.unit[r]], default: []].append(r) }
+    return out
+  }
+
+  /// `compare Y1 Y2`: department-level figures side by side, one block per unit.
+  func compareYears(_ a: YearScope, _ b: YearScope, _ clauses: Clauses) throws(EvaluationError) -> ResultTable {
+    let y1 = try singleYear(a)
+    let y2 = try singleYear(b)
+    let rows1 = try rowsByUnit(year: y1, clauses)
+    let rows2 = try rowsByUnit(year: y2, clauses)
+    var units = Set(rows1.keys).union(rows2.keys)
+    if clauses.filter == nil {
+      for d in store.departments where d.year == y1 || d.year == y2 { units.insert(d.unit) }
+    }
+    let ordered = units.sorted()
+    let several = ordered.count > 1
+    var columns: [ResultTable.Column] = several ? [.init("unit", numeric: false)] : []
+    columns += [
+      .init("figure", numeric: false), .init(String(y1), numeric: true), .init(String(y2), numeric: true),
+      .init("change", numeric: true), .init("% change", numeric: true),
+    ]
+    var table = ResultTable(columns: columns, rows: [])
+    table.showsRowCount = false
+    for unit in ordered {
+      let f1 = YearFigures(engine: self, year: y1, unit: unit, rows: rows1[unit] ?? [])
+      let f2 = YearFigures(engine: self, year: y2, unit: unit, rows: rows2[unit] ?? [])
+      for (label, v1, v2) in YearFigures.pairs(f1, f2) {
+        let (change, percent) = YearFigures.change(v1, v2)
+        table.rows.append((several ? [Value.text(unit)] : []) + [.text(label), v1, v2, change, percent])
+      }
+    }
+    if ordered.isEmpty { table.notes.append("no unit has data in \(y1) or \(y2)") }
+    table.notes.append("执行率 = 决算 ÷ 调整后预算 from the stated department figures; 优秀率 = 优 ÷ projects; 优良率 = (优 + 良) ÷ projects")
+    return table
+  }
+
+  /// `compare Y1 Y2 projects`: projects matched by unit and name.
+  ///
+  /// A name that occurs the same number of times in both years pairs by order (first
+  /// with first); otherwise each row of the year with fewer pairs with the unmatched row
+  /// of closest budget. Rows left over are new (only in Y2) or gone (only in Y1).
+  func compareProjects(_ a: YearScope, _ b: YearScope, _ clauses: Clauses) throws(EvaluationError) -> ResultTable {
+    let y1 = try singleYear(a)
+    let y2 = try singleYear(b)
+    let rows1 = try rowsByUnit(year: y1, clauses)
+    let rows2 = try rowsByUnit(year: y2, clauses)
+    let units = Set(rows1.keys).union(rows2.keys).sorted()
+    let several = units.count > 1
+    let t = store.projects
+    var columns: [ResultTable.Column] = several ? [.init("unit", numeric: false)] : []
+    columns += [
+      .init("name", numeric: false), .init("seq", numeric: false),
+      .init("budget \(y1)", numeric: true), .init("budget \(y2)", numeric: true), .init("Δ budget", numeric: true),
+      .init("score \(y1)", numeric: true), .init("score \(y2)", numeric: true), .init("Δ score", numeric: true),
+      .init("grade", numeric: false),
+    ]
+    var table = ResultTable(columns: columns, rows: [])
+    var transitions: [String: Int] = [:]
+    var newCount = 0
+    var goneCount = 0
+    for unit in units {
+      let pairs = ProjectMatcher.match(rows1[unit] ?? [], rows2[unit] ?? [], table: t)
+      for (r1, r2) in pairs {
+        let name = t.names[t.name[r1 ?? r2!]]
+        let seq = (r1.map { "#\(t.seq[$0])" } ?? "—") + " → " + (r2.map { "#\(t.seq[$0])" } ?? "—")
+        let b1 = r1.map { value(.budget, $0) } ?? .missing
+        let b2 = r2.map { value(.budget, $0) } ?? .missing
+        let s1 = r1.map { value(.score, $0) } ?? .missing
+        let s2 = r2.map { value(.score, $0) } ?? .missing
+        let g1 = r1.flatMap { t.grade[$0] == ProjectTable.missingCode ? nil : Grade(rawValue: t.grade[$0]) }
+        let g2 = r2.flatMap { t.grade[$0] == ProjectTable.missingCode ? nil : Grade(rawValue: t.grade[$0]) }
+        var grade: String
+        switch (r1, r2) {
+        case (nil, _):
+          grade = "new" + (g2.map { " (\($0))" } ?? "")
+          newCount += 1
+        case (_, nil):
+          grade = "gone" + (g1.map { " (was \($0))" } ?? "")
+          goneCount += 1
+        default:
+          let key = "\(g1.map(\.description) ?? "?")→\(g2.map(\.description) ?? "?")"
+          transitions[key, default: 0] += 1
+          grade = g1 == g2 ? (g1.map(\.description) ?? "") : "\(g1.map(\.description) ?? "?") → \(g2.map(\.description) ?? "?")"
+        }
+        var cells: [Value] = several ? [.text(unit)] : []
+        cells += [.text(name), .text(seq), b1, b2, YearFigures.change(b1, b2).0, s1, s2, YearFigures.change(s1, s2).0, .text(grade)]
+        if (r1 != nil && r2 != nil && g1 != g2) || r1 == nil || r2 == nil { table.marked.insert(table.rows.count) }
+        table.rows.append(cells)
+      }
+    }
+    let order: [Grade?] = Grade.allCases.map { $0 } + [nil]
+    let keys = transitions.keys.sorted { x, y in
+      let rank: (String) -> (Int, Int) = { k in
+        let parts = k.split(separator: "→").map(String.init)
+        let a = order.firstIndex(of: Grade(parts[0])) ?? 4
+        let b = order.firstIndex(of: parts.count > 1 ? Grade(parts[1]) : nil) ?? 4
+        return (a, b)
+      }
+      return rank(x) < rank(y)
+    }
+    let moved = keys.filter { let p = $0.split(separator: "→"); return p.first != p.last }
+    let stayed = keys.filter { let p = $0.split(separator: "→"); return p.first == p.last }
+    var summary = "grade transitions: " + (moved.isEmpty ? "none" : moved.map { "\($0): \(transitions[$0] ?? 0)" }.joined(separator: ", "))
+    let unchanged = stayed.reduce(0) { $0 + (transitions[$1] ?? 0) }
+    summary += "; unchanged: \(unchanged)" + (stayed.isEmpty ? "" : " (" + stayed.map { "\($0) \(transitions[$0] ?? 0)" }.joined(separator: ", ") + ")")
+    summary += "; new: \(newCount); gone: \(goneCount)"
+    table.notes = [summary, "matched by unit and name; a repeated name pairs by order, or by closest budget when the counts differ"]
+    return table
+  }
+
+  /// `chart sum budget by grade`: the aggregate's rows as bars.
+  func chart(_ aggregates: [Aggregate], _ clauses: Clauses) throws(EvaluationError) -> Chart {
+    guard aggregates.count == 1 else {
+      throw EvaluationError(range: aggregates[1].range, message: "a chart draws one figure", suggestion: "chart sum budget by grade")
+    }
+    let table = try aggregate(aggregates, clauses)
+    let keyCount = clauses.groupBy.count
+    var chart = Chart(
+      title: table.columns[keyCount].name + " by " + clauses.groupBy.map(\.text).joined(separator: ", "),
+      bars: table.rows.map { row in
+        let label = row.prefix(keyCount).map { $0.display.isEmpty ? "(missing)" : $0.display }.joined(separator: " · ")
+        return Chart.Bar(label: label, value: row[keyCount], magnitude: row[keyCount].sortNumber)
+      })
+    chart.notes = table.notes
+    return chart
+  }
+
+  /// `trend FIGURE`: one bar per loaded year (within scope), with a sparkline.
+  func trend(_ figure: TrendFigure, _ clauses: Clauses) throws(EvaluationError) -> Chart {
+    let years = store.years.filter { effectiveYears(clauses)?.contains($0) ?? true }
+    if let scope = clauses.years { try checkYears(scope) }
+    var bars: [Chart.Bar] = []
+    var title: String
+    switch figure {
+    case .aggregate(let a):
+      title = a.field.map { "\(a.function.rawValue)(\($0.text))" } ?? "count"
+      for y in years {
+        var c = clauses
+        c.years = YearScope(first: y, last: y, range: SourceRange(0, 0))
+        let table = try aggregate([a], c)
+        let v = table.rows.first?.first ?? .missing
+        bars.append(.init(label: String(y), value: v, magnitude: v.sortNumber))
+      }
+    case .rate(let name):
+      let key = name.text.lowercased()
+      let rates = ["优秀率": 0, "评优率": 0, "excellent": 0, "优良率": 1, "good": 1, "执行率": 2, "支出率": 2, "rate": 2]
+      guard let kind = rates[key] else {
+        throw EvaluationError(
+          range: name.range, message: "cannot trend '\(name.text)'",
+          suggestion: "trend sum budget, trend count, trend avg score, trend 优秀率, trend 优良率 or trend 执行率")
+      }
+      title = ["优秀率 (优 ÷ projects)", "优良率 ((优 + 良) ÷ projects)", "执行率 (Σ 决算 ÷ Σ 预算 of the projects)"][kind]
+      for y in years {
+        var c = clauses
+        c.years = YearScope(first: y, last: y, range: SourceRange(0, 0))
+        let (rows, _) = try selectedRows(c)
+        var ratio: Fraction?
+        if kind < 2 {
+          let hits = rows.filter { r in
+            let g = store.projects.grade[r]
+            return kind == 0 ? g == Grade.excellent.rawValue : (g == Grade.excellent.rawValue || g == Grade.good.rawValue)
+          }.count
+          ratio = rows.isEmpty ? nil : Fraction(Int128(hits), Int128(rows.count))
+        } else {
+          var spent: Int128 = 0
+          var budget: Int128 = 0
+          var complete = !rows.isEmpty
+          for r in rows {
+            let s = store.projects.spent[r]
+            let b = store.projects.budget[r]
+            if s == ProjectTable.missing || b == ProjectTable.missing { complete = false; break }
+            spent += Int128(s)
+            budget += Int128(b)
+          }
+          ratio = complete && budget != 0 ? Fraction(spent, budget) : nil
+        }
+        bars.append(.init(label: String(y), value: ratio.map { .percent($0) } ?? .missing, magnitude: ratio))
+      }
+    }
+    var chart = Chart(title: title + " by year", bars: bars, sparkline: true)
+    if years.isEmpty { chart.notes.append("no years loaded") }
+    return chart
+  }
+}
