@@ -13,14 +13,14 @@ public enum DatasetLoader {
 
   /// Loads every projects*/departments*/funds*/indicators* CSV under the given
   /// folders (or the given files), in path order.
-  public static func load(paths: [String]) throws(LoadError) -> Store {
+  public static func load(paths: [String], encoding: TextEncoding = .auto) throws(LoadError) -> Store {
     var files: [(String, DatasetKind)] = []
     for path in paths {
       files += try datasetFiles(at: path)
     }
     var store = Store()
     for (file, kind) in files {
-      let part = try loadFile(file, kind: kind)
+      let part = try loadFile(file, kind: kind, encoding: encoding)
       try checkClashes(part, against: store, file: file)
       store.merge(part)
     }
@@ -71,8 +71,8 @@ public enum DatasetLoader {
   }
 
   /// Reads one file of a known kind.
-  public static func loadFile(_ file: String, kind: DatasetKind) throws(LoadError) -> Store {
-    let data: Data
+  public static func loadFile(_ file: String, kind: DatasetKind, encoding: TextEncoding = .auto) throws(LoadError) -> Store {
+    var data: Data
     do {
       let attributes = try FileManager.default.attributesOfItem(atPath: file)
       if let type = attributes[.type] as? FileAttributeType, type == .typeDirectory {
@@ -91,6 +91,9 @@ public enum DatasetLoader {
     } catch {
       throw LoadError(file: file, message: "cannot be read: \(error.localizedDescription)")
     }
+    // Non-UTF-8 text (GB18030 from Chinese Excel) is converted; anything else is left
+    // for the parser to report with the line of the first bad byte.
+    if let converted = encoding.utf8(data) { data = converted }
     let result = data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Result<Store, LoadError> in
       Result { () throws(LoadError) -> Store in try parse(raw.bindMemory(to: UInt8.self), file: file, kind: kind) }
     }
@@ -102,7 +105,7 @@ public enum DatasetLoader {
     if let bad = firstInvalidUTF8Line(bytes) {
       throw LoadError(
         file: file, line: bad,
-        message: "not valid UTF-8 text; save the file as UTF-8 (CSV UTF-8 in Excel)")
+        message: "neither UTF-8 nor GB18030 text; save the file as CSV UTF-8 (or name the encoding with --encoding)")
     }
     var reader = DelimitedReader(bytes: bytes)
     do {

@@ -7,6 +7,12 @@ enum DotCommand {
     (".mode", ".mode table|csv|json|markdown|line   how results are written"),
     (".maxrows", ".maxrows N                           show at most N rows of a table (0: all); the count is always shown"),
     (".width", ".width unicode|ascii [wide]          border characters; 'wide' draws ambiguous-width characters as two columns"),
+    (".timer", ".timer on|off                        print how long each statement took"),
+    (".output", ".output [FILE]                       send results to FILE (no FILE: back to the screen)"),
+    (".once", ".once FILE                           send only the next result to FILE"),
+    (".read", ".read FILE                           run the statements in FILE"),
+    (".echo", ".echo on|off                         print each statement before its result (demo scripts)"),
+    (".theme", ".theme dark|light|none               colours for headers and errors (NO_COLOR turns them off)"),
     (".help", ".help                                this list"),
     (".quit", ".quit                                leave (also Ctrl-D)"),
   ]
@@ -47,6 +53,40 @@ extension Session {
       }
       renderer.border = style
       renderer.ambiguousIsWide = args.dropFirst().first?.lowercased() == "wide"
+    case ".timer", ".echo":
+      guard let arg = args.first?.lowercased(), arg == "on" || arg == "off" else {
+        return fail("expected \(name) on or \(name) off")
+      }
+      if name == ".timer" { timer = arg == "on" } else { echo = arg == "on" }
+    case ".output", ".once":
+      endOnce()
+      if let current = out as? FileSink, out !== terminal { current.close() }
+      guard let path = args.first else {
+        if name == ".once" { return fail("expected .once FILE") }
+        out = terminal
+        return .ok
+      }
+      guard let sink = FileSink(path: path) else {
+        out = terminal
+        return fail("cannot write \(path)", "check the folder exists and is writable")
+      }
+      if name == ".once" { restoreAfterOnce = terminal }
+      out = sink
+    case ".read":
+      guard let path = args.first else { return fail("expected .read FILE") }
+      guard readDepth < 16 else { return fail(".read nested more than 16 deep", "does \(path) read itself?") }
+      guard let text = ScriptFile.read(path) else { return fail("cannot read \(path) as UTF-8 text") }
+      let wasInteractive = interactive
+      readDepth += 1
+      let result = REPL(session: self, reader: ScriptLineReader(text: text)).runNested()
+      readDepth -= 1
+      interactive = wasInteractive
+      return result
+    case ".theme":
+      guard let arg = args.first, let t = Theme(rawValue: arg.lowercased()) else {
+        return fail("expected .theme dark, light or none")
+      }
+      theme = t
     case ".help":
       out.write(DotCommand.all.map { "  " + $0.usage + "\n" }.joined())
     case ".quit", ".exit":

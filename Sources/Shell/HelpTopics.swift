@@ -19,6 +19,8 @@ enum HelpTopics {
       explain SEQ | 'NAME' [in YEAR]   how a project's score and grade come about, step by step
       check [YEAR]                     every figure a report states, recomputed from its own rows
       indicators [where COND] [in YEAR] [sort by …] [limit N] [show …]
+    Years
+      use YEAR   compare Y1 Y2 [projects]   chart AGGREGATE by FIELD   trend FIGURE
     Rules and what-if
       rules [NAME]   set band 优 95   set weight 执行率 20, 产出 40   set tier 部分达成 50 80
       set negative ratio|linear   set basis budget|initial   reset rules
@@ -134,6 +136,19 @@ enum HelpTopics {
         reset data
 
       """,
+    "compare": """
+      use YEAR | use 2021..2023 | use all     scope every statement (the prompt shows it)
+      compare Y1 Y2 [where COND]              department figures side by side, with change and % change
+      compare Y1 Y2 projects [where COND]     projects matched by unit and name; new, gone, grade transitions
+      chart AGGREGATE [where COND] by FIELD   horizontal bars
+      trend AGGREGATE | 优秀率 | 优良率 | 执行率   a figure across the years, with a sparkline
+      A repeated name pairs by order, or by closest budget when it occurs a different number of times.
+      Examples (two-year data: jixiao --data Tests/ShellTests/Fixtures/two-years):
+        compare 2022 2023 projects
+        chart sum budget by grade
+        trend 优秀率
+
+      """,
     "grades": """
       Grades: 优 (≥ 90)  良 (≥ 80)  中 (≥ 60)  差 (< 60)
       Also written A B C D, excellent good fair poor, you liang zhong cha.
@@ -152,11 +167,17 @@ enum HelpTopics {
     return out + "Example:\n  projects where 等级 = 良 show 序号, 项目名称, 预算\n\n"
   }
 
+  static let aliases = ["count": "sum", "avg": "sum", "min": "sum", "max": "sum", "aggregate": "sum", "grade": "grades", "project": "projects", "department": "departments", "year": "years", "sort": "projects", "limit": "projects", "show": "projects", "contains": "where", "by": "sum", "set": "rules", "reset": "rules", "edit": "let", "what-if": "let", "indicator": "indicators", "audit": "check", "use": "years", "compare": "compare", "chart": "compare", "trend": "compare"]
+
+  /// Whether `help WORD` has something to say.
+  static func hasTopic(_ word: String) -> Bool {
+    topics[aliases[word] ?? word] != nil
+  }
+
   /// Help for a topic; an unknown topic gets the overview with a suggestion.
   static func text(for topic: String?) -> String {
     guard let topic = topic?.lowercased() else { return overview }
     if topic == "fields" || topic == "field" { return fieldsText() }
-    let aliases = ["count": "sum", "avg": "sum", "min": "sum", "max": "sum", "aggregate": "sum", "grade": "grades", "project": "projects", "department": "departments", "year": "years", "sort": "projects", "limit": "projects", "show": "projects", "contains": "where", "by": "sum", "set": "rules", "reset": "rules", "edit": "let", "what-if": "let", "indicator": "indicators", "audit": "check"]
     let key = aliases[topic] ?? topic
     if let text = topics[key] { return text }
     let names = Array(topics.keys) + ["fields"]

@@ -18,6 +18,20 @@ public struct REPL {
   /// Runs until end of input or `quit`; returns the process exit status
   /// (0 when every statement succeeded, 1 when any failed).
   public func run() -> Int32 {
+    _ = loop()
+    return session.failures > 0 ? 1 : 0
+  }
+
+  /// Runs a `.read` file inside a session: failed when any of its statements failed.
+  func runNested() -> Session.RunResult {
+    let before = session.failures
+    let quit = loop()
+    if quit { return .quit }
+    return session.failures > before ? .failed : .ok
+  }
+
+  /// The loop itself; true when it ended with quit.
+  private func loop() -> Bool {
     session.interactive = reader.isInteractive
     var buffer = ""
     loop: while true {
@@ -38,7 +52,8 @@ public struct REPL {
         if buffer.isEmpty, line.drop(while: \.isWhitespace).hasPrefix(".") {
           reader.remember(line)
           let result = session.runDotCommand(line.trimmingCharacters())
-          if result == .quit || (result == .failed && bail) { break loop }
+          if result == .quit { return true }
+          if result == .failed && bail { break loop }
           continue
         }
         buffer += buffer.isEmpty ? line : "\n" + line
@@ -49,13 +64,13 @@ public struct REPL {
         reader.remember(buffer)
         buffer = ""
         switch result {
-        case .quit: break loop
+        case .quit: return true
         case .failed where bail: break loop
         case .ok, .failed, .incomplete: continue
         }
       }
     }
-    return session.failures > 0 ? 1 : 0
+    return false
   }
 }
 

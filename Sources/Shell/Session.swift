@@ -9,8 +9,23 @@ import Scoring
 public final class Session {
   public var engine: Engine
   public var renderer = Renderer()
-  public let out: TextSink
+  /// Where results go now: the terminal, or a file named by `.output` / `.once`.
+  public internal(set) var out: TextSink
+  /// Where results go when no `.output` is in force.
+  public let terminal: TextSink
   public let err: TextSink
+  /// `.once FILE` sends only the next statement's result to the file; then this is restored.
+  var restoreAfterOnce: TextSink?
+  /// `.timer on`: print how long each statement took.
+  public var timer = false
+  /// `.echo on`: print each statement before its result (replaying a demo script).
+  public var echo = false
+  /// Colours for headers and errors; `.none` when colour is off (NO_COLOR, not a terminal).
+  public var theme = Theme.none
+  /// Columns of the terminal, when output goes to one; wider tables switch to one field per line.
+  public var terminalWidth: Int?
+  /// How deep `.read` files are nested, to refuse a file that reads itself.
+  var readDepth = 0
   /// Whether a person is typing at a prompt (carets then align under the prompt).
   public var interactive = false
   /// Display width of the prompt the current line was typed after.
@@ -30,6 +45,7 @@ public final class Session {
   public init(store: Store, ruleSets: [String: RuleSet] = [:], out: TextSink, err: TextSink) {
     self.engine = Engine(store: store, ruleSets: ruleSets)
     self.out = out
+    self.terminal = out
     self.err = err
   }
 
@@ -56,11 +72,14 @@ public final class Session {
     }
     var result = RunResult.ok
     for statement in statements {
+      if echo { out.write(prompt(continuation: false) + statement.range.text(in: text) + "\n") }
+      let clock = ContinuousClock()
+      let start = clock.now
       do {
         let outcome = try engine.execute(statement)
         switch outcome {
         case .table(let table):
-          out.write(renderer.render(table))
+          out.write(display(table))
         case .chart(let chart):
           out.write(renderer.render(chart))
         case .text(let s):
@@ -71,24 +90,62 @@ public final class Session {
           return .quit
         }
       } catch {
-        report(source: text, range: error.range, message: error.message, suggestion: error.suggestion)
+        report(source: text, range: error.range, message: error.message, suggestion: error.suggestion ?? helpHint(statement.range.text(in: text)))
         result = .failed
-        if stopOnError { return .failed }
+        if stopOnError { break }
       }
+      if timer { out.write("Run Time: \(Session.milliseconds(clock.now - start)) ms\n") }
+      endOnce()
+      if result == .failed && stopOnError { return .failed }
     }
     return result
+  }
+
+  /// A table in the chosen format; a table wider than the terminal switches to one
+  /// field per line, as psql's expanded mode does.
+  func display(_ table: ResultTable) -> String {
+    var text = renderer.render(table)
+    if renderer.format == .table, let width = terminalWidth,
+      let first = text.split(separator: "\n").first, DisplayWidth.of(first) > width
+    {
+      var lines = renderer
+      lines.format = .line
+      text = lines.render(table) + "(\(DisplayWidth.of(first)) columns are wider than the terminal: one field per line; .mode line does this always)\n"
+    }
+    return theme.headers(text, format: renderer.format)
+  }
+
+  static func milliseconds(_ d: Duration) -> String {
+    let (seconds, attoseconds) = d.components
+    let micro = seconds * 1_000_000 + attoseconds / 1_000_000_000_000
+    return "\(micro / 1000).\(String(repeating: "0", count: 3 - String(micro % 1000).count))\(micro % 1000)"
+  }
+
+  /// After `.once`, the statement's result has gone to the file; later ones go back.
+  func endOnce() {
+    if let restore = restoreAfterOnce {
+      (out as? FileSink)?.close()
+      out = restore
+      restoreAfterOnce = nil
+    }
+  }
+
+  /// "(help projects)" for an error in a statement that has a help topic.
+  func helpHint(_ statement: String) -> String? {
+    let first = statement.split(whereSeparator: { $0 == " " || $0 == "\n" }).first.map { String($0).lowercased() } ?? ""
+    return HelpTopics.hasTopic(first) ? "see help \(first)" : nil
   }
 
   /// Writes an error about `source` to the error stream and counts it.
   public func report(source: String, range: SourceRange?, message: String, suggestion: String?) {
     failures += 1
     let renderer = DiagnosticRenderer(ambiguousIsWide: self.renderer.ambiguousIsWide)
-    err.write(renderer.render(source: source, range: range, message: message, suggestion: suggestion, echo: !interactive, indent: promptWidth))
+    err.write(theme.error(renderer.render(source: source, range: range, message: message, suggestion: suggestion, echo: !interactive, indent: promptWidth)))
   }
 
   /// Writes an error that concerns no statement text (a dataset that failed to load).
   public func report(_ message: String) {
     failures += 1
-    err.write("error: " + message + "\n")
+    err.write(theme.error("error: " + message + "\n"))
   }
 }

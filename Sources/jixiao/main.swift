@@ -47,6 +47,9 @@ struct Jixiao: ParsableCommand {
   @Flag(help: "Stop at the first statement that fails.")
   var bail = false
 
+  @Flag(name: .customLong("no-color"), help: "Plain output without colours (also when NO_COLOR is set).")
+  var noColor = false
+
   func run() throws {
     guard let outputFormat = OutputFormat(rawValue: format.lowercased()) else {
       throw ValidationError("unknown format '\(format)'; expected table, csv, json, markdown or line")
@@ -79,6 +82,12 @@ struct Jixiao: ParsableCommand {
     }
     let session = Session(store: store, ruleSets: ruleSets, out: out, err: err)
     session.renderer.format = outputFormat
+    if isatty(1) == 1 {
+      var size = winsize()
+      if ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { session.terminalWidth = Int(size.ws_col) }
+      let env = ProcessInfo.processInfo.environment
+      if !noColor && env["NO_COLOR"] == nil && env["TERM"] != "dumb" { session.theme = .dark }
+    }
     var status: Int32 = 0
     if !commands.isEmpty || file != nil {
       for command in commands {

@@ -13,7 +13,8 @@ import Shell
 /// ```
 /// `-- data:` lines name dataset folders relative to the repository root. A statement
 /// continues on lines that start with `..> `. Everything up to the next `jx> ` line is
-/// the expected output (standard output and errors, in the order written).
+/// the expected output (standard output and errors, in the order written). An output
+/// line that itself starts with `jx> `, `..> ` or `\` is written with a `\` in front.
 struct Transcript {
   struct Step {
     var statement: String
@@ -47,7 +48,7 @@ struct Transcript {
       } else if line.hasPrefix("..> "), current != nil, current!.expected.isEmpty {
         current!.statement += "\n" + line.dropFirst(4)
       } else if current != nil {
-        current!.expected += line + "\n"
+        current!.expected += (line.hasPrefix("\\") ? String(line.dropFirst()) : line) + "\n"
       }
     }
     if let c = current { steps.append(c) }
@@ -72,5 +73,14 @@ struct Transcript {
       results.append((step, sink.text))
     }
     return results
+  }
+}
+
+extension Transcript {
+  /// Output text as written in a transcript file, escaping lines that would read as input.
+  static func escape(_ output: String) -> String {
+    output.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+      line.hasPrefix("jx> ") || line.hasPrefix("..> ") || line.hasPrefix("\\") ? "\\" + line : String(line)
+    }.joined(separator: "\n")
   }
 }

@@ -36,7 +36,7 @@ import Testing
       let lines = step.statement.split(separator: "\n", omittingEmptySubsequences: false)
       out += "jx> " + lines[0] + "\n"
       for more in lines.dropFirst() { out += "..> " + more + "\n" }
-      out += actual + "\n"
+      out += Transcript.escape(actual) + "\n"
     }
     try out.write(to: url, atomically: true, encoding: .utf8)
   }
