@@ -35,10 +35,20 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // Measures load, memory and statements on large generated files (docs/PERFORMANCE.md).
+    .executableTarget(
+      name: "jixiao-bench",
+      dependencies: ["DataStore", "QueryEngine", "QuerySyntax", "Scoring"]
+    ),
     .testTarget(name: "ScoringTests", dependencies: ["Scoring"]),
     .testTarget(name: "DataStoreTests", dependencies: ["DataStore"]),
     .testTarget(name: "QuerySyntaxTests", dependencies: ["QuerySyntax"]),
     .testTarget(name: "QueryEngineTests", dependencies: ["QueryEngine"]),
     .testTarget(name: "ShellTests", dependencies: ["Shell", "DataStore", "Scoring"]),
+    // Properties over many generated inputs: round trips, sums, grades, money.
+    .testTarget(
+      name: "PropertyTests",
+      dependencies: ["Scoring", "DataStore", "QuerySyntax", "QueryEngine", "Shell"]
+    ),
   ]
 )
