@@ -29,9 +29,10 @@ public final class LibEditLineReader: LineReader {
   /// False when the history file could not be loaded: overwriting it would lose it.
   private var savesHistory: Bool
   private var unsavedHistory = false
+  private var isClosed = false
 
   /// Most entries kept in memory and on disk.
-  public static let historySize: Int32 = 2000
+  public static let historySize = 2000
 
   /// - Parameters:
   ///   - completer: answers Tab.
@@ -43,13 +44,12 @@ public final class LibEditLineReader: LineReader {
     self.historyPath = historyPath ?? HistoryFile.defaultPath()
     savesHistory = self.historyPath != nil
 
-    switch shim_use_utf8_ctype() {
-    case 0:
+    // libedit decodes keys with the C library's multibyte functions: without a UTF-8
+    // LC_CTYPE it drops Chinese input entirely.
+    if shim_use_utf8_ctype() == 0 {
       warnings.append(
         "no UTF-8 locale is available (tried the environment's, C.UTF-8 and en_US.UTF-8); "
           + "Chinese text cannot be edited")
-    default:
-      break
     }
 
     interruptHandlerInstalled = shim_install_sigint(&previousInterruptAction) == 0
@@ -57,14 +57,14 @@ public final class LibEditLineReader: LineReader {
 
     history = history_winit()
     if let history {
-      _ = shim_history_set_size(history, Self.historySize)
+      _ = shim_history_set_size(history, Int32(Self.historySize))
       _ = shim_history_set_unique(history, 1)
     }
     loadHistory()
 
     editor = programName.withCString { shim_el_init($0) }
     guard let editor else {
-      warnings.append("the line editor could not start; reading plain lines instead")
+      warnings.append("the line editor could not start; reading plain lines without editing")
       return
     }
     _ = shim_el_set_clientdata(editor, Unmanaged.passUnretained(self).toOpaque())
@@ -101,7 +101,12 @@ public final class LibEditLineReader: LineReader {
   public var isInteractive: Bool { true }
 
   public func readLine(prompt: String) -> LineInput {
-    guard let editor else { return .end }
+    guard !isClosed else { return .end }
+    guard let editor else {
+      // el_init failed (it practically never does): plain reads keep the shell usable.
+      Swift.print(prompt, terminator: "")
+      return Swift.readLine().map(LineInput.line) ?? .end
+    }
     setPrompt(prompt)
     // A Ctrl-C pressed while the previous statement ran was meant for that statement.
     _ = shim_take_interrupt()
@@ -151,6 +156,7 @@ public final class LibEditLineReader: LineReader {
   /// Further reads return `.end`.
   public func close() {
     saveHistory()
+    isClosed = true
     if let editor {
       el_end(editor)
       self.editor = nil

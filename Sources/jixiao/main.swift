@@ -16,6 +16,8 @@ final class DescriptorSink: TextSink {
     var offset = 0
     while offset < bytes.count {
       let n = bytes.withUnsafeMutableBytes { Foundation.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+      // Ctrl-C interrupts a write (the SIGINT handler does not restart calls): retry it.
+      if n < 0 && errno == EINTR { continue }
       if n <= 0 { return }
       offset += n
     }

@@ -10,11 +10,14 @@ import Foundation
 /// Every wait has a deadline, so a hung child fails the test instead of blocking it, and
 /// the child is killed when the terminal goes away.
 final class PseudoTerminal {
-  struct Timeout: Error, CustomStringConvertible {
+  /// Expected output never came: the program ended, or the deadline passed.
+  struct Missing: Error, CustomStringConvertible {
     let waitingFor: String
+    let ended: Bool
     let received: String
     var description: String {
-      "timed out waiting for \(waitingFor.debugDescription); unread output: \(received.debugDescription)"
+      (ended ? "the program ended before printing " : "timed out waiting for ")
+        + "\(waitingFor.debugDescription); unread output: \(received.debugDescription)"
     }
   }
 
@@ -28,6 +31,8 @@ final class PseudoTerminal {
   private var output: [UInt8] = []
   private var consumed = 0
   private var exitStatus: Int32?
+  /// Set once reading fails for good: the child closed the terminal (it exited).
+  private var closed = false
 
   /// Starts `executable` with exactly `environment` on a terminal of the given size.
   init(
@@ -94,7 +99,7 @@ final class PseudoTerminal {
         return chunk
       }
       guard ContinuousClock.now < deadline, pump(until: deadline) else {
-        throw Timeout(waitingFor: text, received: unread)
+        throw Missing(waitingFor: text, ended: closed, received: unread)
       }
     }
   }
@@ -113,7 +118,7 @@ final class PseudoTerminal {
         return chunk
       }
       guard ContinuousClock.now < deadline, pump(until: deadline) else {
-        throw Timeout(waitingFor: texts.joined(separator: ", "), received: unread)
+        throw Missing(waitingFor: texts.joined(separator: ", "), ended: closed, received: unread)
       }
     }
   }
@@ -175,8 +180,10 @@ final class PseudoTerminal {
       output += buffer[0..<count]
       return true
     }
-    // EIO: the child closed its side (it exited); nothing more will arrive.
-    return count < 0 && errno == EINTR
+    if count < 0 && errno == EINTR { return true }
+    // EIO (or 0): the child closed its side (it exited); nothing more will arrive.
+    closed = true
+    return false
   }
 
   private func reap(blocking: Bool) {
@@ -195,7 +202,9 @@ final class PseudoTerminal {
     guard !needle.isEmpty, haystack.count - start >= needle.count else { return nil }
     var index = start
     while index + needle.count <= haystack.count {
-      if haystack[index] == needle[0] && haystack[index..<index + needle.count].elementsEqual(needle) {
+      if haystack[index] == needle[0],
+        haystack[index..<index + needle.count].elementsEqual(needle)
+      {
         return index + needle.count
       }
       index += 1

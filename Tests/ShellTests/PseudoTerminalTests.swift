@@ -16,6 +16,9 @@ struct PseudoTerminalTests {
   static let repositoryRoot = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
+  /// The bundled data, passed explicitly so the test does not depend on its working folder.
+  static let datasets = repositoryRoot.appendingPathComponent("datasets").path
+
   /// The `jixiao` built next to this test bundle (`swift build`/`swift test` put all
   /// products of one configuration in one folder).
   static func executable() -> String? {
@@ -38,15 +41,18 @@ struct PseudoTerminalTests {
   }
 
   /// A fresh state directory per test, so history never leaks between tests or into the
-  /// user's real one.
-  final class Sandbox {
+  /// user's real one. Removed explicitly (not in a deinit) so it outlives the child.
+  struct Sandbox {
     let root: URL
     init() throws {
       root = FileManager.default.temporaryDirectory
         .appendingPathComponent("jixiao-pty-\(UUID().uuidString)")
       try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
     }
-    deinit { try? FileManager.default.removeItem(at: root) }
+
+    func remove() {
+      try? FileManager.default.removeItem(at: root)
+    }
 
     var stateHome: String { root.appendingPathComponent("state").path }
     var historyFile: String { stateHome + "/jixiao/history" }
@@ -57,7 +63,7 @@ struct PseudoTerminalTests {
         "the jixiao executable was not found next to the test bundle; build it with `swift build`")
       let terminal = try PseudoTerminal(
         executable: program,
-        arguments: ["--data", PseudoTerminalTests.repositoryRoot.appendingPathComponent("datasets").path],
+        arguments: ["--data", PseudoTerminalTests.datasets],
         environment: [
           "TERM": "xterm",
           "LANG": "C.UTF-8",
@@ -89,6 +95,7 @@ struct PseudoTerminalTests {
   @Test("Tab lists the grade values; the chosen one runs")
   func completesGradeValue() throws {
     let sandbox = try Sandbox()
+    defer { sandbox.remove() }
     let terminal = try sandbox.launch()
     defer { terminal.terminate() }
 
@@ -111,6 +118,7 @@ struct PseudoTerminalTests {
   @Test("Backspace deletes one whole Chinese character")
   func editsChinese() throws {
     let sandbox = try Sandbox()
+    defer { sandbox.remove() }
     let terminal = try sandbox.launch()
     defer { terminal.terminate() }
 
@@ -127,6 +135,7 @@ struct PseudoTerminalTests {
   @Test("Ctrl-C abandons the line and the shell keeps running")
   func interruptAbandonsLine() throws {
     let sandbox = try Sandbox()
+    defer { sandbox.remove() }
     let terminal = try sandbox.launch()
     defer { terminal.terminate() }
 
@@ -147,6 +156,7 @@ struct PseudoTerminalTests {
   @Test("History is saved privately and recalled by the next run")
   func historyPersists() throws {
     let sandbox = try Sandbox()
+    defer { sandbox.remove() }
 
     let first = try sandbox.launch()
     defer { first.terminate() }
@@ -156,7 +166,8 @@ struct PseudoTerminalTests {
     #expect(first.waitForExit() == 0)
 
     var status = stat()
-    try #require(stat(sandbox.historyFile, &status) == 0, "no history file at \(sandbox.historyFile)")
+    try #require(
+      stat(sandbox.historyFile, &status) == 0, "no history file at \(sandbox.historyFile)")
     #expect(status.st_mode & 0o777 == 0o600)
     #expect(stat(sandbox.stateHome + "/jixiao", &status) == 0 && status.st_mode & 0o777 == 0o700)
 
