@@ -7,13 +7,17 @@ let package = Package(
     .executable(name: "jixiao", targets: ["jixiao"])
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
   ],
   targets: [
     // Domain values, rule sets, scoring and audit checks. Pure: no I/O.
     .target(name: "Scoring"),
     // Columnar in-memory store, dataset loading and validation.
-    .target(name: "DataStore", dependencies: ["Scoring"]),
+    .target(
+      name: "DataStore",
+      dependencies: ["Scoring", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+    ),
     // Source locations, diagnostics, tokens, lexer, AST, parser.
     .target(name: "QuerySyntax"),
     // Checking statements against the store and evaluating them to result tables.

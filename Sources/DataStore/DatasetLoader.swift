@@ -74,9 +74,14 @@ public enum DatasetLoader {
   public static func loadFile(_ file: String, kind: DatasetKind, encoding: TextEncoding = .auto) throws(LoadError) -> Store {
     var data: Data
     do {
-      let attributes = try FileManager.default.attributesOfItem(atPath: file)
+      // Follow symbolic links: a link to a pipe or a device must be refused too.
+      let attributes = try FileManager.default.attributesOfItem(atPath: (file as NSString).resolvingSymlinksInPath)
       if let type = attributes[.type] as? FileAttributeType, type == .typeDirectory {
         throw LoadError(file: file, message: "is a folder, not a file")
+      }
+      // Opening a named pipe or a device would wait for a writer forever.
+      if let type = attributes[.type] as? FileAttributeType, type != .typeRegular {
+        throw LoadError(file: file, message: "is not a regular file (a pipe, socket or device)")
       }
       if let size = attributes[.size] as? Int, size > byteLimit {
         throw LoadError(file: file, message: "larger than \(byteLimit >> 30) GiB")
@@ -133,7 +138,7 @@ public enum DatasetLoader {
     var cursor = RecordCursor(file: file, headers: headers, index: index, reader: reader)
     var store = Store()
     store.files = [file]
-    var keys: [ProjectKey: Int] = [:]
+    var projects = kind == .projects ? ProjectColumnsBuilder(index: index, expectedRows: ProjectColumnsBuilder.lineCount(bytes)) : nil
     while true {
       do {
         guard try cursor.reader.next() else { break }
@@ -147,13 +152,13 @@ public enum DatasetLoader {
       }
       switch kind {
       case .projects:
-        let p = try readProject(cursor)
-        let key = ProjectKey(year: p.year, unit: p.unit, seq: p.seq)
-        if let earlier = keys[key] {
-          throw cursor.error("seq", "duplicate project: year \(p.year), unit \(p.unit), seq \(p.seq) is already on line \(earlier); expected (year, unit, seq) to be unique")
+        // Bytes straight into columns (ProjectColumnsBuilder); same values and errors as readProject.
+        try projects!.append(cursor)
+        let row = projects!.table.count - 1
+        if let earlier = projects!.insertKey(row) {
+          let t = projects!.table
+          throw cursor.error("seq", "duplicate project: year \(t.year[row]), unit \(cursor.text("unit") ?? ""), seq \(t.seq[row]) is already on line \(ProjectColumnsBuilder.recordLine(ofRow: earlier, in: bytes)); expected (year, unit, seq) to be unique")
         }
-        keys[key] = cursor.reader.recordLine
-        store.projects.append(p)
       case .departments:
         store.departments.append(try readDepartment(cursor))
       case .funds:
@@ -162,6 +167,7 @@ public enum DatasetLoader {
         store.indicators.append(try readIndicator(cursor))
       }
     }
+    if let projects { store.projects = projects.table }
     return store
   }
 
@@ -270,8 +276,11 @@ public enum DatasetLoader {
       points: points)
   }
 
-  /// Refuses a file whose projects repeat ones already loaded.
-  static func checkClashes(_ part: Store, against store: Store, file: String) throws(LoadError) {
+  /// Refuses a file whose projects (or department rows) repeat ones already loaded.
+  public static func checkClashes(_ part: Store, against store: Store, file: String) throws(LoadError) {
+    for d in part.departments where store.departments.contains(where: { $0.year == d.year && $0.unit == d.unit }) {
+      throw LoadError(file: file, message: "the department figures of \(d.year) \(d.unit) are already loaded")
+    }
     guard store.projects.count > 0, part.projects.count > 0 else { return }
     var existing: [ProjectKey: String] = [:]
     for i in 0..<store.projects.count {

@@ -27,8 +27,55 @@ extension Engine {
     }
     var groupFields: [Field] = []
     for name in clauses.groupBy { groupFields.append(try field(name)) }
-    let (rows, notes) = try selectedRows(clauses)
+    var entries: [(key: [Value], cells: [Value])]
+    let notes: [String]
+    if let fast = try fastAggregate(targets, groupFields, clauses) {
+      (entries, notes) = fast
+    } else {
+      (entries, notes) = try genericAggregate(targets, groupFields, clauses)
+    }
+    entries.sort { a, b in
+      for (x, y) in zip(a.key, b.key) where x != y { return Value.ascending(x, y) }
+      return false
+    }
+    if !clauses.sort.isEmpty || clauses.limit != nil {
+      // Sorting aggregate output by a group field.
+      var keys: [(Int, Bool)] = []
+      for key in clauses.sort {
+        let f = try field(key.field)
+        guard let i = groupFields.firstIndex(of: f) else {
+          throw EvaluationError(range: key.field.range, message: "sort by \(f.rawValue): it is not a group field of this aggregate", suggestion: "sort by one of the by fields")
+        }
+        keys.append((i, key.descending))
+      }
+      if !keys.isEmpty {
+        entries.sort { a, b in
+          for (i, desc) in keys where a.key[i] != b.key[i] {
+            return desc ? Value.ascending(b.key[i], a.key[i]) : Value.ascending(a.key[i], b.key[i])
+          }
+          return false
+        }
+      }
+      if let limit = clauses.limit { entries = Array(entries.prefix(limit)) }
+    }
+    var columns = groupFields.map { ResultTable.Column($0.rawValue, numeric: $0.isNumericColumn) }
+    for (function, f) in targets {
+      columns.append(.init(f.map { "\(function.rawValue)(\($0.rawValue))" } ?? "count", numeric: true))
+    }
+    let resultRows: [[Value]] = entries.map { $0.key + $0.cells }
+    var table = ResultTable(columns: columns, rows: resultRows)
+    table.notes = notes
+    table.showsRowCount = !groupFields.isEmpty
+    return table
+  }
+}
 
+extension Engine {
+  /// Any aggregate, one `Value` per cell: group keys in a dictionary.
+  func genericAggregate(
+    _ targets: [(AggregateFunction, Field?)], _ groupFields: [Field], _ clauses: Clauses
+  ) throws(EvaluationError) -> (entries: [(key: [Value], cells: [Value])], notes: [String]) {
+    let (rows, notes) = try selectedRows(clauses)
     var order: [[Value]] = []
     var groups: [[Value]: [Accumulator]] = [:]
     if groupFields.isEmpty {
@@ -45,40 +92,11 @@ extension Engine {
         groups[key]![i].add(f.map { value($0, r) })
       }
     }
-    order.sort { a, b in
-      for (x, y) in zip(a, b) where x != y { return Value.ascending(x, y) }
-      return false
-    }
-    if !clauses.sort.isEmpty || clauses.limit != nil {
-      // Sorting aggregate output by a group field.
-      var keys: [(Int, Bool)] = []
-      for key in clauses.sort {
-        let f = try field(key.field)
-        guard let i = groupFields.firstIndex(of: f) else {
-          throw EvaluationError(range: key.field.range, message: "sort by \(f.rawValue): it is not a group field of this aggregate", suggestion: "sort by one of the by fields")
-        }
-        keys.append((i, key.descending))
-      }
-      if !keys.isEmpty {
-        order.sort { a, b in
-          for (i, desc) in keys where a[i] != b[i] { return desc ? Value.ascending(b[i], a[i]) : Value.ascending(a[i], b[i]) }
-          return false
-        }
-      }
-      if let limit = clauses.limit { order = Array(order.prefix(limit)) }
-    }
-    var columns = groupFields.map { ResultTable.Column($0.rawValue, numeric: $0.isNumericColumn) }
-    for (function, f) in targets {
-      columns.append(.init(f.map { "\(function.rawValue)(\($0.rawValue))" } ?? "count", numeric: true))
-    }
-    let resultRows: [[Value]] = order.map { key in
+    let entries = order.map { key in
       let accumulators = groups[key] ?? []
-      return key + zip(targets, accumulators).map { target, acc in acc.result(target.0, target.1) }
+      return (key: key, cells: zip(targets, accumulators).map { target, acc in acc.result(target.0, target.1) })
     }
-    var table = ResultTable(columns: columns, rows: resultRows)
-    table.notes = notes
-    table.showsRowCount = !groupFields.isEmpty
-    return table
+    return (entries, notes)
   }
 }
 

@@ -120,7 +120,7 @@ extension Engine {
   }
 
   /// `check`: every figure a report states, recomputed from its own rows.
-  func check(_ clauses: Clauses) throws(EvaluationError) -> ResultTable {
+  func check(_ clauses: Clauses, unit: String? = nil) throws(EvaluationError) -> ResultTable {
     if clauses.filter != nil || !clauses.sort.isEmpty || clauses.show != nil || clauses.limit != nil {
       throw EvaluationError(range: nil, message: "check takes only a year", suggestion: "check 2023")
     }
@@ -131,11 +131,13 @@ extension Engine {
     var order: [ProjectKey] = []
     let t = store.projects
     for r in 0..<t.count where years?.contains(Int(t.year[r])) ?? true {
+      if let unit, t.units[t.unit[r]] != unit { continue }
       let key = ProjectKey(year: Int(t.year[r]), unit: t.units[t.unit[r]], seq: 0)
       if groups[key] == nil { order.append(key) }
       groups[key, default: []].append(r)
     }
     for d in store.departments where years?.contains(d.year) ?? true {
+      if let unit, d.unit != unit { continue }
       let key = ProjectKey(year: d.year, unit: d.unit, seq: 0)
       if groups[key] == nil {
         order.append(key)

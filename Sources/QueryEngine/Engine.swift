@@ -8,7 +8,7 @@ import Scoring
 /// The engine never prints; it returns an `Outcome` for the shell to render.
 public struct Engine: Sendable {
   /// The data as loaded, before any what-if edit.
-  public private(set) var loaded: Store
+  public internal(set) var loaded: Store
   /// The data statements see (edits applied).
   public internal(set) var store: Store
   /// Rule sets that `rules NAME` can switch to.
@@ -70,6 +70,14 @@ public struct Engine: Sendable {
       return .table(try listIndicators(clauses))
     case .edit(let seq, let field, let value, let clauses):
       return .text(try edit(seq: seq, field: field, value: value, clauses))
+    case .load(let path, let options):
+      return .text(try load(path, options))
+    case .importData(let report, let path, let options):
+      return try importData(report: report, path, options)
+    case .save(let path, let options):
+      return .text(try save(path, options))
+    case .export(let format, let path, let options, let inner):
+      return .export(try export(format, path, options, inner))
     case .use(let years):
       if let years { try checkYears(years) }
       scope = years

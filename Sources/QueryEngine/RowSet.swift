@@ -9,23 +9,37 @@ struct RowSet: Sendable {
     if filled { clearTail() }
   }
 
-  /// Builds the set from a per-row test.
+  /// Builds the set from a per-row test. Inlined at each use so the test compiles into
+  /// the loop; large tables are split between the cores.
+  @inline(__always)
   init(count: Int, where test: (Int) -> Bool) {
     self.init(count: count, filled: false)
+    let wordCount = words.count
     words.withUnsafeMutableBufferPointer { w in
-      var i = 0
-      var word = 0
-      while i < count {
-        var bits: UInt64 = 0
-        let end = Swift.min(i + 64, count)
-        var bit: UInt64 = 1
-        for r in i..<end {
-          if test(r) { bits |= bit }
-          bit &<<= 1
+      let base = w.baseAddress!
+      func fill(_ firstWord: Int, _ endWord: Int) {
+        for word in firstWord..<endWord {
+          let start = word * 64
+          let end = Swift.min(start + 64, count)
+          var bits: UInt64 = 0
+          var bit: UInt64 = 1
+          for r in start..<end {
+            bits |= test(r) ? bit : 0
+            bit &<<= 1
+          }
+          base[word] = bits
         }
-        w[word] = bits
-        word += 1
-        i = end
+      }
+      let chunks = Parallel.chunks(for: count)
+      if chunks == 1 {
+        fill(0, wordCount)
+      } else {
+        withoutActuallyEscaping(fill) { fill in
+          let box = UnsafeSendable(fill)
+          Parallel.run(chunks) { c in
+            box.value(wordCount * c / chunks, wordCount * (c + 1) / chunks)
+          }
+        }
       }
     }
   }

@@ -122,7 +122,7 @@ public struct Aggregate: Hashable, Sendable {
 }
 
 /// One complete statement.
-public enum Statement: Hashable, Sendable {
+public indirect enum Statement: Hashable, Sendable {
   /// `projects [where …] [in YEAR] [sort by …] [limit N] [show …]`.
   case projects(Clauses)
   /// `sum budget, count [where …] [by FIELD, …]`.
@@ -155,6 +155,14 @@ public enum Statement: Hashable, Sendable {
   case chart([Aggregate], Clauses)
   /// `trend AGGREGATE [where …]` or `trend 优秀率|优良率|执行率`: a figure across the years.
   case trend(TrendFigure, Clauses)
+  /// `load PATH [--encoding E]`: add a dataset folder or file to the session.
+  case load(path: Name, options: [Option])
+  /// `import [report] PATH [--save DIR] [--encoding E]`: a report text or a workbook.
+  case importData(report: Bool, path: Name, options: [Option])
+  /// `export FORMAT PATH [--force] [--bom] [STATEMENT]`: the last result, or a statement's.
+  case export(format: Name, path: Name, options: [Option], statement: ParsedStatement?)
+  /// `save DIR [--force]`: the session's datasets, edits included, as dataset CSVs.
+  case save(path: Name, options: [Option])
   /// `let SEQ.FIELD = VALUE [in YEAR] [where …]`: a what-if edit for this session only.
   case edit(seq: Name, field: Name, value: Operand, Clauses)
   /// `quit` or `exit`.
@@ -212,4 +220,15 @@ public enum TrendFigure: Hashable, Sendable {
   case aggregate(Aggregate)
   /// A named rate: 优秀率, 优良率 or 执行率.
   case rate(Name)
+}
+
+/// A `--name [value]` option of load, import, export and save.
+public struct Option: Hashable, Sendable {
+  public var name: Name
+  public var value: Name?
+
+  public init(name: Name, value: Name?) {
+    self.name = name
+    self.value = value
+  }
 }

@@ -57,6 +57,37 @@ extension Parser {
     case "let":
       advance()
       statement = try parseEdit()
+    case "load":
+      advance()
+      let path = try expectPath("a dataset folder or file")
+      statement = .load(path: path, options: try parseOptions(valued: ["--encoding"], flags: []))
+    case "import":
+      advance()
+      var report = false
+      if atKeyword("report"), tokens.count > index + 1, tokens[index + 1].kind == .word || tokens[index + 1].kind == .quoted {
+        advance()
+        report = true
+      }
+      let path = try expectPath("a file to import: a report text, an .xlsx workbook, or a .csv/.json/.md table")
+      statement = .importData(report: report, path: path, options: try parseOptions(valued: ["--save", "--encoding"], flags: []))
+    case "export":
+      advance()
+      let format = try expectName("a format: csv, json, markdown or xlsx")
+      let path = try expectPath("the file to write")
+      let options = try parseOptions(valued: [], flags: ["--force", "--bom"])
+      var inner: ParsedStatement?
+      if !at(.end) && !at(.semicolon) {
+        let nested = try parseStatement()
+        if case .export = nested.statement {
+          throw SyntaxError(range: nested.range, message: "export cannot export an export")
+        }
+        inner = nested
+      }
+      statement = .export(format: format, path: path, options: options, statement: inner)
+    case "save":
+      advance()
+      let path = try expectPath("a folder to write the datasets to")
+      statement = .save(path: path, options: try parseOptions(valued: [], flags: ["--force"]))
     case "use":
       advance()
       if eatKeyword("all") != nil {
@@ -254,6 +285,36 @@ extension Parser {
     guard let op = eat(.comparison), op.text == "=" else { throw unexpected("expected = after \(t.text)") }
     let value = try parseOperand("the new value")
     return .edit(seq: seq, field: field, value: value, try parseClauses(allowGroupBy: false))
+  }
+
+  /// A file or folder path: a bare word (samples/shili-training) or quoted text.
+  mutating func expectPath(_ what: String) throws(SyntaxError) -> Name {
+    if (at(.word) && !current.text.hasPrefix("--")) || at(.quoted) || at(.number) {
+      let t = advance()
+      return Name(t.text, t.range)
+    }
+    throw unexpected("expected \(what)")
+  }
+
+  /// `--name value` and `--flag` options, in any order.
+  mutating func parseOptions(valued: Set<String>, flags: Set<String>) throws(SyntaxError) -> [Option] {
+    var options: [Option] = []
+    while at(.word), current.text.hasPrefix("--") {
+      let t = advance()
+      let name = t.text.lowercased()
+      if valued.contains(name) {
+        let value = try expectPath("a value for \(t.text)")
+        options.append(Option(name: Name(name, t.range), value: value))
+      } else if flags.contains(name) {
+        options.append(Option(name: Name(name, t.range), value: nil))
+      } else {
+        let known = Array(valued.union(flags)).sorted()
+        throw SyntaxError(
+          range: t.range, message: "unknown option '\(t.text)'",
+          suggestion: Suggestions.didYouMean(name, in: known) ?? (known.isEmpty ? "this statement takes no options" : "options: " + known.joined(separator: ", ")))
+      }
+    }
+    return options
   }
 
   /// years = YEAR | YEAR ".." YEAR

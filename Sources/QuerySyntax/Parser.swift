@@ -11,12 +11,14 @@ public struct Parser {
   /// Guards against stack exhaustion on inputs like 10,000 nested parentheses.
   var depth = 0
   static let depthLimit = 200
+  /// The longest statement text read, in UTF-8 bytes; longer text is refused unread.
+  public static let lengthLimit = 1 << 20
 
   /// The words that start a statement, for suggestions and completion.
   public static let statementKeywords = [
     "projects", "count", "sum", "avg", "min", "max", "departments", "years", "indicators", "recompute",
-    "explain", "check", "rules", "set", "reset", "let", "use", "compare", "chart", "trend", "help", "quit",
-    "exit",
+    "explain", "check", "rules", "set", "reset", "let", "use", "compare", "chart", "trend", "load", "import",
+    "export", "save", "help", "quit", "exit",
   ]
 
   init(tokens: [Token]) {
@@ -25,6 +27,7 @@ public struct Parser {
 
   /// Parses every `;`-separated statement of `source`; empty statements are skipped.
   public static func parse(_ source: String) throws(SyntaxError) -> [ParsedStatement] {
+    guard source.utf8.count <= lengthLimit else { throw tooLong(source) }
     var parser = Parser(tokens: try Lexer.tokenize(source))
     var statements: [ParsedStatement] = []
     while !parser.at(.end) {
@@ -33,6 +36,13 @@ public struct Parser {
       if !parser.at(.end) { try parser.expectStatementEnd() }
     }
     return statements
+  }
+
+  /// The error for statement text over `lengthLimit`.
+  public static func tooLong(_ source: String) -> SyntaxError {
+    SyntaxError(
+      range: SourceRange(0, 0), message: "statement text is longer than 1 MiB (\(source.utf8.count) bytes)",
+      suggestion: "put data in a dataset file and load it")
   }
 
   /// Splits `source` into the text of each statement, respecting quotes; used by the

@@ -21,6 +21,8 @@ enum HelpTopics {
       indicators [where COND] [in YEAR] [sort by …] [limit N] [show …]
     Years
       use YEAR   compare Y1 Y2 [projects]   chart AGGREGATE by FIELD   trend FIGURE
+    Data in and out
+      load PATH   import [report] FILE [--save DIR]   export csv|json|markdown|xlsx FILE [STATEMENT]   save DIR
     Rules and what-if
       rules [NAME]   set band 优 95   set weight 执行率 20, 产出 40   set tier 部分达成 50 80
       set negative ratio|linear   set basis budget|initial   reset rules
@@ -149,6 +151,29 @@ enum HelpTopics {
         trend 优秀率
 
       """,
+    "import": """
+      load PATH [--encoding utf-8|gb18030]      a dataset folder or file (.csv, .xlsx, .json, .md)
+      import report FILE [--save DIR]           a report's text: figures and project table, then check
+      import FILE.xlsx [--save DIR]             a workbook's sheets of projects, departments, funds, indicators
+        CSV in GB18030 (Chinese Excel) is detected; --encoding names it. A failed load
+        changes nothing; data already loaded is never loaded twice.
+      Examples:
+        import report report.txt --save datasets/mine
+        load samples/shili-training
+
+      """,
+    "export": """
+      export csv|json|markdown|xlsx FILE [--force] [--bom] [STATEMENT]
+        Writes the last result, or the statement's result, to FILE. A file is written
+        whole or not at all and never replaced without --force; --bom lets Excel open
+        Chinese CSV correctly.
+      save DIR [--force]
+        Writes the session's data, edits included, as dataset CSVs.
+      Examples:
+        export xlsx grades.xlsx sum budget, count by grade
+        export csv good.csv --bom projects where grade = 良
+
+      """,
     "grades": """
       Grades: 优 (≥ 90)  良 (≥ 80)  中 (≥ 60)  差 (< 60)
       Also written A B C D, excellent good fair poor, you liang zhong cha.
@@ -167,7 +192,7 @@ enum HelpTopics {
     return out + "Example:\n  projects where 等级 = 良 show 序号, 项目名称, 预算\n\n"
   }
 
-  static let aliases = ["count": "sum", "avg": "sum", "min": "sum", "max": "sum", "aggregate": "sum", "grade": "grades", "project": "projects", "department": "departments", "year": "years", "sort": "projects", "limit": "projects", "show": "projects", "contains": "where", "by": "sum", "set": "rules", "reset": "rules", "edit": "let", "what-if": "let", "indicator": "indicators", "audit": "check", "use": "years", "compare": "compare", "chart": "compare", "trend": "compare"]
+  static let aliases = ["count": "sum", "avg": "sum", "min": "sum", "max": "sum", "aggregate": "sum", "grade": "grades", "project": "projects", "department": "departments", "year": "years", "sort": "projects", "limit": "projects", "show": "projects", "contains": "where", "by": "sum", "set": "rules", "reset": "rules", "edit": "let", "what-if": "let", "indicator": "indicators", "audit": "check", "use": "years", "compare": "compare", "chart": "compare", "trend": "compare", "load": "import", "save": "export", "report": "import"]
 
   /// Whether `help WORD` has something to say.
   static func hasTopic(_ word: String) -> Bool {

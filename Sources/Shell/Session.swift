@@ -24,6 +24,8 @@ public final class Session {
   public var theme = Theme.none
   /// Columns of the terminal, when output goes to one; wider tables switch to one field per line.
   public var terminalWidth: Int?
+  /// The last table shown, for `export` without a statement.
+  public internal(set) var lastTable: ResultTable?
   /// How deep `.read` files are nested, to refuse a file that reads itself.
   var readDepth = 0
   /// Whether a person is typing at a prompt (carets then align under the prompt).
@@ -62,6 +64,12 @@ public final class Session {
   ///   stops mid-statement, so the REPL can read a continuation line.
   /// - Parameter stopOnError: stop at the first failing statement (`--bail`).
   public func run(_ text: String, allowIncomplete: Bool = false, stopOnError: Bool = false) -> RunResult {
+    if text.utf8.count > Parser.lengthLimit {
+      // One line, without echoing the text back.
+      let e = Parser.tooLong(text)
+      report(e.message + (e.suggestion.map { "; " + $0 } ?? ""))
+      return .failed
+    }
     let statements: [ParsedStatement]
     do {
       statements = try Parser.parse(text)
@@ -77,18 +85,7 @@ public final class Session {
       let start = clock.now
       do {
         let outcome = try engine.execute(statement)
-        switch outcome {
-        case .table(let table):
-          out.write(display(table))
-        case .chart(let chart):
-          out.write(renderer.render(chart))
-        case .text(let s):
-          out.write(s.hasSuffix("\n") ? s : s + "\n")
-        case .help(let topic):
-          out.write(HelpTopics.text(for: topic))
-        case .quit:
-          return .quit
-        }
+        if try show(outcome) { return .quit }
       } catch {
         report(source: text, range: error.range, message: error.message, suggestion: error.suggestion ?? helpHint(statement.range.text(in: text)))
         result = .failed
@@ -99,6 +96,37 @@ public final class Session {
       if result == .failed && stopOnError { return .failed }
     }
     return result
+  }
+
+  /// Writes an outcome; true when it asks to quit.
+  func show(_ outcome: Outcome) throws(EvaluationError) -> Bool {
+    switch outcome {
+    case .table(let table):
+      lastTable = table
+      out.write(display(table))
+    case .chart(let chart):
+      lastTable = ResultTable(columns: [.init("label", numeric: false), .init("value", numeric: true)], rows: chart.bars.map { [.text($0.label), $0.value] })
+      out.write(renderer.render(chart))
+    case .text(let s):
+      out.write(s.hasSuffix("\n") ? s : s + "\n")
+    case .help(let topic):
+      out.write(HelpTopics.text(for: topic))
+    case .quit:
+      return true
+    case .several(let parts):
+      for part in parts where try show(part) { return true }
+    case .export(let request):
+      guard let table = request.table ?? lastTable else {
+        throw EvaluationError(range: nil, message: "there is no result to export yet", suggestion: "run a statement first, or name one: export csv out.csv projects where grade = 良")
+      }
+      do {
+        let rows = try Exporter.write(table, request)
+        out.write("wrote \(rows) row\(rows == 1 ? "" : "s") to \(request.path)\n")
+      } catch {
+        throw EvaluationError(range: nil, message: error.description, suggestion: nil)
+      }
+    }
+    return false
   }
 
   /// A table in the chosen format; a table wider than the terminal switches to one

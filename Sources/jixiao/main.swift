@@ -40,6 +40,9 @@ struct Jixiao: ParsableCommand {
   @Option(name: .customLong("data"), help: "A dataset folder or file to load (repeatable; default: ./datasets).")
   var data: [String] = []
 
+  @Flag(name: .customLong("no-data"), help: "Start with no data loaded (then load or import).")
+  var noData = false
+
   @Option(name: .customLong("rules"), help: "A folder of rule files (*.json; default: ./rules, else the national rules).")
   var rulesFolder: String?
 
@@ -61,7 +64,9 @@ struct Jixiao: ParsableCommand {
     let paths = data.isEmpty ? ["datasets"] : data
     let store: Store
     do {
-      if data.isEmpty && !FileManager.default.fileExists(atPath: "datasets") {
+      if noData {
+        store = Store()
+      } else if data.isEmpty && !FileManager.default.fileExists(atPath: "datasets") {
         err.write("note: no ./datasets folder here; starting with no data (use --data DIR)\n")
         store = Store()
       } else {

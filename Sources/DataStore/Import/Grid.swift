@@ -1,0 +1,126 @@
+import Foundation
+
+/// A table of text cells read from a workbook sheet, a JSON array or a markdown table,
+/// before it is checked like a CSV file.
+public struct Grid: Sendable, Equatable {
+  public var rows: [[String]]
+
+  public init(rows: [[String]]) {
+    self.rows = rows
+  }
+
+  /// The grid as CSV text, so it is loaded and validated by exactly the CSV path.
+  public var csv: String {
+    rows.map { row in
+      row.map { cell in
+        cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+          ? "\"" + cell.replacing("\"", with: "\"\"") + "\"" : cell
+      }.joined(separator: ",")
+    }.joined(separator: "\n") + "\n"
+  }
+
+  /// A JSON array of objects (as `export json` writes): keys become the header.
+  public static func json(_ data: Data, file: String) throws(ImportError) -> Grid {
+    let parsed: Any
+    do {
+      parsed = try JSONSerialization.jsonObject(with: data)
+    } catch {
+      throw ImportError(file: file, message: "not JSON: \(error.localizedDescription)")
+    }
+    guard let objects = parsed as? [[String: Any]] else {
+      throw ImportError(file: file, message: "expected a JSON array of objects, one per row")
+    }
+    guard let first = objects.first else { return Grid(rows: []) }
+    // Key order: JSONSerialization loses it, so read the first object's keys from the text.
+    let keys = orderedKeys(data) ?? first.keys.sorted()
+    var rows = [keys]
+    for object in objects {
+      rows.append(keys.map { key in cellText(object[key]) })
+    }
+    return Grid(rows: rows)
+  }
+
+  static func cellText(_ value: Any?) -> String {
+    switch value {
+    case nil, is NSNull: return ""
+    case let s as String: return s
+    case let n as NSNumber:
+      // JSON numbers arrive as binary floating point: print them back with at most
+      // four decimals, which is all a dataset cell holds.
+      let d = n.doubleValue
+      if d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }
+      var text = String(format: "%.4f", d)
+      while text.hasSuffix("0") { text.removeLast() }
+      if text.hasSuffix(".") { text.removeLast() }
+      return text
+    default: return "\(value!)"
+    }
+  }
+
+  /// The keys of the first object in the order written.
+  static func orderedKeys(_ data: Data) -> [String]? {
+    guard let text = String(data: data, encoding: .utf8), let open = text.firstIndex(of: "{"),
+      let close = text[open...].firstIndex(of: "}")
+    else { return nil }
+    var keys: [String] = []
+    var rest = text[text.index(after: open)..<close]
+    while let q = rest.firstIndex(of: "\"") {
+      let afterQ = rest.index(after: q)
+      guard let end = rest[afterQ...].firstIndex(of: "\"") else { break }
+      let key = String(rest[afterQ..<end])
+      rest = rest[rest.index(after: end)...]
+      guard let colon = rest.firstIndex(where: { !$0.isWhitespace }), rest[colon] == ":" else { continue }
+      keys.append(key)
+      // Skip the value: up to the next comma outside quotes.
+      var inString = false
+      var i = rest.index(after: colon)
+      while i < rest.endIndex {
+        let c = rest[i]
+        if c == "\"" { inString.toggle() }
+        if c == "," && !inString { break }
+        i = rest.index(after: i)
+      }
+      rest = i < rest.endIndex ? rest[rest.index(after: i)...] : rest[rest.endIndex...]
+    }
+    return keys.isEmpty ? nil : keys
+  }
+
+  /// A markdown pipe table (as `export markdown` writes); the alignment row is skipped.
+  public static func markdown(_ text: String) -> Grid {
+    var rows: [[String]] = []
+    for line in text.split(whereSeparator: \.isNewline) {
+      let trimmed = line.trimmingCharacters(in: .whitespaces)
+      guard trimmed.hasPrefix("|") else {
+        if !rows.isEmpty { break }
+        continue
+      }
+      let cells = splitPipes(trimmed)
+      if cells.allSatisfy({ $0.allSatisfy { $0 == "-" || $0 == ":" } && !$0.isEmpty }) { continue }
+      rows.append(cells)
+    }
+    return Grid(rows: rows)
+  }
+
+  /// Cells of a `| a | b |` line; `\|` is a literal bar.
+  static func splitPipes(_ line: String) -> [String] {
+    var cells: [String] = []
+    var cell = ""
+    var escaped = false
+    for ch in line {
+      if escaped {
+        cell.append(ch)
+        escaped = false
+      } else if ch == "\\" {
+        escaped = true
+      } else if ch == "|" {
+        cells.append(cell.trimmingCharacters(in: .whitespaces))
+        cell = ""
+      } else {
+        cell.append(ch)
+      }
+    }
+    if !cell.trimmingCharacters(in: .whitespaces).isEmpty { cells.append(cell.trimmingCharacters(in: .whitespaces)) }
+    if cells.first == "" { cells.removeFirst() }
+    return cells
+  }
+}

@@ -1,0 +1,144 @@
+import DataStore
+import QuerySyntax
+import Scoring
+
+extension Engine {
+  func option(_ options: [Option], _ name: String) -> Option? { options.first { $0.name.text == name } }
+
+  func encoding(_ options: [Option]) throws(EvaluationError) -> TextEncoding {
+    guard let o = option(options, "--encoding"), let value = o.value else { return .auto }
+    guard let e = TextEncoding(name: value.text) else {
+      throw EvaluationError(range: value.range, message: "unknown encoding '\(value.text)'", suggestion: "utf-8, gb18030 (also gbk) or auto")
+    }
+    return e
+  }
+
+  static func failure(_ path: Name, _ error: LoadError) -> EvaluationError {
+    EvaluationError(range: path.range, message: error.description, suggestion: "nothing was loaded; the data is as it was")
+  }
+
+  /// Adds a loaded part to the session, or throws and leaves the data exactly as it was.
+  mutating func add(_ part: Store, from path: Name) throws(EvaluationError) {
+    do {
+      try DatasetLoader.checkClashes(part, against: store, file: path.text)
+    } catch {
+      throw Engine.failure(path, error)
+    }
+    store.merge(part)
+    loadedMerge(part)
+  }
+
+  mutating func loadedMerge(_ part: Store) {
+    var base = loaded
+    base.merge(part)
+    loaded = base
+  }
+
+  static func summary(_ part: Store) -> String {
+    var parts: [String] = []
+    if part.projects.count > 0 { parts.append("\(part.projects.count) project\(part.projects.count == 1 ? "" : "s")") }
+    if !part.departments.isEmpty { parts.append("\(part.departments.count) department row\(part.departments.count == 1 ? "" : "s")") }
+    if !part.funds.isEmpty { parts.append("\(part.funds.count) budget-book line\(part.funds.count == 1 ? "" : "s")") }
+    if !part.indicators.isEmpty { parts.append("\(part.indicators.count) indicator\(part.indicators.count == 1 ? "" : "s")") }
+    let years = part.years.map(String.init).joined(separator: ", ")
+    return (parts.isEmpty ? "nothing" : parts.joined(separator: ", ")) + (years.isEmpty ? "" : " (\(years))")
+  }
+
+  /// `load PATH`: every dataset file under a folder, or one file (CSV, .xlsx, .json, .md).
+  mutating func load(_ path: Name, _ options: [Option]) throws(EvaluationError) -> String {
+    let enc = try encoding(options)
+    let part: Store
+    do {
+      let lower = path.text.lowercased()
+      if lower.hasSuffix(".xlsx") || lower.hasSuffix(".json") || lower.hasSuffix(".md") {
+        part = try TableImporter.load(path.text, encoding: enc)
+      } else {
+        part = try DatasetLoader.load(paths: [path.text], encoding: enc)
+      }
+    } catch {
+      throw Engine.failure(path, error)
+    }
+    try add(part, from: path)
+    return "loaded \(Engine.summary(part)) from \(path.text)"
+  }
+
+  /// `import [report] PATH`: a report's text, or a workbook/table file.
+  mutating func importData(report: Bool, _ path: Name, _ options: [Option]) throws(EvaluationError) -> Outcome {
+    let enc = try encoding(options)
+    let lower = path.text.lowercased()
+    let isReport = report || lower.hasSuffix(".txt") || lower.hasSuffix(".text")
+    guard isReport else {
+      let message = try load(path, options)
+      if let save = option(options, "--save")?.value {
+        return .text(message + "\n" + (try saveStore(store, to: save, force: false)))
+      }
+      return .text(message)
+    }
+    let result: ReportImporter.Result
+    do {
+      result = try ReportImporter.load(path.text, encoding: enc)
+    } catch {
+      throw EvaluationError(range: path.range, message: error.description, suggestion: "nothing was imported")
+    }
+    var lines = ["read from \(path.text):"] + result.read.map { "  " + $0 }
+    if !result.problems.isEmpty {
+      lines.append("could not read or looks wrong:")
+      lines += result.problems.map { "  ! " + $0 }
+    }
+    if let save = option(options, "--save")?.value {
+      lines.append(try saveStore(result.store, to: save, force: false))
+    }
+    var added = true
+    do {
+      try DatasetLoader.checkClashes(result.store, against: store, file: path.text)
+    } catch {
+      added = false
+      lines.append("not added to this session: \(error.message) (start with --data of another folder to compare)")
+    }
+    guard added else { return .text(lines.joined(separator: "\n")) }
+    store.merge(result.store)
+    loadedMerge(result.store)
+    lines.append("added \(Engine.summary(result.store)); the audit:")
+    guard let d = result.store.departments.first else { return .text(lines.joined(separator: "\n")) }
+    var clauses = Clauses()
+    clauses.years = YearScope(first: d.year, last: d.year, range: path.range)
+    var audit = try check(clauses, unit: d.unit)
+    audit.notes = audit.notes.map { $0 }
+    return .several([.text(lines.joined(separator: "\n")), .table(audit)])
+  }
+
+  func saveStore(_ s: Store, to folder: Name, force: Bool) throws(EvaluationError) -> String {
+    do {
+      let paths = try DatasetWriter.save(s, to: folder.text, force: force)
+      return "saved " + paths.joined(separator: ", ")
+    } catch {
+      throw EvaluationError(range: folder.range, message: error.description, suggestion: "nothing was written")
+    }
+  }
+
+  /// `save DIR`: the session's datasets, edits included.
+  func save(_ path: Name, _ options: [Option]) throws(EvaluationError) -> String {
+    let message = try saveStore(store, to: path, force: option(options, "--force") != nil)
+    return message + (edits.isEmpty ? "" : " (with \(edits.count) edited value\(edits.count == 1 ? "" : "s"))")
+  }
+
+  /// `export FORMAT PATH [STATEMENT]`: the shell writes the file; the engine answers the statement.
+  mutating func export(_ format: Name, _ path: Name, _ options: [Option], _ inner: ParsedStatement?) throws(EvaluationError) -> ExportRequest {
+    guard let f = ExportRequest.Format(rawValue: format.text.lowercased() == "md" ? "markdown" : format.text.lowercased()) else {
+      throw EvaluationError(
+        range: format.range, message: "unknown export format '\(format.text)'",
+        suggestion: Suggestions.didYouMean(format.text, in: ExportRequest.Format.allCases.map(\.rawValue)) ?? "csv, json, markdown or xlsx")
+    }
+    var table: ResultTable?
+    if let inner {
+      switch try execute(inner) {
+      case .table(let t): table = t
+      case .chart(let c):
+        table = ResultTable(columns: [.init("label", numeric: false), .init("value", numeric: true)], rows: c.bars.map { [.text($0.label), $0.value] })
+      default:
+        throw EvaluationError(range: inner.range, message: "this statement has no table to export", suggestion: "export csv FILE projects where …")
+      }
+    }
+    return ExportRequest(format: f, path: path.text, force: option(options, "--force") != nil, bom: option(options, "--bom") != nil, table: table)
+  }
+}

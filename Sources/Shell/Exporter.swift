@@ -1,0 +1,38 @@
+import DataStore
+import Foundation
+import QueryEngine
+
+/// Writes a result table to a file in an export format, atomically.
+enum Exporter {
+  /// Writes the table; returns the number of rows written.
+  static func write(_ table: ResultTable, _ request: ExportRequest) throws(ImportError) -> Int {
+    var plain = table
+    plain.edited = []  // edit marks are for the screen; a file gets the values
+    plain.marked = []
+    plain.notes = []
+    let data: Data
+    switch request.format {
+    case .csv:
+      let text = Renderer(format: .csv, maxRows: 0).render(plain)
+      data = Data(((request.bom ? "\u{FEFF}" : "") + text).utf8)
+    case .json:
+      data = Data(Renderer(format: .json, maxRows: 0).render(plain).utf8)
+    case .markdown:
+      data = Data(Renderer(format: .markdown, maxRows: 0).render(plain).utf8)
+    case .xlsx:
+      let header = plain.columns.map { WorkbookWriter.Cell.text($0.name) }
+      let rows = plain.rows.map { row in
+        row.map { v -> WorkbookWriter.Cell in
+          switch v {
+          case .missing: .empty
+          case .integer, .money, .score, .number, .percent: .number(v.plain)
+          case .text, .grade, .fund: .text(v.plain)
+          }
+        }
+      }
+      data = try WorkbookWriter.data(sheets: [(name: "result", rows: [header] + rows)])
+    }
+    try AtomicFile.write(data, to: request.path, force: request.force)
+    return plain.rows.count
+  }
+}
