@@ -44,9 +44,41 @@ public struct ProjectTable: Sendable {
     ratePoints.append(p.ratePoints ?? ProjectTable.missing)
   }
 
-  /// Appends every row of `other`, re-coding its text.
+  /// Room for `n` rows in every column.
+  public mutating func reserveCapacity(_ n: Int) {
+    year.reserveCapacity(n)
+    unit.reserveCapacity(n)
+    seq.reserveCapacity(n)
+    name.reserveCapacity(n)
+    fund.reserveCapacity(n)
+    budget.reserveCapacity(n)
+    initial.reserveCapacity(n)
+    spent.reserveCapacity(n)
+    score.reserveCapacity(n)
+    grade.reserveCapacity(n)
+    ratePoints.reserveCapacity(n)
+  }
+
+  /// Appends every row of `other`, re-coding its text: each distinct text is looked up
+  /// once, then the code columns are mapped in one pass.
   public mutating func append(contentsOf other: ProjectTable) {
-    for i in 0..<other.count { append(other[i]) }
+    if count == 0 && units.count == 0 && names.count == 0 {
+      self = other
+      return
+    }
+    let unitMap = other.units.values.map { units.code(for: $0) }
+    let nameMap = other.names.values.map { names.code(for: $0) }
+    year += other.year
+    unit += other.unit.map { unitMap[Int($0)] }
+    seq += other.seq
+    name += other.name.map { nameMap[Int($0)] }
+    fund += other.fund
+    budget += other.budget
+    initial += other.initial
+    spent += other.spent
+    score += other.score
+    grade += other.grade
+    ratePoints += other.ratePoints
   }
 
   /// Row `i` as a value.

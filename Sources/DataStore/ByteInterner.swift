@@ -1,0 +1,96 @@
+/// Maps the UTF-8 bytes of a cell straight to its `TextDictionary` code, so a loader
+/// turns millions of repeated names into codes without building a String per cell.
+///
+/// Only the first occurrence of each distinct byte sequence builds a String; that String
+/// goes through `TextDictionary.code(for:)`, so text that Swift considers equal under
+/// canonical equivalence but spells with different bytes still shares one code.
+struct ByteInterner {
+  /// Every distinct byte sequence seen, back to back.
+  private var arena: [UInt8] = []
+  /// Start of entry i in `arena`; entry i ends at `starts[i + 1]`.
+  private var starts: [Int] = [0]
+  /// The dictionary code of entry i.
+  private var codes: [UInt32] = []
+  private var hashes: [UInt64] = []
+  /// Open addressing: entry index + 1, 0 for an empty slot.
+  private var slots: [UInt32]
+  private var mask: Int
+
+  init(capacity: Int = 1024) {
+    var size = 64
+    while size < capacity * 2 { size <<= 1 }
+    slots = [UInt32](repeating: 0, count: size)
+    mask = size - 1
+  }
+
+  @inline(__always)
+  static func hash(_ p: UnsafeRawBufferPointer) -> UInt64 {
+    var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(p.count)
+    var i = 0
+    let n = p.count
+    while i + 8 <= n {
+      let w = p.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+      h = (h ^ w) &* 0xBF58_476D_1CE4_E5B9
+      h ^= h >> 29
+      i += 8
+    }
+    var tail: UInt64 = 0
+    var shift: UInt64 = 0
+    while i < n {
+      tail |= UInt64(p[i]) << shift
+      shift += 8
+      i += 1
+    }
+    h = (h ^ tail) &* 0x94D0_49BB_1331_11EB
+    h ^= h >> 31
+    return h
+  }
+
+  /// The code of `bytes` in `dictionary`, adding the text when new.
+  mutating func code(_ bytes: UnsafeRawBufferPointer, _ dictionary: inout TextDictionary) -> UInt32 {
+    let h = ByteInterner.hash(bytes)
+    var slot = Int(truncatingIfNeeded: h) & mask
+    while true {
+      let e = slots[slot]
+      if e == 0 { break }
+      let entry = Int(e - 1)
+      if hashes[entry] == h {
+        let s = starts[entry]
+        let len = starts[entry + 1] - s
+        if len == bytes.count {
+          let same = arena.withUnsafeBytes { a in
+            len == 0 || memcmp(a.baseAddress! + s, bytes.baseAddress!, len) == 0
+          }
+          if same { return codes[entry] }
+        }
+      }
+      slot = (slot + 1) & mask
+    }
+    let text = String(decoding: bytes, as: UTF8.self)
+    let code = dictionary.code(for: text)
+    arena.append(contentsOf: bytes)
+    starts.append(arena.count)
+    codes.append(code)
+    hashes.append(h)
+    slots[slot] = UInt32(codes.count)
+    if codes.count * 2 > slots.count { grow() }
+    return code
+  }
+
+  private mutating func grow() {
+    let size = slots.count * 2
+    slots = [UInt32](repeating: 0, count: size)
+    mask = size - 1
+    for (i, h) in hashes.enumerated() {
+      var slot = Int(truncatingIfNeeded: h) & mask
+      while slots[slot] != 0 { slot = (slot + 1) & mask }
+      slots[slot] = UInt32(i + 1)
+    }
+  }
+}
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif

@@ -1,0 +1,322 @@
+import Scoring
+
+/// Appends projects rows straight from a record's bytes into the columns.
+///
+/// Every cell takes a byte-level fast path for the spellings generated and exported
+/// files use (plain digits, 优/良/中/差, the four budget books, text without surrounding
+/// spaces); anything else goes through the `RecordCursor` reader the fast path stands in
+/// for, so values and error messages are exactly those of the general reader, raised in
+/// the same field order. No `Project` value and no String per numeric cell is built.
+struct ProjectColumnsBuilder {
+  var table = ProjectTable()
+  private var units = ByteInterner()
+  private var names = ByteInterner()
+  /// (year, unit, seq) → row, for the duplicate check: open addressing of row + 1.
+  private var keySlots: [UInt32]
+  private var keyMask: Int
+  let fields: Fields
+
+  /// Field index of each column, -1 when absent.
+  struct Fields {
+    var year = -1, unit = -1, seq = -1, name = -1, fund = -1, budget = -1, initial = -1, spent = -1
+    var score = -1, grade = -1, ratePoints = -1
+    init(_ index: [String: Int]) {
+      year = index["year"] ?? -1
+      unit = index["unit"] ?? -1
+      seq = index["seq"] ?? -1
+      name = index["name"] ?? -1
+      fund = index["fund"] ?? -1
+      budget = index["budget"] ?? -1
+      initial = index["initial"] ?? -1
+      spent = index["spent"] ?? -1
+      score = index["score"] ?? -1
+      grade = index["grade"] ?? -1
+      ratePoints = index["rate_points"] ?? -1
+    }
+  }
+
+  init(index: [String: Int], expectedRows: Int) {
+    fields = Fields(index)
+    table.reserveCapacity(expectedRows)
+    var size = 1024
+    while size < expectedRows * 2 { size <<= 1 }
+    keySlots = [UInt32](repeating: 0, count: size)
+    keyMask = size - 1
+  }
+
+  /// The row whose (year, unit, seq) equals row `r`'s, if one came before.
+  mutating func insertKey(_ r: Int) -> Int? {
+    if (r + 1) * 2 > keySlots.count { growKeys() }
+    let y = table.year[r]
+    let u = table.unit[r]
+    let s = table.seq[r]
+    var slot = ProjectColumnsBuilder.keyHash(y, u, s) & keyMask
+    while true {
+      let e = keySlots[slot]
+      if e == 0 {
+        keySlots[slot] = UInt32(r + 1)
+        return nil
+      }
+      let o = Int(e - 1)
+      if table.seq[o] == s && table.unit[o] == u && table.year[o] == y { return o }
+      slot = (slot + 1) & keyMask
+    }
+  }
+
+  @inline(__always)
+  static func keyHash(_ y: Int32, _ u: UInt32, _ s: Int32) -> Int {
+    var h = UInt64(UInt32(bitPattern: s)) | UInt64(u) << 32
+    h ^= UInt64(UInt32(bitPattern: y)) &* 0x9E37_79B9_7F4A_7C15
+    h = (h ^ (h >> 32)) &* 0xD6E8_FEB8_6659_FD93
+    h ^= h >> 32
+    return Int(truncatingIfNeeded: h)
+  }
+
+  private mutating func growKeys() {
+    let size = keySlots.count * 2
+    keySlots = [UInt32](repeating: 0, count: size)
+    keyMask = size - 1
+    for r in 0..<table.count - 1 {
+      var slot = ProjectColumnsBuilder.keyHash(table.year[r], table.unit[r], table.seq[r]) & keyMask
+      while keySlots[slot] != 0 { slot = (slot + 1) & keyMask }
+      keySlots[slot] = UInt32(r + 1)
+    }
+  }
+
+  // MARK: - Cells
+
+  /// Plain ASCII digits (1 to 9 of them) as a number, or nil for anything else.
+  @inline(__always)
+  static func digits(_ p: UnsafeBufferPointer<UInt8>) -> Int? {
+    let n = p.count
+    guard n > 0, n <= 9 else { return nil }
+    var v = 0
+    for b in p {
+      let d = b &- 0x30
+      if d > 9 { return nil }
+      v = v * 10 + Int(d)
+    }
+    return v
+  }
+
+  /// Digits with at most one point and at most four decimals, as ten-thousandths;
+  /// nil for anything else (signs, spaces, units, commas, overflow).
+  @inline(__always)
+  static func decimal(_ p: UnsafeBufferPointer<UInt8>) -> Int64? {
+    let n = p.count
+    guard n > 0, n <= 16 else { return nil }
+    var whole: Int64 = 0
+    var i = 0
+    var digits = 0
+    while i < n {
+      let d = p[i] &- 0x30
+      if d > 9 { break }
+      whole = whole &* 10 &+ Int64(d)
+      digits += 1
+      i += 1
+    }
+    var fraction: Int64 = 0
+    var places = 0
+    if i < n {
+      guard p[i] == UInt8(ascii: ".") else { return nil }
+      i += 1
+      while i < n {
+        let d = p[i] &- 0x30
+        if d > 9 || places == 4 { return nil }
+        fraction = fraction * 10 + Int64(d)
+        places += 1
+        digits += 1
+        i += 1
+      }
+    }
+    guard digits > 0, whole <= 1_000_000_000_000 else { return nil }
+    while places < 4 {
+      fraction *= 10
+      places += 1
+    }
+    let v = whole * DecimalText.scale + fraction
+    return v <= DecimalText.maxMagnitude ? v : nil
+  }
+
+  /// Whether text needs the general reader: empty, or a space at either end.
+  @inline(__always)
+  static func needsTrim(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+    let n = p.count
+    guard n > 0 else { return true }
+    let first = p[0]
+    let last = p[n - 1]
+    if first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09 { return true }
+    // U+3000 IDEOGRAPHIC SPACE is E3 80 80.
+    if first == 0xE3, n >= 3, p[1] == 0x80, p[2] == 0x80 { return true }
+    if last == 0x80, n >= 3, p[n - 3] == 0xE3, p[n - 2] == 0x80 { return true }
+    return false
+  }
+
+  @inline(__always)
+  static func gradeCode(_ p: UnsafeBufferPointer<UInt8>) -> UInt8? {
+    guard p.count == 3 else { return nil }
+    switch (p[0], p[1], p[2]) {
+    case (0xE4, 0xBC, 0x98): return Grade.excellent.rawValue  // 优
+    case (0xE8, 0x89, 0xAF): return Grade.good.rawValue  // 良
+    case (0xE4, 0xB8, 0xAD): return Grade.fair.rawValue  // 中
+    case (0xE5, 0xB7, 0xAE): return Grade.poor.rawValue  // 差
+    default: return nil
+    }
+  }
+
+  static let fundSpellings: [[UInt8]] = Fund.allCases.map { Array($0.description.utf8) }
+
+  @inline(__always)
+  static func fundCode(_ p: UnsafeBufferPointer<UInt8>) -> UInt8? {
+    for (i, s) in fundSpellings.enumerated() where s.count == p.count {
+      if s.withUnsafeBufferPointer({ memcmp($0.baseAddress!, p.baseAddress!, p.count) == 0 }) { return UInt8(i) }
+    }
+    return nil
+  }
+
+  // MARK: - A row
+
+  /// Appends the cursor's current record; throws what `readProject` would.
+  mutating func append(_ c: RecordCursor) throws(LoadError) {
+    let reader = c.reader
+    let f = fields
+    let present = reader.fields.count
+    try reader.scratch.withUnsafeBufferPointer { (all) throws(LoadError) -> Void in
+      func cell(_ i: Int) -> UnsafeBufferPointer<UInt8> {
+        guard i >= 0, i < present else { return UnsafeBufferPointer(start: all.baseAddress, count: 0) }
+        let r = reader.fields[i]
+        return UnsafeBufferPointer(rebasing: all[r])
+      }
+      // year
+      var year: Int
+      if let v = ProjectColumnsBuilder.digits(cell(f.year)), DatasetLoader.yearRange.contains(v) {
+        year = v
+      } else {
+        year = try c.requiredInteger("year", range: DatasetLoader.yearRange, what: "a year")
+      }
+      // unit
+      let unitBytes = cell(f.unit)
+      let unit: UInt32
+      if f.unit >= 0, !ProjectColumnsBuilder.needsTrim(unitBytes) {
+        unit = units.code(UnsafeRawBufferPointer(unitBytes), &table.units)
+      } else {
+        unit = table.units.code(for: try c.requiredText("unit"))
+      }
+      // seq
+      var seq: Int
+      if let v = ProjectColumnsBuilder.digits(cell(f.seq)), v >= 1 {
+        seq = v
+      } else {
+        seq = try c.requiredInteger("seq", range: 1...Int(Int32.max), what: "a row number")
+      }
+      // name
+      let nameBytes = cell(f.name)
+      let name: UInt32
+      if f.name >= 0, !ProjectColumnsBuilder.needsTrim(nameBytes) {
+        name = names.code(UnsafeRawBufferPointer(nameBytes), &table.names)
+      } else {
+        name = table.names.code(for: try c.requiredText("name"))
+      }
+      // budget (required)
+      let budget: Int64
+      if let v = ProjectColumnsBuilder.decimal(cell(f.budget)) {
+        budget = v
+      } else {
+        guard let m = try c.money("budget") else {
+          throw c.error("budget", "empty; expected the adjusted budget in 万元, e.g. 228.764")
+        }
+        budget = m.tenThousandths
+      }
+      // fund
+      let fundBytes = cell(f.fund)
+      let fund: UInt8
+      if fundBytes.isEmpty {
+        fund = try c.fund("fund")?.rawValue ?? ProjectTable.missingCode
+      } else if let code = ProjectColumnsBuilder.fundCode(fundBytes) {
+        fund = code
+      } else {
+        fund = try c.fund("fund")?.rawValue ?? ProjectTable.missingCode
+      }
+      // initial, spent
+      func money(_ i: Int, _ key: String) throws(LoadError) -> Int64 {
+        let p = cell(i)
+        if p.isEmpty { return ProjectTable.missing }
+        if let v = ProjectColumnsBuilder.decimal(p) { return v }
+        return try c.money(key)?.tenThousandths ?? ProjectTable.missing
+      }
+      let initial = try money(f.initial, "initial")
+      let spent = try money(f.spent, "spent")
+      // score
+      let scoreBytes = cell(f.score)
+      let score: Int64
+      if scoreBytes.isEmpty {
+        score = ProjectTable.missing
+      } else if let v = ProjectColumnsBuilder.decimal(scoreBytes), v <= 100 * DecimalText.scale {
+        score = v
+      } else {
+        score = try c.score("score") ?? ProjectTable.missing
+      }
+      // grade
+      let gradeBytes = cell(f.grade)
+      let grade: UInt8
+      if let g = ProjectColumnsBuilder.gradeCode(gradeBytes) {
+        grade = g
+      } else {
+        grade = try c.grade("grade")?.rawValue ?? ProjectTable.missingCode
+      }
+      // rate_points
+      let rateBytes = cell(f.ratePoints)
+      let ratePoints: Int64
+      if rateBytes.isEmpty {
+        ratePoints = ProjectTable.missing
+      } else if let v = ProjectColumnsBuilder.decimal(rateBytes) {
+        ratePoints = v
+      } else {
+        ratePoints =
+          try c.decimal("rate_points", what: "points from 0 to 100", example: "8.62") ?? ProjectTable.missing
+      }
+      table.year.append(Int32(year))
+      table.unit.append(unit)
+      table.seq.append(Int32(seq))
+      table.name.append(name)
+      table.fund.append(fund)
+      table.budget.append(budget)
+      table.initial.append(initial)
+      table.spent.append(spent)
+      table.score.append(score)
+      table.grade.append(grade)
+      table.ratePoints.append(ratePoints)
+    }
+  }
+}
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+extension ProjectColumnsBuilder {
+  /// Line ends in the file: an upper bound on its records, to size the columns once.
+  static func lineCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    guard let base = bytes.baseAddress else { return 0 }
+    var count = 0
+    var p = UnsafeRawPointer(base)
+    var left = bytes.count
+    while left > 0, let hit = memchr(p, 0x0A, left) {
+      count += 1
+      let next = UnsafeRawPointer(hit) + 1
+      left -= next - p
+      p = next
+    }
+    return count + 1
+  }
+
+  /// The line on which data row `row` (0-based, after the header) starts; only for
+  /// error messages, so it simply reads the file again.
+  static func recordLine(ofRow row: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    var reader = DelimitedReader(bytes: bytes)
+    for _ in 0...(row + 1) { _ = try? reader.next() }
+    return reader.recordLine
+  }
+}
