@@ -50,7 +50,9 @@ struct RecordCursor {
   /// A decimal with at most four places, as ten-thousandths.
   func decimal(_ key: String, what: String, example: String, allowNegative: Bool = false) throws(LoadError) -> Int64? {
     guard let f = index[key], f < reader.fields.count, !reader.isBlank(f) else { return nil }
-    let result = reader.withBytes(f) { DecimalText.parse($0) }
+    // Parse the trimmed text, so tabs and ideographic spaces around a number are ignored
+    // as they are for amounts.
+    let result = DecimalText.parse(reader.text(f))
     switch result {
     case .success(let v):
       if v < 0 && !allowNegative {

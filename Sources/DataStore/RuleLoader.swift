@@ -46,8 +46,12 @@ public enum RuleLoader {
 
   /// JSON numbers arrive as binary floating point; rules have at most 4 decimals, so
   /// rounding to ten-thousandths recovers the written value exactly.
-  static func exact(_ d: Double) -> Fraction {
-    Fraction(Int128((d * 10_000).rounded()), 10_000)
+  static func exact(_ d: Double, _ key: String, file: String) throws(LoadError) -> Fraction {
+    let scaled = (d * 10_000).rounded()
+    guard abs(d * 10_000 - scaled) < 1e-6, abs(d) <= 1_000 else {
+      throw LoadError(file: file, message: "\(key): \(d) has more than 4 decimals or is out of range")
+    }
+    return Fraction(Int128(scaled), 10_000)
   }
 
   static func ruleSet(from f: File, file: String) throws(LoadError) -> RuleSet {
@@ -56,26 +60,29 @@ public enum RuleLoader {
       guard let g = Grade(key), g != .poor else {
         throw LoadError(file: file, message: "bands: '\(key)' is not 优, 良 or 中")
       }
-      bands[g] = exact(value)
+      guard bands[g] == nil else { throw LoadError(file: file, message: "bands: \(g) is given twice") }
+      bands[g] = try exact(value, "bands.\(key)", file: file)
     }
     var weights: [IndicatorLevel: Fraction] = [:]
     for (key, value) in f.weights {
       guard let level = IndicatorLevel(key) else {
         throw LoadError(file: file, message: "weights: '\(key)' is not 产出, 效益, 满意度 or 执行率")
       }
-      weights[level] = exact(value)
+      guard weights[level] == nil else { throw LoadError(file: file, message: "weights: \(level) is given twice") }
+      weights[level] = try exact(value, "weights.\(key)", file: file)
     }
     var tiers: [Tier: ClosedRange<Fraction>] = [:]
     for (key, value) in f.tiers {
       guard let tier = Tier(key), value.count == 2, value[0] <= value[1] else {
         throw LoadError(file: file, message: "tiers: '\(key)' needs a tier name (达成, 部分达成, 未达成) and [low, high]")
       }
-      tiers[tier] = exact(value[0])...exact(value[1])
+      guard tiers[tier] == nil else { throw LoadError(file: file, message: "tiers: \(tier) is given twice") }
+      tiers[tier] = try exact(value[0], "tiers.\(key)", file: file)...exact(value[1], "tiers.\(key)", file: file)
     }
-    guard let basis = RateBasis(rawValue: f.rate_basis ?? "budget") else {
+    guard let basis = RateBasis(rawValue: (f.rate_basis ?? "budget").lowercased()) else {
       throw LoadError(file: file, message: "rate_basis: expected budget or initial")
     }
-    guard let negative = NegativeFormula(rawValue: f.negative ?? "ratio") else {
+    guard let negative = NegativeFormula(rawValue: (f.negative ?? "ratio").lowercased()) else {
       throw LoadError(file: file, message: "negative: expected ratio or linear")
     }
     let set = RuleSet(

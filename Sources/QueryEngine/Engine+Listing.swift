@@ -53,7 +53,7 @@ extension Engine {
 
   /// `departments`: each unit-year's stated figures, one figure per row.
   func listDepartments(_ clauses: Clauses) throws(EvaluationError) -> ResultTable {
-    if clauses.filter != nil || !clauses.sort.isEmpty || clauses.show != nil {
+    if clauses.filter != nil || !clauses.sort.isEmpty || clauses.show != nil || clauses.limit != nil {
       throw EvaluationError(range: nil, message: "departments takes only 'in YEAR'", suggestion: "for example: departments in 2023")
     }
     if let scope = clauses.years { try checkYears(scope) }
@@ -78,17 +78,17 @@ extension Engine {
     var rows: [[Value]] = []
     for year in store.years {
       var count = 0
-      var budget: Int64 = 0
+      var budget: Int128 = 0
       var units = Set<UInt32>()
       for r in 0..<t.count where Int(t.year[r]) == year {
         count += 1
-        if t.budget[r] != ProjectTable.missing { budget += t.budget[r] }
+        if t.budget[r] != ProjectTable.missing { budget += Int128(t.budget[r]) }
         units.insert(t.unit[r])
       }
       let departments = store.departments.filter { $0.year == year }.count
       let indicators = store.indicators.filter { $0.year == year }.count
       rows.append([
-        .integer(year), .integer(units.count), .integer(count), .money(Money(tenThousandths: budget)),
+        .integer(year), .integer(units.count), .integer(count), Value.amount(budget),
         .integer(departments), .integer(indicators),
       ])
     }

@@ -80,6 +80,10 @@ extension Engine {
   func resolveProject(_ target: Operand, _ clauses: Clauses) throws(EvaluationError) -> Int {
     var (rows, _) = try selectedRows(clauses)
     let t = store.projects
+    var target = target
+    if case .word(let n) = target, n.text.hasPrefix("#"), Int(n.text.dropFirst()) != nil {
+      target = .number(Name(String(n.text.dropFirst()), n.range))
+    }
     switch target {
     case .number(let n):
       guard let seq = Int(n.text) else {

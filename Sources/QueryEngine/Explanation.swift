@@ -49,8 +49,11 @@ struct Explanation {
     for level in [IndicatorLevel.output, .benefit, .satisfaction] {
       let steps = card.indicators.filter { $0.level == level }
       guard !steps.isEmpty else { continue }
-      let ruleWeight = (rules.weights[level] ?? .zero).trimmed(places: 2)
+      let ruleWeight = (card.ruleWeights[level] ?? rules.weights[level] ?? .zero).trimmed(places: 2)
       var heading = "\(level.heading) (\(ruleWeight) 分)"
+      if level == .benefit, card.satisfactionMovedToBenefit {
+        heading += ": no 满意度 indicator, so its weight is added here"
+      }
       if let scale = card.levelScale[level], scale != .one {
         heading += ": the form's weights add up to \((card.levelWeights[level] ?? .zero).trimmed(places: 4)), scaled × \(scale.trimmed(places: 4))"
       }
@@ -77,6 +80,15 @@ struct Explanation {
         lines.append("  小计 \(subtotal.formatted(places: 2)) / \(ruleWeight)")
       }
     }
+    let others = card.indicators.filter { $0.level == nil }
+    if !others.isEmpty {
+      lines.append("其他指标 (not 产出, 效益 or 满意度: counted as recorded, not scaled)")
+      for step in others {
+        let i = step.indicator
+        lines.append("  \(i.level1) · \(i.name) (\(i.kind)): \(step.formula)" + (step.points.map { " = \($0.formatted(places: 2)) / \(step.weight.trimmed(places: 2))" } ?? " → unknown"))
+        if let problem = step.problem { lines.append("    ! \(problem)") }
+      }
+    }
     lines.append("")
     guard let total = card.total else {
       lines.append("总分: unknown — \(card.unknownBecause ?? "a value is missing") (a missing value is never counted as 0 or full marks)")
@@ -87,6 +99,7 @@ struct Explanation {
     let parts = order.filter { level in
       level == .execution || card.indicators.contains { $0.level == level }
     }.compactMap { card.points(of: $0)?.formatted(places: 2) }
+      + others.compactMap { $0.points?.formatted(places: 2) }
     lines.append("总分 = " + parts.joined(separator: " + ") + " = \(total.formatted(places: 2))")
     lines += gradeLines(total)
     if let recorded = p.recordedScore {
@@ -108,7 +121,7 @@ struct Explanation {
   func gradeLines(_ score: Fraction) -> [String] {
     let g = rules.grade(for: score)
     var lines = ["  \(score.formatted(places: 2)) → \(g) (\(g): \(rules.bandText(g)))"]
-    if score.formatted(places: 2) != score.trimmed(places: 6), score.formatted(places: 2) != score.formatted(places: 4) {
+    if score * Fraction(100) != Fraction(Int128(score.formatted(places: 2).replacing(".", with: "")) ?? 0, 1) {
       lines[0] += "; graded at full precision (\(score.trimmed(places: 6)))"
     }
     if let recorded = card.project.grade {

@@ -15,6 +15,12 @@ public enum Value: Hashable, Sendable {
   case grade(Grade)
   case fund(Fund)
 
+  /// A sum of ten-thousandths: money when it fits in Int64, else an exact number.
+  static func amount(_ sum: Int128) -> Value {
+    if let v = Int64(exactly: sum) { return .money(Money(tenThousandths: v)) }
+    return .number(Fraction(sum, Int128(DecimalText.scale)), places: 4)
+  }
+
   /// Whether the value is a number (right-aligned, unquoted in JSON).
   public var isNumeric: Bool {
     switch self {

@@ -126,7 +126,8 @@ public struct Lexer {
     }
   }
 
-  /// Chinese quotes “…” and 「…」 open quoted text too; returns the closing quote's last byte marker.
+  /// Chinese quotes “…” and 「…」 open quoted text too; returns the closing quote's last
+  /// byte, which with its opener's lead bytes identifies the closing quote exactly.
   private func curlyQuote(at i: Int) -> UInt8? {
     guard i + 3 <= bytes.count else { return nil }
     if bytes[i] == 0xE2, bytes[i + 1] == 0x80, bytes[i + 2] == 0x9C { return 0x9D }  // “ … ”
@@ -138,6 +139,8 @@ public struct Lexer {
   private mutating func quoted(closing: UInt8) throws(SyntaxError) -> Token {
     let start = position
     let ascii = closing == UInt8(ascii: "'") || closing == UInt8(ascii: "\"")
+    // The lead bytes of the closing quote: ” is E2 80 9D, 」 is E3 80 8D.
+    let lead: UInt8 = ascii ? 0 : bytes[position]
     position += ascii ? 1 : 3
     var content: [UInt8] = []
     while position < bytes.count {
@@ -150,8 +153,8 @@ public struct Lexer {
         position += 1
         return Token(.quoted, String(decoding: content, as: UTF8.self), SourceRange(start, position))
       }
-      if !ascii, position + 3 <= bytes.count, bytes[position + 2] == closing,
-        (bytes[position] == 0xE2 && bytes[position + 1] == 0x80) || (bytes[position] == 0xE3 && bytes[position + 1] == 0x80)
+      if !ascii, position + 3 <= bytes.count, bytes[position] == lead, bytes[position + 1] == 0x80,
+        bytes[position + 2] == closing
       {
         position += 3
         return Token(.quoted, String(decoding: content, as: UTF8.self), SourceRange(start, position))

@@ -41,6 +41,11 @@ public struct ScoreCard: Hashable, Sendable {
   public var levelScale: [IndicatorLevel: Fraction]
   /// The data's own weight total per level.
   public var levelWeights: [IndicatorLevel: Fraction]
+  /// The first-level weights applied: the rule set's, with 满意度 moved to 效益 when the
+  /// project has no satisfaction indicator.
+  public var ruleWeights: [IndicatorLevel: Fraction] = [:]
+  /// Whether 满意度's weight went to 效益.
+  public var satisfactionMovedToBenefit = false
   /// The total; nil when a needed value is missing (never 0 or 100 in its place).
   public var total: Fraction?
   /// Why `total` is nil.

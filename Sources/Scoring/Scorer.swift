@@ -28,8 +28,16 @@ public enum Scorer {
       }
     }
     card.levelWeights = levelWeights
+    // "If no satisfaction indicator is set, its weight moves to 效益" (财预〔2020〕10号).
+    var ruleWeights = rules.weights
+    if levelWeights[.satisfaction] == nil, levelWeights[.benefit] != nil {
+      ruleWeights[.benefit] = (ruleWeights[.benefit] ?? .zero) + (ruleWeights[.satisfaction] ?? .zero)
+      ruleWeights[.satisfaction] = .zero
+      card.satisfactionMovedToBenefit = true
+    }
+    card.ruleWeights = ruleWeights
     for (level, dataWeight) in levelWeights where dataWeight > .zero {
-      let ruleWeight = rules.weights[level] ?? dataWeight
+      let ruleWeight = ruleWeights[level] ?? dataWeight
       card.levelScale[level] = ruleWeight / dataWeight
     }
     var total: Fraction? = rate.points

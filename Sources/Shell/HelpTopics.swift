@@ -175,7 +175,7 @@ enum HelpTopics {
 
       """,
     "grades": """
-      Grades: 优 (≥ 90)  良 (≥ 80)  中 (≥ 60)  差 (< 60)
+      Grades: 优 (≥ 90)  良 (≥ 80)  中 (≥ 60)  差 (< 60) under the national rules; rules shows the bands in force.
       Also written A B C D, excellent good fair poor, you liang zhong cha.
       Grades compare by merit: grade >= 良 means 优 or 良.
       Example:
@@ -192,7 +192,7 @@ enum HelpTopics {
     return out + "Example:\n  projects where 等级 = 良 show 序号, 项目名称, 预算\n\n"
   }
 
-  static let aliases = ["count": "sum", "avg": "sum", "min": "sum", "max": "sum", "aggregate": "sum", "grade": "grades", "project": "projects", "department": "departments", "year": "years", "sort": "projects", "limit": "projects", "show": "projects", "contains": "where", "by": "sum", "set": "rules", "reset": "rules", "edit": "let", "what-if": "let", "indicator": "indicators", "audit": "check", "use": "years", "compare": "compare", "chart": "compare", "trend": "compare", "load": "import", "save": "export", "report": "import"]
+  static let aliases = ["count": "sum", "avg": "sum", "min": "sum", "max": "sum", "aggregate": "sum", "grade": "grades", "project": "projects", "department": "departments", "year": "years", "sort": "projects", "limit": "projects", "show": "projects", "contains": "where", "by": "sum", "set": "rules", "reset": "rules", "edit": "let", "what-if": "let", "indicator": "indicators", "audit": "check", "use": "compare", "compare": "compare", "chart": "compare", "trend": "compare", "load": "import", "save": "export", "report": "import"]
 
   /// Whether `help WORD` has something to say.
   static func hasTopic(_ word: String) -> Bool {

@@ -25,9 +25,9 @@ public final class ScriptLineReader: LineReader {
   private var next = 0
 
   public init(text: String) {
-    var split = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-      $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
-    }
+    // "\r\n" is one Character in Swift, so split on every kind of line end.
+    var split = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+      .map(String.init)
     if split.last == "" { split.removeLast() }
     lines = split
   }

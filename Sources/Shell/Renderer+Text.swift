@@ -4,7 +4,7 @@ extension Renderer {
   /// RFC 4180 CSV with a header row; every row, however many (files want them all).
   func csv(_ table: ResultTable) -> String {
     func field(_ s: String) -> String {
-      if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+      if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) {
         return "\"" + s.replacing("\"", with: "\"\"") + "\""
       }
       return s

@@ -55,7 +55,7 @@ public struct Renderer: Sendable {
 
 extension String {
   func replacingTabsAndNewlines() -> String {
-    guard contains(where: { $0 == "\t" || $0 == "\n" || $0 == "\r" }) else { return self }
-    return String(map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 })
+    guard contains(where: { $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return self }
+    return String(map { $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? " " : $0 })
   }
 }

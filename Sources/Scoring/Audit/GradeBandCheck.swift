@@ -1,5 +1,5 @@
-/// Every recorded grade against the band its recorded (or recomputed) score falls in,
-/// under the rules in force, at full precision.
+/// Every recorded grade against the band its recorded score falls in, under the rules
+/// in force, at full precision (recomputed scores are ScoreRecomputeCheck's).
 public struct GradeBandCheck: AuditRule {
   public init() {}
 

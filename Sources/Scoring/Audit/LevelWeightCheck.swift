@@ -8,12 +8,13 @@ public struct LevelWeightCheck: AuditRule {
     for card in input.cards where card.computed {
       for level in [IndicatorLevel.output, .benefit, .satisfaction] {
         let data = card.levelWeights[level] ?? .zero
-        let rule = input.rules.weights[level] ?? .zero
+        let rule = card.ruleWeights[level] ?? input.rules.weights[level] ?? .zero
+        if data == .zero && rule == .zero { continue }
         if data != rule {
           out.append(
             input.finding(
               "#\(card.project.seq) \(level.heading)权重", data.trimmed(places: 4), rule.trimmed(places: 4), .attention,
-              "\(card.project.name): the indicators of \(level) weigh \(data.trimmed(places: 4)); the \(input.rules.name) rules give \(level) \(rule.trimmed(places: 4)), so they are scaled by \(data > .zero ? (rule / data).trimmed(places: 4) : "—")"))
+              "\(card.project.name): the indicators of \(level) weigh \(data.trimmed(places: 4)); the \(input.rules.name) rules give \(level) \(rule.trimmed(places: 4)), \(data > .zero ? "so they are scaled by \((rule / data).trimmed(places: 4))" : "and the project has none, so these points cannot be earned")"))
         }
       }
     }

@@ -34,7 +34,13 @@ public struct ScoreRecomputeCheck: AuditRule {
         var note = "\(p.name): the \(input.rules.name) rules give \(total.formatted(places: 2))"
         let pointsSum = recordedPointsSum(card)
         if let s = pointsSum, s == recorded, s != total {
-          note += "; the recorded score is the sum of the form's own (rounded) points"
+          let rounded = card.rate.recorded.map { r in card.rate.points.map { $0.formatted(places: 0) == r.trimmed(places: 4) && $0 != r } ?? false } ?? false
+            || card.indicators.contains { step in
+              guard let r = step.indicator.points, let p = step.points else { return false }
+              let recorded = Fraction(tenThousandths: r)
+              return recorded != p && p.formatted(places: 0) == recorded.trimmed(places: 4)
+            }
+          note += rounded ? "; the recorded score is the sum of the form's own rounded points" : "; the recorded score is the sum of the form's own points"
         } else if let s = pointsSum, s != recorded {
           note += "; the form's own points add up to \(s.trimmed(places: 4)), not \(recorded.trimmed(places: 4))"
         }
