@@ -42,7 +42,8 @@ extension Engine {
     var gradeChanges: [String] = []
     var scoreChanges = 0
     var unknown = 0
-    for r in rows {
+    for (k, r) in rows.enumerated() {
+      if k % 4096 == 4095 { try checkInterrupt() }
       let c = card(r, index)
       let p = c.project
       var cells: [Value] = several ? [.integer(p.year), .text(p.unit)] : []

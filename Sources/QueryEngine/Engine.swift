@@ -19,6 +19,9 @@ public struct Engine: Sendable {
   var baseRules: RuleSet
   /// Project cells changed by what-if edits, with the value as loaded.
   var edits: [EditKey: Value] = [:]
+  /// Asked between steps of a long statement; true when the user pressed Ctrl-C, and
+  /// the statement then stops with an error instead of running on.
+  public var interrupted: @Sendable () -> Bool = { false }
   /// The years `use` scoped the session to; nil for all years.
   public internal(set) var scope: YearScope?
 
@@ -106,12 +109,20 @@ public struct Engine: Sendable {
     if let expression = clauses.filter {
       set = try filter.rows(expression)
     }
+    try checkInterrupt()
     if let scope = effectiveYears(clauses) {
       if clauses.years != nil { try checkYears(scope) }
       let years = table.year
       set.formIntersection(RowSet(count: table.count) { r in scope.contains(Int(years[r])) })
     }
     return (set.rows, filter.notes)
+  }
+
+  /// Stops a statement the user interrupted.
+  func checkInterrupt() throws(EvaluationError) {
+    if interrupted() {
+      throw EvaluationError(range: nil, message: "interrupted (Ctrl-C); the statement was abandoned")
+    }
   }
 
   /// The years a statement covers: its own `in`, else the session's `use`.

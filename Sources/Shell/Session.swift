@@ -80,6 +80,10 @@ public final class Session {
     }
     var result = RunResult.ok
     for statement in statements {
+      if engine.interrupted() {
+        report("interrupted (Ctrl-C); the remaining statements were not run")
+        return .failed
+      }
       if echo { out.write(prompt(continuation: false) + statement.range.text(in: text) + "\n") }
       let clock = ContinuousClock()
       let start = clock.now

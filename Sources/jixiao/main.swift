@@ -111,6 +111,8 @@ struct Jixiao: ParsableCommand {
       }
     } else if isatty(0) == 1 {
       let reader = LibEditLineReader(completer: ShellCompleter(session: session))
+      // Ctrl-C while a statement runs abandons it (checking consumes the keypress).
+      session.engine.interrupted = { LibEditLineReader.consumeInterrupt() }
       for warning in reader.warnings { err.write("warning: \(warning)\n") }
       let years = store.years.map(String.init).joined(separator: ", ")
       out.write("jixiao: \(store.projects.count) projects\(years.isEmpty ? "" : " (\(years))"). Type help, or Ctrl-D to leave.\n")
