@@ -43,7 +43,10 @@ public enum DatasetLoader {
       }
       return [(path, kind)]
     }
-    guard let walker = fm.enumerator(atPath: path) else {
+    // A folder given through a symbolic link is walked at its target; the files keep
+    // the path the user gave.
+    let target = (path as NSString).resolvingSymlinksInPath
+    guard let walker = fm.enumerator(atPath: target) else {
       throw LoadError(file: path, message: "cannot read this folder")
     }
     var found: [(String, DatasetKind)] = []
@@ -249,9 +252,8 @@ public enum DatasetLoader {
       throw c.error("weight", "empty; expected the indicator's points (分值), e.g. 10")
     }
     let points = try c.decimal("points", what: "the recorded points (得分)", example: "8.62")
-    if let p = points, p > weight {
-      throw c.error("points", "'\(DecimalText.format(p))' is more than the weight \(DecimalText.format(weight)); an indicator never scores above its weight")
-    }
+    // Points above the weight break the rule, but a form that records them is loaded as
+    // it is: check reports them.
     let targetText = c.text("target") ?? ""
     let actualText = c.text("actual") ?? ""
     var target: Int64?
@@ -259,9 +261,15 @@ public enum DatasetLoader {
     var tier: Tier?
     switch kind {
     case .positive, .negative:
-      target = try c.decimal("target", what: "a number (the target without its unit)", example: "43.2")
+      // Forms write targets as "≥50个" or "≤90万元": the sign and the unit are dropped.
+      if !targetText.isEmpty {
+        guard case .success(let v) = DecimalText.parse(Indicator.bareNumber(targetText)) else {
+          throw c.error("target", "'\(targetText)' is not a number; expected the target, e.g. 43.2 or ≥50个")
+        }
+        target = v
+      }
       // A quantitative actual may be text in real forms ("完成"); it stays unknown.
-      if case .success(let v) = DecimalText.parse(actualText.replacingCommas()) { actual = v }
+      if case .success(let v) = DecimalText.parse(Indicator.bareNumber(actualText)) { actual = v }
     case .qualitative:
       if !actualText.isEmpty {
         guard let t = Tier(actualText) else {
@@ -290,9 +298,25 @@ public enum DatasetLoader {
       let key = ProjectKey(year: Int(part.projects.year[i]), unit: part.projects.units[part.projects.unit[i]], seq: Int(part.projects.seq[i]))
       if existing[key] != nil {
         throw LoadError(
-          file: file, line: i + 2, column: "seq",
+          file: file, line: recordLine(ofRow: i, in: file), column: "seq",
           message: "duplicate project: year \(key.year), unit \(key.unit), seq \(key.seq) is already loaded from another file")
       }
+    }
+  }
+
+  /// The line a data row starts on in a CSV file, found again only when an error needs it
+  /// (quoted fields may span lines, blank lines are skipped); row + 2 when the file
+  /// cannot be read back (tables from workbooks).
+  static func recordLine(ofRow row: Int, in file: String) -> Int {
+    guard let data = FileManager.default.contents(atPath: file) else { return row + 2 }
+    return data.withUnsafeBytes { raw -> Int in
+      var reader = DelimitedReader(bytes: raw.bindMemory(to: UInt8.self))
+      var index = -1  // the header is record -1
+      while (try? reader.next()) == true {
+        if index == row { return reader.recordLine }
+        index += 1
+      }
+      return row + 2
     }
   }
 

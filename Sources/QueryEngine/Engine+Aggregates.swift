@@ -35,7 +35,7 @@ extension Engine {
       (entries, notes) = try genericAggregate(targets, groupFields, clauses)
     }
     entries.sort { a, b in
-      for (x, y) in zip(a.key, b.key) where x != y { return Value.ascending(x, y) }
+      for (x, y) in zip(a.key, b.key) where x != y { return Value.listed(x, y) }
       return false
     }
     if !clauses.sort.isEmpty || clauses.limit != nil {
@@ -119,7 +119,7 @@ struct Accumulator {
       sum += Int128(m.tenThousandths)
     case .score(let s):
       sum += Int128(s)
-    case .percent(let f), .number(let f, _):
+    case .percent(let f), .number(let f, _), .amountBeyondMoney(let f):
       sumFraction = sumFraction + f
     case .integer, .text, .grade, .fund:
       break
@@ -138,11 +138,12 @@ struct Accumulator {
     case .max:
       return greatest ?? .missing
     case .sum, .avg:
-      guard let field, present > 0 || function == .sum else { return .missing }
+      // A sum of nothing known is unknown, not 0.
+      guard let field, present > 0 else { return .missing }
       let scaled = Fraction(sum, Int128(DecimalText.scale))
       switch field.kind {
       case .money:
-        if function == .sum { return .money(Money(tenThousandths: Int64(clamping: sum))) }
+        if function == .sum { return Value.amount(sum) }
         return .number(scaled / Fraction(present), places: 4)
       case .score:
         return function == .sum ? .number(scaled, places: 2) : .number(scaled / Fraction(present), places: 2)

@@ -6,7 +6,9 @@ import Scoring
 ///
 /// Each comparison is resolved once (field looked up, literal typed) and then runs as
 /// one loop over one column; text tests run once per distinct text, not per row.
-/// A missing value matches no comparison, not even `!=`; `is missing` finds it.
+/// A missing value matches no comparison, not even `!=`, and the comparison is unknown
+/// rather than false, so `not (spent > 0)` does not match it either (SQL's rule);
+/// `is missing` finds it.
 struct Filter {
   let table: ProjectTable
   /// Things worth telling the user that are not errors (a name that occurs nowhere).
@@ -28,18 +30,28 @@ struct Filter {
 
   mutating func rows(_ expression: Expression) throws(EvaluationError) -> RowSet {
     switch expression {
-    case .and(let a, let b):
-      var left = try rows(a)
-      left.formIntersection(try rows(b))
-      return left
-    case .or(let a, let b):
-      var left = try rows(a)
-      left.formUnion(try rows(b))
-      return left
-    case .not(let inner, _):
-      var set = try rows(inner)
-      set.invert()
+    case .and, .or:
+      // A long generated chain is flattened and walked left to right, not recursed into.
+      let isAnd: Bool
+      if case .and = expression { isAnd = true } else { isAnd = false }
+      var stack = [expression]
+      var parts: [Expression] = []
+      while let e = stack.popLast() {
+        switch e {
+        case .and(let a, let b) where isAnd, .or(let a, let b) where !isAnd:
+          stack.append(b)
+          stack.append(a)
+        default:
+          parts.append(e)
+        }
+      }
+      var set = try rows(parts[0])
+      for part in parts.dropFirst() {
+        if isAnd { set.formIntersection(try rows(part)) } else { set.formUnion(try rows(part)) }
+      }
       return set
+    case .not(let inner, _):
+      return try truth(inner).false
     case .isMissing(let operand, let negated):
       guard case .field(let f, _) = resolve(operand) else { throw notAField(operand) }
       return RowSet(count: table.count) { [table] r in Filter.isMissing(table, f, r) != negated }
@@ -62,6 +74,59 @@ struct Filter {
       case (.literal, .literal):
         throw notAField(left)
       }
+    }
+  }
+
+  /// The rows where `e` is true and those where it is false; the others are unknown
+  /// because a value it compares is missing.
+  mutating func truth(_ e: Expression) throws(EvaluationError) -> (true: RowSet, false: RowSet) {
+    switch e {
+    case .not(let inner, _):
+      let (t, f) = try truth(inner)
+      return (f, t)
+    case .and, .or:
+      let isAnd: Bool
+      if case .and = e { isAnd = true } else { isAnd = false }
+      var stack = [e]
+      var parts: [Expression] = []
+      while let x = stack.popLast() {
+        switch x {
+        case .and(let a, let b) where isAnd, .or(let a, let b) where !isAnd:
+          stack.append(b)
+          stack.append(a)
+        default:
+          parts.append(x)
+        }
+      }
+      var (t, f) = try truth(parts[0])
+      for part in parts.dropFirst() {
+        let (t2, f2) = try truth(part)
+        if isAnd {
+          t.formIntersection(t2)
+          f.formUnion(f2)
+        } else {
+          t.formUnion(t2)
+          f.formIntersection(f2)
+        }
+      }
+      return (t, f)
+    case .compare, .contains, .isMissing:
+      let t = try rows(e)
+      var f = t
+      f.invert()
+      var fields: [Field] = []
+      switch e {
+      case .compare(let a, _, let b):
+        for side in [resolve(a), resolve(b)] { if case .field(let x, _) = side { fields.append(x) } }
+      case .contains(let a, _):
+        if case .field(let x, _) = resolve(a) { fields.append(x) }
+      default:
+        break
+      }
+      if !fields.isEmpty {
+        f.formIntersection(RowSet(count: table.count) { [table] r in !fields.contains { Filter.isMissing(table, $0, r) } })
+      }
+      return (t, f)
     }
   }
 
@@ -111,7 +176,11 @@ struct Filter {
       let target = Int64(v)
       return RowSet(count: n) { r in op.holds(Int64(column[r]), target) }
     case .money, .score:
-      guard case .success(let v) = DecimalText.parse(lit.text.replacing("万元", with: "")) else {
+      let parsed = DecimalText.parse(lit.text.replacing("万元", with: ""))
+      if case .failure(.tooManyDecimals) = parsed {
+        throw EvaluationError(range: lit.range, message: "'\(lit.text)' has more than 4 decimals; amounts and scores keep 4")
+      }
+      guard case .success(let v) = parsed else {
         throw EvaluationError(range: lit.range, message: "\(f.rawValue) is a number; '\(lit.text)' is not", suggestion: "for example: \(f.rawValue) > 50")
       }
       let column = Filter.fixedColumn(table, f) ?? []

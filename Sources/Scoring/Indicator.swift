@@ -67,6 +67,15 @@ public enum Tier: Int, CaseIterable, Hashable, Sendable, CustomStringConvertible
 
 /// One performance indicator row of a project's self-evaluation form.
 public struct Indicator: Hashable, Sendable {
+  /// The number in a target or actual cell: "≥50个" → "50", "≤90万元" → "90", "1,200" → "1200".
+  public static func bareNumber(_ text: String) -> String {
+    var s = Substring(text)
+    let signs: Set<Character> = ["≥", "≤", ">", "<", "=", " ", "＞", "＜", "＝"]
+    while let f = s.first, signs.contains(f) { s = s.dropFirst() }
+    while let l = s.last, !(l.isASCII && (l.isNumber || l == ".")) { s = s.dropLast() }
+    return String(s.filter { $0 != "," && $0 != "，" })
+  }
+
   public var year: Int
   public var unit: String
   /// The project's 序号.

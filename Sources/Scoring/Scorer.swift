@@ -134,7 +134,10 @@ public enum Scorer {
           }
         }
       }
-      if let recorded = i.points, let computed = step.points {
+      if let recorded = i.points, recorded > i.weight {
+        step.problem = "recorded \(Fraction(tenThousandths: recorded).trimmed(places: 4)) is above the weight \(rawWeight.trimmed(places: 4)); an indicator never scores above its weight"
+        step.breaksRule = true
+      } else if let recorded = i.points, let computed = step.points {
         let r = Fraction(tenThousandths: recorded) * scale
         if (r - computed).magnitudeAbove(Fraction(1, 200)) {
           step.problem = "recorded \(Fraction(tenThousandths: recorded).trimmed(places: 4))" + (scale == .one ? "" : " (\(r.formatted(places: 2)) after scaling)") + ", the rule gives \(computed.formatted(places: 2))"
@@ -149,6 +152,12 @@ public enum Scorer {
       }
       let p = Fraction(tenThousandths: recorded)
       step.points = p * scale
+      if recorded > i.weight {
+        step.formula = "定性: recorded \(p.trimmed(places: 4)) of \(rawWeight.trimmed(places: 4))"
+        step.problem = "recorded \(p.trimmed(places: 4)) is above the weight \(rawWeight.trimmed(places: 4)); an indicator never scores above its weight"
+        step.breaksRule = true
+        return step
+      }
       let share = rawWeight > .zero ? (p / rawWeight * Fraction.hundred).formatted(places: 2) : "?"
       guard let tier = i.tier else {
         step.formula = "定性: recorded \(p.trimmed(places: 4)) (no tier named)"

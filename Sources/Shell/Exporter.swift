@@ -25,7 +25,7 @@ enum Exporter {
         row.map { v -> WorkbookWriter.Cell in
           switch v {
           case .missing: .empty
-          case .integer, .money, .score, .number, .percent: .number(v.plain)
+          case .integer, .money, .score, .number, .percent, .amountBeyondMoney: .number(v.plain)
           case .text, .grade, .fund: .text(v.plain)
           }
         }

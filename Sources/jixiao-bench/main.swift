@@ -1,2 +1,316 @@
-// Replaced by the benchmark runner.
-print("jixiao-bench: not yet written")
+// jixiao-bench: load time, memory after load and statement times on a projects CSV,
+// laid out like ../shared/bench/peers.sh so the two tables line up.
+//
+//   jixiao-bench FILE [--runs N] [--indicators FILE] [--peers results.json]
+//                     [--jixiao PATH] [--repo DIR] [--skip startup,indicators]
+//
+// Load: --runs separate child processes (this executable with --child-load), each loading
+// FILE with DatasetLoader and reporting its load time and VmHWM/VmRSS right after the load,
+// as peers.sh does for DuckDB and sqlite3. Statements: one more load in this process,
+// then each statement parsed and executed --runs times (Parser.parse + Engine.execute,
+// exactly what the shell runs; rendering is not timed, as the engines' .timer does not
+// time printing either). Startup: the jixiao executable reading an empty stdin from the
+// repository root, whole-process wall time. Every figure is median (min–max).
+import DataStore
+import Foundation
+import QueryEngine
+import QuerySyntax
+import Scoring
+
+struct Stats {
+  var values: [Double]
+  var median: Double {
+    let s = values.sorted()
+    let n = s.count
+    return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2
+  }
+  var min: Double { values.min() ?? 0 }
+  var max: Double { values.max() ?? 0 }
+  func text(_ scale: Double, _ places: Int) -> String {
+    let f = "%.\(places)f"
+    return String(format: f, median * scale) + " (" + String(format: f, min * scale) + "–" + String(format: f, max * scale) + ")"
+  }
+}
+
+func now() -> Double {
+  var ts = timespec()
+  clock_gettime(CLOCK_MONOTONIC, &ts)
+  return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
+}
+
+/// VmHWM and VmRSS of this process, in kB.
+func memory() -> (hwm: Int, rss: Int) {
+  guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return (0, 0) }
+  var hwm = 0
+  var rss = 0
+  for line in text.split(separator: "\n") {
+    let parts = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
+    guard parts.count >= 2 else { continue }
+    if parts[0] == "VmHWM:" { hwm = Int(parts[1]) ?? 0 }
+    if parts[0] == "VmRSS:" { rss = Int(parts[1]) ?? 0 }
+  }
+  return (hwm, rss)
+}
+
+func fail(_ message: String) -> Never {
+  FileHandle.standardError.write(("jixiao-bench: " + message + "\n").data(using: .utf8)!)
+  exit(2)
+}
+
+func log(_ message: String) {
+  FileHandle.standardError.write((message + "\n").data(using: .utf8)!)
+}
+
+// MARK: - Arguments
+
+var args = Array(CommandLine.arguments.dropFirst())
+var file: String?
+var runs = 5
+var indicatorsFile: String?
+var peersFile: String?
+var childLoad = false
+var jixiaoPath: String?
+var repo = FileManager.default.currentDirectoryPath
+var skip: Set<String> = []
+var i = 0
+@MainActor func value() -> String {
+  i += 1
+  guard i < args.count else { fail("\(args[i - 1]) needs a value") }
+  return args[i]
+}
+while i < args.count {
+  switch args[i] {
+  case "--runs": runs = Int(value()) ?? 5
+  case "--indicators": indicatorsFile = value()
+  case "--peers": peersFile = value()
+  case "--jixiao": jixiaoPath = value()
+  case "--repo": repo = value()
+  case "--skip": skip = Set(value().split(separator: ",").map(String.init))
+  case "--child-load": childLoad = true
+  case "-h", "--help":
+    print("usage: jixiao-bench FILE [--runs N] [--indicators FILE] [--peers results.json] [--jixiao PATH] [--repo DIR] [--skip startup,indicators,load]")
+    exit(0)
+  default:
+    if args[i].hasPrefix("--") { fail("unknown option \(args[i])") }
+    file = args[i]
+  }
+  i += 1
+}
+guard let file else { fail("usage: jixiao-bench FILE [--runs N] [--indicators FILE] [--peers results.json]") }
+runs = max(runs, 1)
+
+func load(_ paths: [String]) -> Store {
+  do {
+    return try DatasetLoader.load(paths: paths)
+  } catch {
+    fail("\(error)")
+  }
+}
+
+if childLoad {
+  let t0 = now()
+  let store = load([file])
+  let t1 = now()
+  let m = memory()
+  print("LOAD \(t1 - t0) \(m.hwm) \(m.rss) \(store.projects.count)")
+  exit(0)
+}
+
+let selfPath = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path
+let resolvedSelf = (try? FileManager.default.destinationOfSymbolicLink(atPath: selfPath)) ?? selfPath
+
+func runProcess(_ path: String, _ arguments: [String], directory: String? = nil, stdin: String? = nil) -> (out: String, wall: Double, status: Int32) {
+  let p = Process()
+  p.executableURL = URL(fileURLWithPath: path)
+  p.arguments = arguments
+  if let directory { p.currentDirectoryURL = URL(fileURLWithPath: directory) }
+  let pipe = Pipe()
+  p.standardOutput = pipe
+  p.standardInput = FileHandle(forReadingAtPath: stdin ?? "/dev/null")
+  p.standardError = FileHandle.standardError
+  let t0 = now()
+  do { try p.run() } catch { fail("cannot start \(path): \(error)") }
+  let data = pipe.fileHandleForReading.readDataToEndOfFile()
+  p.waitUntilExit()
+  let wall = now() - t0
+  return (String(decoding: data, as: UTF8.self), wall, p.terminationStatus)
+}
+
+// MARK: - Load, in separate processes
+
+var loadTimes: [Double] = []
+var hwms: [Double] = []
+var rsss: [Double] = []
+var loadWalls: [Double] = []
+var rowCount = 0
+if !skip.contains("load") {
+  for run in 0..<runs {
+    let r = runProcess(selfPath, [file, "--child-load"])
+    let parts = r.out.split(separator: "\n").first { $0.hasPrefix("LOAD ") }?.split(separator: " ") ?? []
+    guard r.status == 0, parts.count == 5 else { fail("load run \(run) failed: \(r.out)") }
+    loadTimes.append(Double(parts[1])!)
+    hwms.append(Double(parts[2])!)
+    rsss.append(Double(parts[3])!)
+    loadWalls.append(r.wall)
+    rowCount = Int(parts[4])!
+    log("load run \(run + 1)/\(runs): \(String(format: "%.3f", loadTimes.last!)) s, HWM \(Int(hwms.last!) / 1024) MiB")
+  }
+}
+
+// MARK: - Statements, in this process
+
+let queries: [(String, String, String)] = [
+  ("Q1", "count where grade", "count projects where grade = 良"),
+  ("Q2", "sum where grade", "sum budget where grade = 良"),
+  ("Q3", "sum,count by grade", "sum budget, count by grade"),
+  ("Q4", "avg score by year,fund", "avg score by year, fund"),
+  ("Q5", "top10 budget, name like", "projects where name contains 村级 sort by budget desc limit 10"),
+  ("Q6", "2023x2024 grade moves", "compare 2023 2024 projects"),
+  ("Q7", "grade/score mismatch", "recompute"),
+]
+
+func time(_ engine: inout Engine, _ text: String, runs: Int) -> (Stats, Outcome) {
+  var times: [Double] = []
+  var last: Outcome?
+  for _ in 0..<runs {
+    // Drop the previous answer first, so its memory is not counted twice.
+    last = nil
+    let t0 = now()
+    do {
+      let parsed = try Parser.parse(text)
+      for s in parsed { last = try engine.execute(s) }
+    } catch let e as SyntaxError {
+      fail("\(text): \(e.message)")
+    } catch {
+      fail("\(text): \(error)")
+    }
+    times.append(now() - t0)
+  }
+  return (Stats(values: times), last!)
+}
+
+func summary(_ outcome: Outcome) -> String {
+  guard case .table(let t) = outcome else { return "" }
+  if t.rows.count <= 6 {
+    return t.rows.map { $0.map(\.display).joined(separator: "|") }.joined(separator: "; ")
+  }
+  let note = t.notes.first { $0.hasPrefix("grade transitions") || $0.contains("change grade") } ?? ""
+  return "\(t.rows.count) rows" + (note.isEmpty ? "" : "; " + String(note.prefix(160)))
+}
+
+log("loading \(file) for the statements")
+var queryTimes: [String: Stats] = [:]
+var sessionPeak = 0
+do {
+  var engine = Engine(store: load([file]))
+  rowCount = engine.store.projects.count
+  for (id, _, text) in queries {
+    let (s, outcome) = time(&engine, text, runs: runs)
+    queryTimes[id] = s
+    log("\(id) \(text): \(s.text(1e3, 2)) ms → \(summary(outcome))")
+  }
+  sessionPeak = memory().hwm
+}
+
+var indicatorTimes: Stats?
+if let indicatorsFile, !skip.contains("indicators") {
+  log("loading \(file) with \(indicatorsFile)")
+  do {
+    var engine = Engine(store: try DatasetLoader.load(paths: [file, indicatorsFile]))
+    let (s, outcome) = time(&engine, "recompute", runs: min(runs, 3))
+    indicatorTimes = s
+    log("recompute with indicators: \(s.text(1e3, 2)) ms → \(summary(outcome))")
+  } catch {
+    log("recompute with indicators skipped: \(error)")
+  }
+}
+
+// MARK: - Startup on the bundled data
+
+var startup: Stats?
+if !skip.contains("startup") {
+  let binary = jixiaoPath ?? URL(fileURLWithPath: resolvedSelf).deletingLastPathComponent().appendingPathComponent("jixiao").path
+  if FileManager.default.isExecutableFile(atPath: binary) {
+    var walls: [Double] = []
+    _ = runProcess(binary, [], directory: repo)
+    for _ in 0..<max(runs, 5) {
+      let r = runProcess(binary, [], directory: repo)
+      if r.status != 0 { fail("\(binary) exited with \(r.status)") }
+      walls.append(r.wall)
+    }
+    startup = Stats(values: walls)
+  } else {
+    log("no jixiao executable at \(binary); build it (swift build -c release) or pass --jixiao PATH")
+  }
+}
+
+// MARK: - The table
+
+/// peers.sh's results.json, when given: a stats dict per figure per engine.
+var peers: [String: Any] = [:]
+if let peersFile {
+  guard let data = FileManager.default.contents(atPath: peersFile),
+    let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+  else { fail("cannot read \(peersFile)") }
+  peers = json
+}
+
+@MainActor func peer(_ engine: String, _ path: [String]) -> Stats? {
+  var node: Any? = (peers["configs"] as? [String: Any])?[engine]
+  for key in path { node = (node as? [String: Any])?[key] }
+  guard let d = node as? [String: Any], let m = d["median"] as? Double, let lo = d["min"] as? Double, let hi = d["max"] as? Double else {
+    return nil
+  }
+  return Stats(values: [lo, m, hi])
+}
+
+let engines = peers.isEmpty ? [] : ["duckdb", "duckdb-t1", "sqlite3"].filter { (peers["configs"] as? [String: Any])?[$0] != nil }
+let width = 24
+@MainActor func pad(_ s: String, _ w: Int) -> String {
+  s.count >= w ? s + " " : s + String(repeating: " ", count: w - s.count)
+}
+@MainActor func row(_ label: String, _ mine: Stats?, _ path: [String], _ scale: Double, _ places: Int) {
+  var line = pad(label, 34) + pad(mine?.text(scale, places) ?? "-", width)
+  var duck: Stats?
+  for e in engines {
+    let s = peer(e, path)
+    if e == "duckdb" { duck = s }
+    line += pad(s?.text(scale, places) ?? "-", width)
+  }
+  if !engines.isEmpty {
+    if let mine, let duck, duck.median > 0 {
+      line += String(format: "%.2f", mine.median / duck.median)
+    } else {
+      line += "-"
+    }
+  }
+  print(line)
+}
+
+let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
+var cpu = "unknown"
+if let text = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
+  let line = text.split(separator: "\n").first(where: { $0.hasPrefix("model name") })
+{
+  cpu = line.split(separator: ":", maxSplits: 1).last.map { $0.trimmingCharacters(in: .whitespaces) } ?? cpu
+}
+let memGiB = Double(ProcessInfo.processInfo.physicalMemory) / Double(1 << 30)
+print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(cpu), \(String(format: "%.1f", memGiB)) GiB")
+print("data: \((file as NSString).lastPathComponent), \(rowCount) rows, \(String(format: "%.1f", Double(size) / 1e6)) MB; median (min–max) of \(runs)")
+print(pad("figure", 34) + pad("jixiao", width) + engines.map { pad($0, width) }.joined() + (engines.isEmpty ? "" : "jixiao÷duckdb"))
+if !loadTimes.isEmpty {
+  row("load, s (in-session stamps)", Stats(values: loadTimes), ["load_s"], 1, 2)
+  row("load process wall, s", Stats(values: loadWalls), ["load_process_wall_s"], 1, 2)
+  row("RSS after load, MiB", Stats(values: rsss), ["rss_after_load_kb"], 1 / 1024, 0)
+  row("peak (VmHWM) after load, MiB", Stats(values: hwms), ["hwm_after_load_kb"], 1 / 1024, 0)
+}
+for (id, desc, _) in queries {
+  row("\(id) ms, \(desc)", queryTimes[id], ["queries", id, "s"], 1e3, 2)
+}
+print(pad("query session peak, MiB", 34) + pad(String(sessionPeak / 1024), width)
+  + engines.map { e in
+    let v = ((peers["configs"] as? [String: Any])?[e] as? [String: Any])?["session_peak_kb"] as? Double
+    return pad(v.map { String(Int($0) / 1024) } ?? "-", width)
+  }.joined())
+if let indicatorTimes { print(pad("recompute + indicators, ms", 34) + indicatorTimes.text(1e3, 2)) }
+if let startup { print(pad("startup, bundled data, ms", 34) + startup.text(1e3, 1)) }

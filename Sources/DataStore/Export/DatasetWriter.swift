@@ -40,7 +40,7 @@ public enum DatasetWriter {
   }
 
   static func field(_ s: String) -> String {
-    s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) ? "\"" + s.replacing("\"", with: "\"\"") + "\"" : s
+    s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) ? "\"" + s.replacing("\"", with: "\"\"") + "\"" : s
   }
 
   static func row(_ cells: [String]) -> String { cells.map(field).joined(separator: ",") + "\n" }

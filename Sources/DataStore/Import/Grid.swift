@@ -13,7 +13,7 @@ public struct Grid: Sendable, Equatable {
   public var csv: String {
     rows.map { row in
       row.map { cell in
-        cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+        cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
           ? "\"" + cell.replacing("\"", with: "\"\"") + "\"" : cell
       }.joined(separator: ",")
     }.joined(separator: "\n") + "\n"
@@ -59,11 +59,11 @@ public struct Grid: Sendable, Equatable {
 
   /// The keys of the first object in the order written.
   static func orderedKeys(_ data: Data) -> [String]? {
-    guard let text = String(data: data, encoding: .utf8), let open = text.firstIndex(of: "{"),
-      let close = text[open...].firstIndex(of: "}")
-    else { return nil }
+    guard let text = String(data: data, encoding: .utf8), let open = text.firstIndex(of: "{") else { return nil }
     var keys: [String] = []
-    var rest = text[text.index(after: open)..<close]
+    // To the end of the text: a "}" inside a string value does not end the object.
+    var rest = text[text.index(after: open)...]
+    if rest.first(where: { !$0.isWhitespace }) == "}" { return nil }
     while let q = rest.firstIndex(of: "\"") {
       let afterQ = rest.index(after: q)
       guard let end = rest[afterQ...].firstIndex(of: "\"") else { break }
@@ -76,7 +76,14 @@ public struct Grid: Sendable, Equatable {
       var i = rest.index(after: colon)
       while i < rest.endIndex {
         let c = rest[i]
+        if inString && c == "\\" {
+          // An escaped character (\" or \\) neither ends the string nor starts one.
+          i = rest.index(after: i)
+          if i < rest.endIndex { i = rest.index(after: i) }
+          continue
+        }
         if c == "\"" { inString.toggle() }
+        if c == "}" && !inString { return keys }
         if c == "," && !inString { break }
         i = rest.index(after: i)
       }
