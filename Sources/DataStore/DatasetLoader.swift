@@ -89,11 +89,12 @@ public enum DatasetLoader {
       if let size = attributes[.size] as? Int, size > byteLimit {
         throw LoadError(file: file, message: "larger than \(byteLimit >> 30) GiB")
       }
-      guard let handle = FileHandle(forReadingAtPath: file) else {
+      guard FileManager.default.isReadableFile(atPath: file) else {
         throw LoadError(file: file, message: "cannot be read (permission denied?)")
       }
-      defer { try? handle.close() }
-      data = try handle.readToEnd() ?? Data()
+      // Mapped, not read: the file's pages are the buffer, and parsing gives them back
+      // as it goes, so a large file never sits in memory beside its columns.
+      data = try Data(contentsOf: URL(fileURLWithPath: file), options: .alwaysMapped)
     } catch let e as LoadError {
       throw e
     } catch {
@@ -101,15 +102,28 @@ public enum DatasetLoader {
     }
     // Non-UTF-8 text (GB18030 from Chinese Excel) is converted; anything else is left
     // for the parser to report with the line of the first bad byte.
-    if let converted = encoding.utf8(data) { data = converted }
+    var mapped = true
+    let isUTF8 = encoding != .gb18030 && TextEncoding.isUTF8(data)
+    if !isUTF8, let converted = encoding.utf8(data) {
+      data = converted
+      mapped = false
+    }
+    let release = mapped
     let result = data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Result<Store, LoadError> in
-      Result { () throws(LoadError) -> Store in try parse(raw.bindMemory(to: UInt8.self), file: file, kind: kind) }
+      Result { () throws(LoadError) -> Store in
+        try parse(raw.bindMemory(to: UInt8.self), file: file, kind: kind, releasingParsedPages: release)
+      }
     }
     return try result.get()
   }
 
   /// Parses a file's bytes.
-  public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String, kind: DatasetKind) throws(LoadError) -> Store {
+  ///
+  /// - Parameter releasingParsedPages: the bytes are a private mapping of the file, so
+  ///   pages already parsed can be dropped (they read back from the file if needed).
+  public static func parse(
+    _ bytes: UnsafeBufferPointer<UInt8>, file: String, kind: DatasetKind, releasingParsedPages: Bool = false
+  ) throws(LoadError) -> Store {
     if let bad = firstInvalidUTF8Line(bytes) {
       throw LoadError(
         file: file, line: bad,
@@ -142,7 +156,14 @@ public enum DatasetLoader {
     var store = Store()
     store.files = [file]
     var projects = kind == .projects ? ProjectColumnsBuilder(index: index, expectedRows: ProjectColumnsBuilder.lineCount(bytes)) : nil
+    let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+    var released = 0
+    var records = 0
     while true {
+      records += 1
+      if releasingParsedPages, records & 0xFFFF == 0, cursor.reader.offset - released > 1 << 26 {
+        released = PageRelease.drop(bytes, upTo: cursor.reader.offset, from: released, page: page)
+      }
       do {
         guard try cursor.reader.next() else { break }
       } catch {
@@ -363,5 +384,20 @@ extension DelimitedReader.Problem {
     case .tooManyFields(_, let limit):
       "more than \(limit) fields in one record; expected a dataset file"
     }
+  }
+}
+
+/// Gives back the pages of a mapped file that parsing has passed.
+enum PageRelease {
+  /// Drops whole pages from `from` up to `upTo`; returns the new released offset.
+  static func drop(_ bytes: UnsafeBufferPointer<UInt8>, upTo: Int, from: Int, page: Int) -> Int {
+    guard let base = bytes.baseAddress, page > 0 else { return from }
+    let start = UInt(bitPattern: base) + UInt(from)
+    let end = (UInt(bitPattern: base) + UInt(upTo)) / UInt(page) * UInt(page)
+    guard end > start, start % UInt(page) == 0 || from == 0 else { return from }
+    let alignedStart = (start + UInt(page) - 1) / UInt(page) * UInt(page)
+    guard end > alignedStart, let pointer = UnsafeMutableRawPointer(bitPattern: alignedStart) else { return from }
+    _ = madvise(pointer, Int(end - alignedStart), MADV_DONTNEED)
+    return Int(end - UInt(bitPattern: base))
   }
 }

@@ -27,6 +27,9 @@ public struct DelimitedReader {
   public private(set) var fields: [Range<Int>] = []
   /// Unquoted field contents of the current record.
   public private(set) var scratch: [UInt8] = []
+  /// How far into the bytes the reader is.
+  public var offset: Int { position }
+
   /// The line the current record started on.
   public private(set) var recordLine = 0
 

@@ -22,12 +22,50 @@ public enum TextEncoding: String, CaseIterable, Sendable {
   public func utf8(_ data: Data) -> Data? {
     switch self {
     case .utf8:
-      return String(validating: data, as: UTF8.self) != nil ? data : nil
+      return TextEncoding.isUTF8(data) ? data : nil
     case .gb18030:
       return TextEncoding.convert(data, from: "GB18030")
     case .auto:
-      if String(validating: data, as: UTF8.self) != nil { return data }
+      if TextEncoding.isUTF8(data) { return data }
       return TextEncoding.convert(data, from: "GB18030")
+    }
+  }
+
+  /// Whether the bytes are valid UTF-8, checked in place (a 1 GB file is not copied
+  /// into a String to find out).
+  public static func isUTF8(_ data: Data) -> Bool {
+    data.withUnsafeBytes { raw in
+      let b = raw.bindMemory(to: UInt8.self)
+      var i = 0
+      let n = b.count
+      while i < n {
+        let c = b[i]
+        if c < 0x80 {
+          i += 1
+          continue
+        }
+        let length: Int
+        var low: UInt8 = 0x80
+        var high: UInt8 = 0xBF
+        switch c {
+        case 0xC2...0xDF: length = 2
+        case 0xE0: length = 3; low = 0xA0
+        case 0xE1...0xEC, 0xEE...0xEF: length = 3
+        case 0xED: length = 3; high = 0x9F
+        case 0xF0: length = 4; low = 0x90
+        case 0xF1...0xF3: length = 4
+        case 0xF4: length = 4; high = 0x8F
+        default: return false
+        }
+        guard i + length <= n else { return false }
+        let second = b[i + 1]
+        guard second >= low && second <= high else { return false }
+        for k in 2..<max(length, 2) where k < length {
+          guard b[i + k] & 0xC0 == 0x80 else { return false }
+        }
+        i += length
+      }
+      return true
     }
   }
 

@@ -18,7 +18,9 @@ extension Engine {
     var sortFields: [(Field, Bool)] = []
     for key in clauses.sort { sortFields.append((try field(key.field), key.descending)) }
     var (rows, notes) = try selectedRows(clauses)
-    if !sortFields.isEmpty {
+    if sortFields.count == 1, let keys = sortKeys(sortFields[0].0, rows) {
+      rows = Engine.order(rows, by: keys, descending: sortFields[0].1, limit: clauses.limit)
+    } else if !sortFields.isEmpty {
       let keyed = rows.map { r in (r, sortFields.map { value($0.0, r) }) }
       let sorted = keyed.sorted { a, b in
         for (i, (_, descending)) in sortFields.enumerated() where a.1[i] != b.1[i] {
@@ -49,6 +51,54 @@ extension Engine {
     if !table.edited.isEmpty { table.notes.append("* edited for this session (reset data undoes it)") }
     table.notes += notes
     return table
+  }
+
+  /// The values of a numeric column for `rows`, as integers that order like the field
+  /// (nil for text fields, which sort through `Value`). Missing values get `Int64.min`.
+  func sortKeys(_ field: Field, _ rows: [Int]) -> [Int64]? {
+    let t = store.projects
+    switch field {
+    case .budget, .initial, .spent, .score, .ratePoints:
+      guard let column = Filter.fixedColumn(t, field) else { return nil }
+      return rows.map { column[$0] }
+    case .year: return rows.map { Int64(t.year[$0]) }
+    case .seq: return rows.map { Int64(t.seq[$0]) }
+    case .grade:
+      return rows.map { t.grade[$0] == ProjectTable.missingCode ? Int64.min : Int64(3 - Int(t.grade[$0])) }
+    case .unit, .name, .fund, .rate: return nil
+    }
+  }
+
+  /// `rows` ordered by `keys` (missing last in either direction, ties in row order);
+  /// with a small limit only the first `limit` are selected, without sorting the rest.
+  static func order(_ rows: [Int], by keys: [Int64], descending: Bool, limit: Int?) -> [Int] {
+    let missing = Int64.min
+    @inline(__always) func before(_ a: Int, _ b: Int) -> Bool {
+      let x = keys[a]
+      let y = keys[b]
+      if x == y { return a < b }
+      if x == missing { return false }
+      if y == missing { return true }
+      return descending ? x > y : x < y
+    }
+    if let limit, limit < 1024, limit * 8 < rows.count {
+      // Top-k: keep a sorted buffer of the best `limit` positions.
+      var best: [Int] = []
+      best.reserveCapacity(limit + 1)
+      for i in rows.indices {
+        if best.count == limit, let last = best.last, !before(i, last) { continue }
+        var lo = 0
+        var hi = best.count
+        while lo < hi {
+          let mid = (lo + hi) / 2
+          if before(best[mid], i) { lo = mid + 1 } else { hi = mid }
+        }
+        best.insert(i, at: lo)
+        if best.count > limit { best.removeLast() }
+      }
+      return best.map { rows[$0] }
+    }
+    return rows.indices.sorted(by: before).map { rows[$0] }
   }
 
   /// `departments`: each unit-year's stated figures, one figure per row.

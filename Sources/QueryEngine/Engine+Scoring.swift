@@ -30,7 +30,21 @@ extension Engine {
   func recompute(_ clauses: Clauses) throws(EvaluationError) -> ResultTable {
     let (rows, notes) = try selectedRows(clauses)
     let index = indicatorIndex()
-    let several = Set(rows.map { "\(store.projects.year[$0])|\(store.projects.unit[$0])" }).count > 1
+    let t = store.projects
+    var groups = Set<Int64>()
+    for r in rows {
+      groups.insert(Int64(t.year[r]) << 32 | Int64(t.unit[r]))
+      if groups.count > 1 { break }
+    }
+    let several = groups.count > 1
+    // Bands as ten-thousandths, so a project without indicators is graded by comparing
+    // integers; nil when a band has more decimals than a score can (then the exact path).
+    let bands = [Grade.excellent, .good, .fair].map { g -> Int64? in
+      guard let b = rules.bands[g] else { return nil }
+      let scaled = b * Fraction(Int128(DecimalText.scale))
+      return scaled.denominator == 1 ? Int64(exactly: scaled.numerator) : nil
+    }
+    let fastBands = bands.allSatisfy { $0 != nil } ? bands.map { $0! } : nil
     var columns: [ResultTable.Column] = []
     if several { columns += [.init("year", numeric: true), .init("unit", numeric: false)] }
     columns += [
@@ -44,6 +58,31 @@ extension Engine {
     var unknown = 0
     for (k, r) in rows.enumerated() {
       if k % 4096 == 4095 { try checkInterrupt() }
+      if let b = fastBands, index.isEmpty || index[ProjectKey(year: Int(t.year[r]), unit: t.units[t.unit[r]], seq: Int(t.seq[r]))] == nil {
+        // No indicators: the recorded score stands and only its grade is derived.
+        let s = t.score[r]
+        let old = t.grade[r] == ProjectTable.missingCode ? nil : Grade(rawValue: t.grade[r])
+        var g: Grade?
+        if s != ProjectTable.missing { g = s >= b[0] ? .excellent : s >= b[1] ? .good : s >= b[2] ? .fair : .poor }
+        var change = ""
+        if let g, let old, g != old {
+          change = "\(old) → \(g)"
+          gradeChanges.append("#\(t.seq[r]) \(old) → \(g)")
+        } else if g == nil {
+          change = "unknown"
+          unknown += 1
+        }
+        if clauses.changedOnly && (change.isEmpty || change == "unknown") { continue }
+        var cells: [Value] = several ? [.integer(Int(t.year[r])), .text(t.units[t.unit[r]])] : []
+        let score: Value = s == ProjectTable.missing ? .missing : .score(s)
+        cells += [.integer(Int(t.seq[r])), .text(t.names[t.name[r]]), score, s == ProjectTable.missing ? .text("unknown") : score, old.map { .grade($0) } ?? .missing, g.map { .grade($0) } ?? .missing, .text(change)]
+        if !change.isEmpty && change != "unknown" { table.marked.insert(table.rows.count) }
+        for f in [Field.score, .grade] where edits[EditKey(row: r, field: f)] != nil {
+          table.edited.insert(.init(row: table.rows.count, column: several ? (f == .score ? 4 : 6) : (f == .score ? 2 : 4)))
+        }
+        table.rows.append(cells)
+        continue
+      }
       let c = card(r, index)
       let p = c.project
       var cells: [Value] = several ? [.integer(p.year), .text(p.unit)] : []
@@ -62,6 +101,7 @@ extension Engine {
         scoreChanges += 1
         if change.isEmpty { change = "score" }
       }
+      if clauses.changedOnly && (change.isEmpty || change == "unknown") { continue }
       cells += [.integer(p.seq), .text(p.name), recorded, computed, p.grade.map { .grade($0) } ?? .missing, c.grade.map { .grade($0) } ?? .missing, .text(change)]
       if !change.isEmpty && change != "unknown" { table.marked.insert(table.rows.count) }
       for f in [Field.score, .grade] where edits[EditKey(row: r, field: f)] != nil {
@@ -70,7 +110,9 @@ extension Engine {
       table.rows.append(cells)
     }
     var summary = "\(gradeChanges.count) of \(rows.count) project\(rows.count == 1 ? "" : "s") change\(gradeChanges.count == 1 ? "s" : "") grade under \(rulesLabel)"
-    if !gradeChanges.isEmpty { summary += ": " + gradeChanges.joined(separator: ", ") }
+    if !gradeChanges.isEmpty {
+      summary += ": " + gradeChanges.prefix(12).joined(separator: ", ") + (gradeChanges.count > 12 ? ", … (recompute changed lists them all)" : "")
+    }
     table.notes = notes + [summary]
     if scoreChanges > 0 { table.notes.append("\(scoreChanges) recomputed score\(scoreChanges == 1 ? " differs" : "s differ") from the recorded one (explain SEQ shows why)") }
     if unknown > 0 { table.notes.append("\(unknown) score\(unknown == 1 ? " is" : "s are") unknown: a value is missing (explain SEQ names it)") }

@@ -12,14 +12,60 @@ extension Engine {
     return scope.first
   }
 
-  /// Project rows of one year that pass the statement's `where`, grouped by unit.
+  /// Project rows of one year that pass the statement's `where`, grouped by unit name.
   func rowsByUnit(year: Int, _ clauses: Clauses) throws(EvaluationError) -> [String: [Int]] {
+    var out: [String: [Int]] = [:]
+    for (code, rows) in try rowsByUnitCode(year: year, clauses) { out[store.projects.units[code]] = rows }
+    return out
+  }
+
+  /// The same, keyed by the unit's dictionary code (no string hashing per row).
+  func rowsByUnitCode(year: Int, _ clauses: Clauses) throws(EvaluationError) -> [UInt32: [Int]] {
     var c = clauses
     c.years = YearScope(first: year, last: year, range: SourceRange(0, 0))
     let (rows, _) = try selectedRows(c)
-    var out: [String: [Int]] = [:]
-    for r in rows { out[store.projects.units[store.projects.unit[r]], default: []].append(r) }
+    var out: [UInt32: [Int]] = [:]
+    let unit = store.projects.unit
+    for r in rows { out[unit[r], default: []].append(r) }
     return out
+  }
+
+  /// `compare Y1 Y2 grades`: how many matched projects went from each grade to each
+  /// grade, with the new and gone ones.
+  func compareGrades(_ a: YearScope, _ b: YearScope, _ clauses: Clauses) throws(EvaluationError) -> ResultTable {
+    let y1 = try singleYear(a)
+    let y2 = try singleYear(b)
+    var c1 = clauses
+    c1.years = YearScope(first: y1, last: y1, range: SourceRange(0, 0))
+    var c2 = clauses
+    c2.years = YearScope(first: y2, last: y2, range: SourceRange(0, 0))
+    let rows1 = try selectedRows(c1).rows
+    let rows2 = try selectedRows(c2).rows
+    let t = store.projects
+    // counts[from][to]: grade codes 0–3, 4 = missing grade; to 5 = gone; from 5 = new.
+    var counts = Array(repeating: Array(repeating: 0, count: 6), count: 6)
+    func code(_ r: Int) -> Int { t.grade[r] == ProjectTable.missingCode ? 4 : Int(t.grade[r]) }
+    for (r1, r2) in ProjectMatcher.matchAll(rows1, rows2, table: t) {
+      counts[r1.map(code) ?? 5][r2.map(code) ?? 5] += 1
+    }
+    let labels = Grade.allCases.map(\.description) + ["(none)"]
+    var columns: [ResultTable.Column] = [.init("\(y1) \\ \(y2)", numeric: false)]
+    columns += labels.map { .init($0, numeric: true) } + [.init("gone", numeric: true), .init("total", numeric: true)]
+    var table = ResultTable(columns: columns, rows: [])
+    for from in 0..<6 {
+      let total = counts[from].reduce(0, +)
+      guard total > 0 || from < 4 else { continue }
+      let label = from == 5 ? "new" : labels[from]
+      table.rows.append([.text(label)] + (0..<6).map { Value.integer(counts[from][$0]) } + [.integer(total)])
+    }
+    table.showsRowCount = false
+    var moved = 0
+    var stayed = 0
+    for from in 0..<4 {
+      for to in 0..<4 { if from == to { stayed += counts[from][to] } else { moved += counts[from][to] } }
+    }
+    table.notes = ["\(stayed + moved) matched projects: \(stayed) keep their grade, \(moved) change; rows are \(y1)'s grade, columns \(y2)'s"]
+    return table
   }
 
   /// `compare Y1 Y2`: department-level figures side by side, one block per unit.
@@ -62,11 +108,12 @@ extension Engine {
   func compareProjects(_ a: YearScope, _ b: YearScope, _ clauses: Clauses) throws(EvaluationError) -> ResultTable {
     let y1 = try singleYear(a)
     let y2 = try singleYear(b)
-    let rows1 = try rowsByUnit(year: y1, clauses)
-    let rows2 = try rowsByUnit(year: y2, clauses)
-    let units = Set(rows1.keys).union(rows2.keys).sorted()
-    let several = units.count > 1
+    let byCode1 = try rowsByUnitCode(year: y1, clauses)
+    let byCode2 = try rowsByUnitCode(year: y2, clauses)
     let t = store.projects
+    let codes = Set(byCode1.keys).union(byCode2.keys).sorted { t.units[$0] < t.units[$1] }
+    let units = codes.map { t.units[$0] }
+    let several = units.count > 1
     var columns: [ResultTable.Column] = several ? [.init("unit", numeric: false)] : []
     columns += [
       .init("name", numeric: false), .init("seq", numeric: false),
@@ -78,8 +125,8 @@ extension Engine {
     var transitions: [String: Int] = [:]
     var newCount = 0
     var goneCount = 0
-    for unit in units {
-      let pairs = ProjectMatcher.match(rows1[unit] ?? [], rows2[unit] ?? [], table: t)
+    for (unit, unitCode) in zip(units, codes) {
+      let pairs = ProjectMatcher.match(byCode1[unitCode] ?? [], byCode2[unitCode] ?? [], table: t)
       for (r1, r2) in pairs {
         let name = t.names[t.name[r1 ?? r2!]]
         let seq = (r1.map { "#\(t.seq[$0])" } ?? "—") + " → " + (r2.map { "#\(t.seq[$0])" } ?? "—")

@@ -86,6 +86,7 @@ public struct Engine: Sendable {
       scope = years
       return .text(years.map { "using \($0.label); use all to see every year" } ?? "using all years")
     case .compare(let first, let second, let projects, let clauses):
+      if clauses.gradesOnly { return .table(try compareGrades(first, second, clauses)) }
       return .table(try projects ? compareProjects(first, second, clauses) : compareYears(first, second, clauses))
     case .chart(let aggregates, let clauses):
       return .chart(try chart(aggregates, clauses))

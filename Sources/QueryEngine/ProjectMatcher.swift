@@ -31,6 +31,55 @@ enum ProjectMatcher {
     return out
   }
 
+  /// The same pairing over all units at once, for counting: rows are keyed by (unit,
+  /// name) codes and both years sorted by key, so matching is one merge walk instead of
+  /// a dictionary per unit. The order of the pairs is not meaningful.
+  static func matchAll(_ first: [Int], _ second: [Int], table t: ProjectTable) -> [(Int?, Int?)] {
+    func key(_ r: Int) -> UInt64 { UInt64(t.unit[r]) << 32 | UInt64(t.name[r]) }
+    // Each year is sorted on its own core; keys sit beside the rows so the sort
+    // compares plain integers.
+    var keyed: [[(UInt64, Int)]] = [first.map { (key($0), $0) }, second.map { (key($0), $0) }]
+    if first.count + second.count < Parallel.threshold {
+      keyed[0].sort { $0 < $1 }
+      keyed[1].sort { $0 < $1 }
+    } else {
+      keyed.withUnsafeMutableBufferPointer { years in
+        let box = UnsafeSendable(years)
+        Parallel.run(2) { i in box.value[i].sort { $0 < $1 } }
+      }
+    }
+    let a = keyed[0].map(\.1)
+    let b = keyed[1].map(\.1)
+    var out: [(Int?, Int?)] = []
+    out.reserveCapacity(max(a.count, b.count))
+    var i = 0
+    var j = 0
+    while i < a.count || j < b.count {
+      let ka = i < a.count ? key(a[i]) : UInt64.max
+      let kb = j < b.count ? key(b[j]) : UInt64.max
+      if ka < kb {
+        out.append((a[i], nil))
+        i += 1
+      } else if kb < ka {
+        out.append((nil, b[j]))
+        j += 1
+      } else {
+        var i2 = i
+        while i2 < a.count, key(a[i2]) == ka { i2 += 1 }
+        var j2 = j
+        while j2 < b.count, key(b[j2]) == kb { j2 += 1 }
+        if i2 - i == 1 && j2 - j == 1 {
+          out.append((a[i], b[j]))
+        } else {
+          out += match(Array(a[i..<i2]), Array(b[j..<j2]), table: t)
+        }
+        i = i2
+        j = j2
+      }
+    }
+    return out
+  }
+
   static func distance(_ t: ProjectTable, _ a: Int, _ b: Int) -> Int64 {
     let x = t.budget[a]
     let y = t.budget[b]

@@ -98,6 +98,10 @@ public struct Clauses: Hashable, Sendable {
   public var showAll = false
   /// `by grade, year` (aggregates only).
   public var groupBy: [Name] = []
+  /// `recompute changed`: only the projects whose grade or score changes.
+  public var changedOnly = false
+  /// `compare Y1 Y2 grades`: the grade transition counts instead of the projects.
+  public var gradesOnly = false
 
   public init() {}
 }

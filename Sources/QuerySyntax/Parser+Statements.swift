@@ -43,7 +43,18 @@ extension Parser {
       statement = .reset(what)
     case "recompute":
       advance()
-      statement = .recompute(try parseClausesWithBareYear())
+      var year: YearScope?
+      if at(.number) || (at(.word) && current.text.contains("..")) { year = try parseYears() }
+      let changed = eatKeyword("changed") != nil
+      var clauses = try parseClausesWithBareYear()
+      if let year {
+        if clauses.years != nil {
+          throw SyntaxError(range: year.range, message: "the year is given twice", suggestion: "keep one: recompute 2023")
+        }
+        clauses.years = year
+      }
+      clauses.changedOnly = changed
+      statement = .recompute(clauses)
     case "check":
       advance()
       statement = .check(try parseClausesWithBareYear())
@@ -99,8 +110,11 @@ extension Parser {
       advance()
       let first = try parseYears()
       let second = try parseYears()
-      let projects = eatKeyword("projects") != nil || eatKeyword("project") != nil
-      statement = .compare(first: first, second: second, projects: projects, try parseClauses(allowGroupBy: false))
+      let grades = eatKeyword("grades") != nil
+      let projects = grades || eatKeyword("projects") != nil || eatKeyword("project") != nil
+      var clauses = try parseClauses(allowGroupBy: false)
+      clauses.gradesOnly = grades
+      statement = .compare(first: first, second: second, projects: projects, clauses)
     case "chart":
       advance()
       let aggregates = try parseAggregates()

@@ -15,12 +15,12 @@ enum HelpTopics {
     Aggregates
       count | sum F | avg F | min F | max F   [, …] [where COND] [in YEAR] [by FIELD, …]
     Scoring
-      recompute [YEAR] [where COND]   grades (and scores, where indicators exist) under the rules in force
+      recompute [YEAR] [changed] [where COND]   grades (and scores) under the rules in force
       explain SEQ | 'NAME' [in YEAR]   how a project's score and grade come about, step by step
       check [YEAR]                     every figure a report states, recomputed from its own rows
       indicators [where COND] [in YEAR] [sort by …] [limit N] [show …]
     Years
-      use YEAR   compare Y1 Y2 [projects]   chart AGGREGATE by FIELD   trend FIGURE
+      use YEAR   compare Y1 Y2 [projects|grades]   chart AGGREGATE by FIELD   trend FIGURE
     Data in and out
       load PATH   import [report] FILE [--save DIR]   export csv|json|markdown|xlsx FILE [STATEMENT]   save DIR
     Rules and what-if
@@ -82,12 +82,13 @@ enum HelpTopics {
 
       """,
     "recompute": """
-      recompute [YEAR] [in YEAR] [where COND]
+      recompute [YEAR] [changed] [in YEAR] [where COND]
         Every project's grade under the rules in force beside the recorded one; where a
-        project has indicators its score is recomputed too. Changed rows are marked ← and counted.
+        project has indicators its score is recomputed too. Changed rows are marked ← and
+        counted; with changed, only they are listed.
       Examples:
         set band 优 95
-        recompute
+        recompute changed
         reset rules
 
       """,
@@ -142,6 +143,7 @@ enum HelpTopics {
       use YEAR | use 2021..2023 | use all     scope every statement (the prompt shows it)
       compare Y1 Y2 [where COND]              department figures side by side, with change and % change
       compare Y1 Y2 projects [where COND]     projects matched by unit and name; new, gone, grade transitions
+      compare Y1 Y2 grades [where COND]       how many matched projects went from each grade to each
       chart AGGREGATE [where COND] by FIELD   horizontal bars
       trend AGGREGATE | 优秀率 | 优良率 | 执行率   a figure across the years, with a sparkline
       A repeated name pairs by order, or by closest budget when it occurs a different number of times.

@@ -136,6 +136,30 @@ func runProcess(_ path: String, _ arguments: [String], directory: String? = nil,
   return (String(decoding: data, as: UTF8.self), wall, p.terminationStatus)
 }
 
+/// Wall time of one run of `path` with stdin and stdout on /dev/null, started with
+/// posix_spawn and reaped with waitpid: Foundation's Process adds tens of milliseconds
+/// of its own to a process this short.
+func spawnWall(_ path: String, directory: String) -> (wall: Double, status: Int32) {
+  var actions = posix_spawn_file_actions_t()
+  posix_spawn_file_actions_init(&actions)
+  defer { posix_spawn_file_actions_destroy(&actions) }
+  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+  // The child starts in `directory`: the parent moves there for the spawn (nothing
+  // else runs in the benchmark meanwhile) and moves back.
+  let previous = FileManager.default.currentDirectoryPath
+  FileManager.default.changeCurrentDirectoryPath(directory)
+  defer { FileManager.default.changeCurrentDirectoryPath(previous) }
+  var pid: pid_t = 0
+  let argv: [UnsafeMutablePointer<CChar>?] = [strdup(path), nil]
+  defer { for a in argv { free(a) } }
+  let t0 = now()
+  guard posix_spawn(&pid, path, &actions, nil, argv, environ) == 0 else { fail("cannot start \(path)") }
+  var status: Int32 = 0
+  waitpid(pid, &status, 0)
+  return (now() - t0, (status >> 8) & 0xFF)
+}
+
 // MARK: - Load, in separate processes
 
 var loadTimes: [Double] = []
@@ -165,8 +189,8 @@ let queries: [(String, String, String)] = [
   ("Q3", "sum,count by grade", "sum budget, count by grade"),
   ("Q4", "avg score by year,fund", "avg score by year, fund"),
   ("Q5", "top10 budget, name like", "projects where name contains 村级 sort by budget desc limit 10"),
-  ("Q6", "2023x2024 grade moves", "compare 2023 2024 projects"),
-  ("Q7", "grade/score mismatch", "recompute"),
+  ("Q6", "2023x2024 grade moves", "compare 2023 2024 grades"),
+  ("Q7", "grade/score mismatch", "recompute changed"),
 ]
 
 func time(_ engine: inout Engine, _ text: String, runs: Int) -> (Stats, Outcome) {
@@ -232,9 +256,9 @@ if !skip.contains("startup") {
   let binary = jixiaoPath ?? URL(fileURLWithPath: resolvedSelf).deletingLastPathComponent().appendingPathComponent("jixiao").path
   if FileManager.default.isExecutableFile(atPath: binary) {
     var walls: [Double] = []
-    _ = runProcess(binary, [], directory: repo)
+    _ = spawnWall(binary, directory: repo)
     for _ in 0..<max(runs, 5) {
-      let r = runProcess(binary, [], directory: repo)
+      let r = spawnWall(binary, directory: repo)
       if r.status != 0 { fail("\(binary) exited with \(r.status)") }
       walls.append(r.wall)
     }
