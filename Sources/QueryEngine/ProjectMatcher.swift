@@ -35,17 +35,20 @@ enum ProjectMatcher {
   /// name) codes and both years sorted by key, so matching is one merge walk instead of
   /// a dictionary per unit. The order of the pairs is not meaningful.
   static func matchAll(_ first: [Int], _ second: [Int], table t: ProjectTable) -> [(Int?, Int?)] {
-    func key(_ r: Int) -> UInt64 { UInt64(t.unit[r]) << 32 | UInt64(t.name[r]) }
-    // Each year is sorted on its own core; keys sit beside the rows so the sort
-    // compares plain integers.
+    // The key packs the unit code above just as many bits as the largest name code
+    // needs, so a radix sort touches few digits.
+    let nameBits = UInt64(max(1, UInt32.bitWidth - UInt32(max(1, t.names.count)).leadingZeroBitCount))
+    func key(_ r: Int) -> UInt64 { UInt64(t.unit[r]) << nameBits | UInt64(t.name[r]) }
+    // Each year is sorted on its own core; rows arrive in ascending order and the
+    // radix sort is stable, so equal keys keep their rows in order.
     var keyed: [[(UInt64, Int)]] = [first.map { (key($0), $0) }, second.map { (key($0), $0) }]
     if first.count + second.count < Parallel.threshold {
-      keyed[0].sort { $0 < $1 }
-      keyed[1].sort { $0 < $1 }
+      radixSort(&keyed[0])
+      radixSort(&keyed[1])
     } else {
       keyed.withUnsafeMutableBufferPointer { years in
         let box = UnsafeSendable(years)
-        Parallel.run(2) { i in box.value[i].sort { $0 < $1 } }
+        Parallel.run(2) { i in radixSort(&box.value[i]) }
       }
     }
     let a = keyed[0].map(\.1)
@@ -78,6 +81,31 @@ enum ProjectMatcher {
       }
     }
     return out
+  }
+
+  /// Stable least-significant-digit radix sort on the keys, 16 bits a pass.
+  static func radixSort(_ pairs: inout [(UInt64, Int)]) {
+    guard pairs.count > 64 else {
+      pairs.sort { $0 < $1 }
+      return
+    }
+    var largest: UInt64 = 0
+    for p in pairs where p.0 > largest { largest = p.0 }
+    var buffer = pairs
+    var shift: UInt64 = 0
+    var counts = [Int](repeating: 0, count: 65537)
+    while shift < 64, largest >> shift != 0 {
+      for i in counts.indices { counts[i] = 0 }
+      for p in pairs { counts[Int((p.0 >> shift) & 0xFFFF) + 1] += 1 }
+      for i in 1..<counts.count { counts[i] += counts[i - 1] }
+      for p in pairs {
+        let d = Int((p.0 >> shift) & 0xFFFF)
+        buffer[counts[d]] = p
+        counts[d] += 1
+      }
+      swap(&pairs, &buffer)
+      shift += 16
+    }
   }
 
   static func distance(_ t: ProjectTable, _ a: Int, _ b: Int) -> Int64 {
