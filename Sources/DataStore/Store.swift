@@ -16,7 +16,17 @@ public struct Store: Sendable {
 
   /// Every year that has any data, ascending.
   public var years: [Int] {
-    var set = Set(projects.year.map(Int.init))
+    // Years are few and lie in 1900…2200: flags in a small array, not a Set of millions.
+    var seen = [Bool](repeating: false, count: 301)
+    var other = Set<Int>()
+    projects.year.withUnsafeBufferPointer { column in
+      for y in column {
+        let i = Int(y) - 1900
+        if i >= 0 && i < 301 { seen[i] = true } else { other.insert(Int(y)) }
+      }
+    }
+    var set = other
+    for (i, flag) in seen.enumerated() where flag { set.insert(1900 + i) }
     for d in departments { set.insert(d.year) }
     for i in indicators { set.insert(i.year) }
     return set.sorted()

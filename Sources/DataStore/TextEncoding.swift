@@ -34,8 +34,12 @@ public enum TextEncoding: String, CaseIterable, Sendable {
   /// Whether the bytes are valid UTF-8, checked in place (a 1 GB file is not copied
   /// into a String to find out).
   public static func isUTF8(_ data: Data) -> Bool {
-    data.withUnsafeBytes { raw in
-      let b = raw.bindMemory(to: UInt8.self)
+    data.withUnsafeBytes { raw in isUTF8(raw.bindMemory(to: UInt8.self)) }
+  }
+
+  /// The same check over bytes in place.
+  public static func isUTF8(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    do {
       var i = 0
       let n = b.count
       while i < n {

@@ -28,9 +28,30 @@ extension Engine {
   /// `recompute`: each project's grade (and score, where indicators exist) under the
   /// rules in force, beside what was recorded; changed rows are marked and counted.
   func recompute(_ clauses: Clauses) throws(EvaluationError) -> ResultTable {
-    let (rows, notes) = try selectedRows(clauses)
+    var (rows, notes) = try selectedRows(clauses)
     let index = indicatorIndex()
     let t = store.projects
+    let total = rows.count
+    var skippedUnknown = 0
+    if clauses.changedOnly, index.isEmpty, let b = RuleBands(rules) {
+      // Only the changed rows are listed: find them with one column scan (on both cores
+      // for large tables) and build rows for those alone.
+      let score = t.score
+      let grade = t.grade
+      var changed = RowSet(count: t.count) { r in
+        let s = score[r]
+        let g = grade[r]
+        return s != ProjectTable.missing && g != ProjectTable.missingCode && b.code(s) != g
+      }
+      var unknown = RowSet(count: t.count) { r in score[r] == ProjectTable.missing }
+      if rows.count != t.count {
+        let selected = RowSet(rows: rows, count: t.count)
+        changed.formIntersection(selected)
+        unknown.formIntersection(selected)
+      }
+      skippedUnknown = unknown.cardinality
+      rows = changed.rows
+    }
     var groups = Set<Int64>()
     for r in rows {
       groups.insert(Int64(t.year[r]) << 32 | Int64(t.unit[r]))
@@ -109,7 +130,8 @@ extension Engine {
       }
       table.rows.append(cells)
     }
-    var summary = "\(gradeChanges.count) of \(rows.count) project\(rows.count == 1 ? "" : "s") change\(gradeChanges.count == 1 ? "s" : "") grade under \(rulesLabel)"
+    unknown += skippedUnknown
+    var summary = "\(gradeChanges.count) of \(total) project\(total == 1 ? "" : "s") change\(gradeChanges.count == 1 ? "s" : "") grade under \(rulesLabel)"
     if !gradeChanges.isEmpty {
       summary += ": " + gradeChanges.prefix(12).joined(separator: ", ") + (gradeChanges.count > 12 ? ", … (recompute changed lists them all)" : "")
     }
@@ -221,4 +243,28 @@ extension Engine {
     table.notes = [summary]
     return table
   }
+}
+
+/// The grade bands as ten-thousandths, when every band is a score a project can record
+/// (at most four decimals), so grading is an integer comparison.
+struct RuleBands {
+  let excellent: Int64
+  let good: Int64
+  let fair: Int64
+
+  init?(_ rules: RuleSet) {
+    func scaled(_ g: Grade) -> Int64? {
+      guard let b = rules.bands[g] else { return nil }
+      let s = b * Fraction(Int128(DecimalText.scale))
+      return s.denominator == 1 ? Int64(exactly: s.numerator) : nil
+    }
+    guard let e = scaled(.excellent), let g = scaled(.good), let f = scaled(.fair) else { return nil }
+    excellent = e
+    good = g
+    fair = f
+  }
+
+  /// The grade code (0 优 … 3 差) of a score in ten-thousandths.
+  @inline(__always)
+  func code(_ s: Int64) -> UInt8 { s >= excellent ? 0 : s >= good ? 1 : s >= fair ? 2 : 3 }
 }

@@ -49,6 +49,12 @@ struct RowSet: Sendable {
     if extra > 0, !words.isEmpty { words[words.count - 1] &= ~0 >> UInt64(extra) }
   }
 
+  /// The set holding exactly `rows`.
+  init(rows: [Int], count: Int) {
+    self.init(count: count, filled: false)
+    for r in rows { words[r >> 6] |= 1 << UInt64(r & 63) }
+  }
+
   mutating func formIntersection(_ other: RowSet) {
     for i in words.indices { words[i] &= other.words[i] }
   }
