@@ -51,6 +51,16 @@ import Testing
     #expect(fresh.engine.store.projects.count == 1 && fresh.engine.store.projects[0].name == "村\"经费}组织")
   }
 
+  /// Found by the importer fuzzer (minimised; Fuzz/crashes/importer/report-seq-beyond-int32.txt):
+  /// a report table row whose 序号 does not fit in 32 bits trapped in ProjectTable.append
+  /// ("Not enough bits to represent the passed value"). The row is now left out with a problem.
+  @Test func aReportRowWithASeqBeyondInt32IsLeftOut() throws {
+    let input = "2024年\n|序号|主管部门|预算金额|7370951615|-|1"
+    let result = try ReportImporter.parse(text: input)
+    #expect(result.store.projects.count == 0)
+    #expect(result.problems.contains { $0.contains("序号 is not a row number from 1 to 2147483647") })
+  }
+
   /// Every input of the fuzzing corpus runs through parse → execute → render without a trap.
   @Test func theQueryCorpusRunsCleanly() throws {
     let store = try DatasetLoader.load(paths: [PropertySupport.datasets, PropertySupport.root + "/samples/langfang-2019"])

@@ -138,6 +138,11 @@ public enum ReportImporter {
     store.files = [file]
     var seen = Set<Int>()
     for p in projects {
+      // The table keeps seq in 32 bits, as the CSV loader does.
+      guard (1...Int(Int32.max)).contains(p.seq) else {
+        problems.append("row #\(p.seq): 序号 is not a row number from 1 to \(Int32.max); the row is left out")
+        continue
+      }
       if !seen.insert(p.seq).inserted {
         problems.append("row #\(p.seq) occurs twice in the table; the second is left out")
         continue
