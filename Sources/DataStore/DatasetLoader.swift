@@ -76,6 +76,7 @@ public enum DatasetLoader {
   /// Reads one file of a known kind.
   public static func loadFile(_ file: String, kind: DatasetKind, encoding: TextEncoding = .auto) throws(LoadError) -> Store {
     var data: Data
+    var mappedFile = false
     do {
       // Follow symbolic links: a link to a pipe or a device must be refused too.
       let attributes = try FileManager.default.attributesOfItem(atPath: (file as NSString).resolvingSymlinksInPath)
@@ -92,9 +93,12 @@ public enum DatasetLoader {
       guard FileManager.default.isReadableFile(atPath: file) else {
         throw LoadError(file: file, message: "cannot be read (permission denied?)")
       }
-      // Mapped, not read: the file's pages are the buffer, and parsing gives them back
-      // as it goes, so a large file never sits in memory beside its columns.
-      data = try Data(contentsOf: URL(fileURLWithPath: file), options: .alwaysMapped)
+      // A large file is mapped, not read: its pages are the buffer, and parsing gives
+      // them back as it goes, so it never sits in memory beside its columns. Small files
+      // are read, so that one cut short while loading cannot fault a mapping.
+      let size = (attributes[.size] as? Int) ?? 0
+      data = try Data(contentsOf: URL(fileURLWithPath: file), options: size > 64 << 20 ? .alwaysMapped : [])
+      mappedFile = size > 64 << 20
     } catch let e as LoadError {
       throw e
     } catch {
@@ -102,7 +106,7 @@ public enum DatasetLoader {
     }
     // Non-UTF-8 text (GB18030 from Chinese Excel) is converted; anything else is left
     // for the parser to report with the line of the first bad byte.
-    var mapped = true
+    var mapped = mappedFile
     let isUTF8 = encoding != .gb18030 && TextEncoding.isUTF8(data)
     if !isUTF8, let converted = encoding.utf8(data) {
       data = converted
