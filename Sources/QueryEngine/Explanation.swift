@@ -109,7 +109,7 @@ struct Explanation {
       } else {
         line += " ✗ — the rules give \(total.formatted(places: 2))"
         let roundings = roundedSteps()
-        if !roundings.isEmpty, let sum = formPointsSum(), sum == recorded {
+        if !roundings.isEmpty, let sum = card.recordedPointsSum, sum == recorded {
           line += ". The form rounded " + roundings.joined(separator: " and ") + "; its own points add up to \(sum.trimmed(places: 4))"
         }
       }
@@ -147,15 +147,5 @@ struct Explanation {
       }
     }
     return out
-  }
-
-  func formPointsSum() -> Fraction? {
-    guard let rate = card.rate.recorded else { return nil }
-    var sum = rate
-    for step in card.indicators {
-      guard let p = step.indicator.points else { return nil }
-      sum = sum + Fraction(tenThousandths: p)
-    }
-    return sum
   }
 }

@@ -32,19 +32,7 @@ struct Filter {
     switch expression {
     case .and, .or:
       // A long generated chain is flattened and walked left to right, not recursed into.
-      let isAnd: Bool
-      if case .and = expression { isAnd = true } else { isAnd = false }
-      var stack = [expression]
-      var parts: [Expression] = []
-      while let e = stack.popLast() {
-        switch e {
-        case .and(let a, let b) where isAnd, .or(let a, let b) where !isAnd:
-          stack.append(b)
-          stack.append(a)
-        default:
-          parts.append(e)
-        }
-      }
+      let (isAnd, parts) = Filter.chain(expression)
       var set = try rows(parts[0])
       for part in parts.dropFirst() {
         if isAnd { set.formIntersection(try rows(part)) } else { set.formUnion(try rows(part)) }
@@ -85,19 +73,7 @@ struct Filter {
       let (t, f) = try truth(inner)
       return (f, t)
     case .and, .or:
-      let isAnd: Bool
-      if case .and = e { isAnd = true } else { isAnd = false }
-      var stack = [e]
-      var parts: [Expression] = []
-      while let x = stack.popLast() {
-        switch x {
-        case .and(let a, let b) where isAnd, .or(let a, let b) where !isAnd:
-          stack.append(b)
-          stack.append(a)
-        default:
-          parts.append(x)
-        }
-      }
+      let (isAnd, parts) = Filter.chain(e)
       var (t, f) = try truth(parts[0])
       for part in parts.dropFirst() {
         let (t2, f2) = try truth(part)
@@ -128,6 +104,25 @@ struct Filter {
       }
       return (t, f)
     }
+  }
+
+  /// The operands of an `and` chain (or an `or` chain), left to right, found without
+  /// recursion so thousands of conditions cannot exhaust the stack.
+  static func chain(_ e: Expression) -> (isAnd: Bool, parts: [Expression]) {
+    let isAnd: Bool
+    if case .and = e { isAnd = true } else { isAnd = false }
+    var stack = [e]
+    var parts: [Expression] = []
+    while let x = stack.popLast() {
+      switch x {
+      case .and(let a, let b) where isAnd, .or(let a, let b) where !isAnd:
+        stack.append(b)
+        stack.append(a)
+      default:
+        parts.append(x)
+      }
+    }
+    return (isAnd, parts)
   }
 
   func notAField(_ operand: Operand) -> EvaluationError {

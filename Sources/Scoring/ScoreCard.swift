@@ -55,6 +55,18 @@ public struct ScoreCard: Hashable, Sendable {
   /// True when the score is computed from indicators; false when it is the recorded one.
   public var computed: Bool
 
+  /// Σ of the points the form itself recorded (执行率 and every indicator), when it
+  /// recorded all of them: what its own total should be.
+  public var recordedPointsSum: Fraction? {
+    guard let rate = rate.recorded else { return nil }
+    var sum = rate
+    for step in indicators {
+      guard let p = step.indicator.points else { return nil }
+      sum = sum + Fraction(tenThousandths: p)
+    }
+    return sum
+  }
+
   /// Points per level, for the summary line.
   public func points(of level: IndicatorLevel) -> Fraction? {
     if level == .execution { return rate.points }

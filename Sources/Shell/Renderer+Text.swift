@@ -1,14 +1,10 @@
+import DataStore
 import QueryEngine
 
 extension Renderer {
   /// RFC 4180 CSV with a header row; every row, however many (files want them all).
   func csv(_ table: ResultTable) -> String {
-    func field(_ s: String) -> String {
-      if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) {
-        return "\"" + s.replacing("\"", with: "\"\"") + "\""
-      }
-      return s
-    }
+    let field = CSVField.quoted
     var out = table.columns.map { field($0.name) }.joined(separator: ",") + "\n"
     for row in table.rows {
       out += row.map { field($0.plain) }.joined(separator: ",") + "\n"

@@ -39,11 +39,7 @@ public enum DatasetWriter {
     return paths
   }
 
-  static func field(_ s: String) -> String {
-    s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) ? "\"" + s.replacing("\"", with: "\"\"") + "\"" : s
-  }
-
-  static func row(_ cells: [String]) -> String { cells.map(field).joined(separator: ",") + "\n" }
+  static func row(_ cells: [String]) -> String { cells.map(CSVField.quoted).joined(separator: ",") + "\n" }
 
   static func fixed(_ v: Int64?) -> String { v.map(DecimalText.format) ?? "" }
 

@@ -11,12 +11,7 @@ public struct Grid: Sendable, Equatable {
 
   /// The grid as CSV text, so it is loaded and validated by exactly the CSV path.
   public var csv: String {
-    rows.map { row in
-      row.map { cell in
-        cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
-          ? "\"" + cell.replacing("\"", with: "\"\"") + "\"" : cell
-      }.joined(separator: ",")
-    }.joined(separator: "\n") + "\n"
+    rows.map { row in row.map(CSVField.quoted).joined(separator: ",") }.joined(separator: "\n") + "\n"
   }
 
   /// A JSON array of objects (as `export json` writes): keys become the header.

@@ -32,7 +32,7 @@ public struct ScoreRecomputeCheck: AuditRule {
       guard let recorded = p.recordedScore else { continue }
       if total.formatted(places: 2) != recorded.formatted(places: 2) {
         var note = "\(p.name): the \(input.rules.name) rules give \(total.formatted(places: 2))"
-        let pointsSum = recordedPointsSum(card)
+        let pointsSum = card.recordedPointsSum
         if let s = pointsSum, s == recorded, s != total {
           let rounded = card.rate.recorded.map { r in card.rate.points.map { $0.formatted(places: 0) == r.trimmed(places: 4) && $0 != r } ?? false } ?? false
             || card.indicators.contains { step in
@@ -48,16 +48,5 @@ public struct ScoreRecomputeCheck: AuditRule {
       }
     }
     return out
-  }
-
-  /// Σ of the points the form itself recorded, when it recorded all of them.
-  func recordedPointsSum(_ card: ScoreCard) -> Fraction? {
-    guard let rate = card.rate.recorded else { return nil }
-    var sum = rate
-    for step in card.indicators {
-      guard let p = step.indicator.points else { return nil }
-      sum = sum + Fraction(tenThousandths: p)
-    }
-    return sum
   }
 }
