@@ -119,7 +119,7 @@ struct Accumulator {
       sum += Int128(m.tenThousandths)
     case .score(let s):
       sum += Int128(s)
-    case .percent(let f), .number(let f, _), .amountBeyondMoney(let f):
+    case .percent(let f), .number(let f, _), .exact(let f):
       sumFraction = sumFraction + f
     case .integer, .text, .grade, .fund:
       break

@@ -14,20 +14,20 @@ public enum Value: Hashable, Sendable {
   case percent(Fraction)
   case grade(Grade)
   case fund(Fund)
-  /// An exact amount too large for `money` (a sum beyond Int64 ten-thousandths), shown
-  /// like money with trailing zeros dropped.
-  case amountBeyondMoney(Fraction)
+  /// An exact decimal shown with trailing zeros dropped (at most four places): a sum
+  /// too large for `money`, or a score as a file gets it.
+  case exact(Fraction)
 
   /// A sum of ten-thousandths: money when it fits in Int64, else an exact number.
   static func amount(_ sum: Int128) -> Value {
     if let v = Int64(exactly: sum) { return .money(Money(tenThousandths: v)) }
-    return .amountBeyondMoney(Fraction(sum, Int128(DecimalText.scale)))
+    return .exact(Fraction(sum, Int128(DecimalText.scale)))
   }
 
   /// Whether the value is a number (right-aligned, unquoted in JSON).
   public var isNumeric: Bool {
     switch self {
-    case .integer, .money, .score, .number, .percent, .amountBeyondMoney: true
+    case .integer, .money, .score, .number, .percent, .exact: true
     case .missing, .text, .grade, .fund: false
     }
   }
@@ -44,7 +44,7 @@ public enum Value: Hashable, Sendable {
     case .percent(let f): (f * Fraction.hundred).formatted(places: 2) + "%"
     case .grade(let g): g.description
     case .fund(let f): f.description
-    case .amountBeyondMoney(let f): f.trimmed(places: 4)
+    case .exact(let f): f.trimmed(places: 4)
     }
   }
 
@@ -62,7 +62,7 @@ public enum Value: Hashable, Sendable {
     case .integer(let v): Fraction(v)
     case .money(let m): m.exact
     case .score(let s): Fraction(tenThousandths: s)
-    case .number(let f, _), .percent(let f), .amountBeyondMoney(let f): f
+    case .number(let f, _), .percent(let f), .exact(let f): f
     // Grades order by merit, as in conditions: 差 < 中 < 良 < 优.
     case .grade(let g): Fraction(3 - Int(g.rawValue))
     case .fund(let f): Fraction(Int(f.rawValue))

@@ -1,6 +1,7 @@
 import DataStore
 import Foundation
 import QueryEngine
+import Scoring
 
 /// Writes a result table to a file in an export format, atomically.
 enum Exporter {
@@ -10,6 +11,17 @@ enum Exporter {
     plain.edited = []  // edit marks are for the screen; a file gets the values
     plain.marked = []
     plain.notes = []
+    // Scores show two decimals on screen; a file gets every recorded decimal, so that
+    // an export loads back as it was.
+    plain.rows = plain.rows.map { row in
+      row.map { v in
+        switch v {
+        case .score(let s): return .exact(Fraction(tenThousandths: s))
+        case .number(let f, _) where (f * Fraction(Int128(DecimalText.scale))).denominator == 1: return .exact(f)
+        default: return v
+        }
+      }
+    }
     let data: Data
     switch request.format {
     case .csv:
@@ -25,7 +37,7 @@ enum Exporter {
         row.map { v -> WorkbookWriter.Cell in
           switch v {
           case .missing: .empty
-          case .integer, .money, .score, .number, .percent, .amountBeyondMoney: .number(v.plain)
+          case .integer, .money, .score, .number, .percent, .exact: .number(v.plain)
           case .text, .grade, .fund: .text(v.plain)
           }
         }
