@@ -91,13 +91,17 @@ public struct DelimitedReader {
           }
         }
       } else {
+        // Find the field's end first, then copy it in one piece.
+        let fieldStart = position
         while position < n {
           let b = bytes[position]
           if b == UInt8(ascii: ",") || b == 0x0A || (b == 0x0D && (position + 1 == n || bytes[position + 1] == 0x0A)) {
             break
           }
-          scratch.append(b)
           position += 1
+        }
+        if position > fieldStart {
+          scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[fieldStart..<position]))
         }
       }
       fields.append(start..<scratch.count)
