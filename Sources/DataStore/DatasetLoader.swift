@@ -334,15 +334,7 @@ public enum DatasetLoader {
   /// cannot be read back (tables from workbooks).
   static func recordLine(ofRow row: Int, in file: String) -> Int {
     guard let data = FileManager.default.contents(atPath: file) else { return row + 2 }
-    return data.withUnsafeBytes { raw -> Int in
-      var reader = DelimitedReader(bytes: raw.bindMemory(to: UInt8.self))
-      var index = -1  // the header is record -1
-      while (try? reader.next()) == true {
-        if index == row { return reader.recordLine }
-        index += 1
-      }
-      return row + 2
-    }
+    return data.withUnsafeBytes { ProjectColumnsBuilder.recordLine(ofRow: row, in: $0.bindMemory(to: UInt8.self)) }
   }
 
   /// The 1-based line of the first byte sequence that is not UTF-8, if any.

@@ -58,14 +58,9 @@ extension Engine {
       if groups.count > 1 { break }
     }
     let several = groups.count > 1
-    // Bands as ten-thousandths, so a project without indicators is graded by comparing
-    // integers; nil when a band has more decimals than a score can (then the exact path).
-    let bands = [Grade.excellent, .good, .fair].map { g -> Int64? in
-      guard let b = rules.bands[g] else { return nil }
-      let scaled = b * Fraction(Int128(DecimalText.scale))
-      return scaled.denominator == 1 ? Int64(exactly: scaled.numerator) : nil
-    }
-    let fastBands = bands.allSatisfy { $0 != nil } ? bands.map { $0! } : nil
+    // A project without indicators is graded by comparing integers; nil when a band has
+    // more decimals than a score can (then the exact path).
+    let fastBands = RuleBands(rules)
     var columns: [ResultTable.Column] = []
     if several { columns += [.init("year", numeric: true), .init("unit", numeric: false)] }
     columns += [
@@ -84,7 +79,7 @@ extension Engine {
         let s = t.score[r]
         let old = t.grade[r] == ProjectTable.missingCode ? nil : Grade(rawValue: t.grade[r])
         var g: Grade?
-        if s != ProjectTable.missing { g = s >= b[0] ? .excellent : s >= b[1] ? .good : s >= b[2] ? .fair : .poor }
+        if s != ProjectTable.missing { g = Grade(rawValue: b.code(s)) }
         var change = ""
         if let g, let old, g != old {
           change = "\(old) → \(g)"
