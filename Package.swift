@@ -31,7 +31,7 @@ let package = Package(
       providers: [.apt(["libedit-dev"])]
     ),
     // The libedit-backed line reader: the only code that touches the terminal.
-    .target(name: "LineEditor", dependencies: ["Shell", "CEditLine"]),
+    .target(name: "LineEditor", dependencies: ["Shell", "DataStore", "CEditLine"]),
     .executableTarget(
       name: "jixiao",
       dependencies: [

@@ -13,14 +13,16 @@ public enum DatasetLoader {
 
   /// Loads every projects*/departments*/funds*/indicators* CSV under the given
   /// folders (or the given files), in path order.
-  public static func load(paths: [String], encoding: TextEncoding = .auto) throws(LoadError) -> Store {
+  /// `interrupted` is asked between files and every 65536 records; true stops the load.
+  public static func load(paths: [String], encoding: TextEncoding = .auto, interrupted: @escaping @Sendable () -> Bool = { false }) throws(LoadError) -> Store {
     var files: [(String, DatasetKind)] = []
     for path in paths {
       files += try datasetFiles(at: path)
     }
     var store = Store()
     for (file, kind) in files {
-      let part = try loadFile(file, kind: kind, encoding: encoding)
+      if interrupted() { throw LoadError.interrupted(file) }
+      let part = try loadFile(file, kind: kind, encoding: encoding, interrupted: interrupted)
       try checkClashes(part, against: store, file: file)
       store.merge(part)
     }
@@ -74,7 +76,7 @@ public enum DatasetLoader {
   }
 
   /// Reads one file of a known kind.
-  public static func loadFile(_ file: String, kind: DatasetKind, encoding: TextEncoding = .auto) throws(LoadError) -> Store {
+  public static func loadFile(_ file: String, kind: DatasetKind, encoding: TextEncoding = .auto, interrupted: @escaping @Sendable () -> Bool = { false }) throws(LoadError) -> Store {
     var data: Data
     var mappedFile = false
     do {
@@ -115,7 +117,7 @@ public enum DatasetLoader {
     let release = mapped
     let result = data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Result<Store, LoadError> in
       Result { () throws(LoadError) -> Store in
-        try parse(raw.bindMemory(to: UInt8.self), file: file, kind: kind, releasingParsedPages: release)
+        try parse(raw.bindMemory(to: UInt8.self), file: file, kind: kind, releasingParsedPages: release, interrupted: interrupted)
       }
     }
     return try result.get()
@@ -126,7 +128,8 @@ public enum DatasetLoader {
   /// - Parameter releasingParsedPages: the bytes are a private mapping of the file, so
   ///   pages already parsed can be dropped (they read back from the file if needed).
   public static func parse(
-    _ bytes: UnsafeBufferPointer<UInt8>, file: String, kind: DatasetKind, releasingParsedPages: Bool = false
+    _ bytes: UnsafeBufferPointer<UInt8>, file: String, kind: DatasetKind, releasingParsedPages: Bool = false,
+    interrupted: () -> Bool = { false }
   ) throws(LoadError) -> Store {
     if let bad = firstInvalidUTF8Line(bytes) {
       throw LoadError(
@@ -165,6 +168,7 @@ public enum DatasetLoader {
     var records = 0
     while true {
       records += 1
+      if records & 0xFFFF == 0, interrupted() { throw LoadError.interrupted(file) }
       if releasingParsedPages, records & 0xFFFF == 0, cursor.reader.offset - released > 1 << 26 {
         released = PageRelease.drop(bytes, upTo: cursor.reader.offset, from: released, page: page)
       }

@@ -1,3 +1,4 @@
+import DataStore
 import Glibc
 
 /// Where the history lives on disk, whether it is safe to load, and how it is written.
@@ -79,39 +80,33 @@ struct HistoryFile {
     return .loadable
   }
 
-  /// Replaces the file with what `write` puts into a fresh private stream.
+  /// Replaces the file with what `write` puts into a fresh private stream, through the
+  /// program's one safe writer (a temporary file, fsync, rename; 0600 whatever the umask;
+  /// a symbolic link at the path is followed, so a linked history file stays linked).
   /// - Returns: nil on success, else why the history could not be saved.
   func save(_ write: (UnsafeMutablePointer<FILE>) -> Bool) -> String? {
     let directory = Self.directory(of: path)
     if let problem = Self.makePrivateDirectory(directory) { return problem }
-
-    let temporary = directory + "/.history-\(getpid()).tmp"
-    unlink(temporary)  // a stale one from a crashed session with the same pid
-    let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-    guard fd >= 0 else { return Self.describe(errno) }
-    // The umask can only remove bits; set them exactly in case the mode was wider.
-    fchmod(fd, 0o600)
-    guard let stream = fdopen(fd, "w") else {
-      let error = errno
-      close(fd)
-      unlink(temporary)
-      return Self.describe(error)
+    return withoutActuallyEscaping(write) { write -> String? in
+      let target = SafeFile.Target(path: path) { fd in
+        // The stream gets its own descriptor: SafeFile closes the one it lent.
+        let copy = dup(fd)
+        guard copy >= 0 else { return false }
+        guard let stream = fdopen(copy, "w") else {
+          close(copy)
+          return false
+        }
+        var ok = write(stream)
+        ok = fflush(stream) == 0 && ok
+        ok = fclose(stream) == 0 && ok
+        return ok
+      }
+      let saved = Result { () throws(WriteError) in
+        try SafeFile.write([target], options: SafeFile.Options(replace: true, mode: 0o600, followSymlinks: true))
+      }
+      if case .failure(let error) = saved { return error.message }
+      return nil
     }
-    var ok = write(stream)
-    ok = fflush(stream) == 0 && ok
-    ok = fsync(fileno(stream)) == 0 && ok
-    let error = errno
-    ok = fclose(stream) == 0 && ok
-    guard ok else {
-      unlink(temporary)
-      return Self.describe(error)
-    }
-    guard rename(temporary, path) == 0 else {
-      let error = errno
-      unlink(temporary)
-      return Self.describe(error)
-    }
-    return nil
   }
 
   /// Creates `directory` and any missing parents as 0700, leaving existing ones alone.

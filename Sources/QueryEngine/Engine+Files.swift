@@ -53,7 +53,7 @@ extension Engine {
       if lower.hasSuffix(".xlsx") || lower.hasSuffix(".json") || lower.hasSuffix(".md") {
         part = try TableImporter.load(path.text, encoding: enc)
       } else {
-        part = try DatasetLoader.load(paths: [path.text], encoding: enc)
+        part = try DatasetLoader.load(paths: [path.text], encoding: enc, interrupted: interrupted)
       }
     } catch {
       throw Engine.failure(path, error)
@@ -76,7 +76,7 @@ extension Engine {
     }
     let result: ReportImporter.Result
     do {
-      result = try ReportImporter.load(path.text, encoding: enc)
+      result = try ReportImporter.load(path.text, encoding: enc, interrupted: interrupted)
     } catch {
       throw EvaluationError(range: path.range, message: error.description, suggestion: "nothing was imported")
     }
@@ -109,10 +109,10 @@ extension Engine {
 
   func saveStore(_ s: Store, to folder: Name, force: Bool) throws(EvaluationError) -> String {
     do {
-      let paths = try DatasetWriter.save(s, to: folder.text, force: force)
+      let paths = try DatasetWriter.save(s, to: folder.text, force: force, protected: ProtectedFiles(store), interrupted: interrupted)
       return "saved " + paths.joined(separator: ", ")
     } catch {
-      throw EvaluationError(range: folder.range, message: error.description, suggestion: "nothing was written")
+      throw EvaluationError(range: folder.range, message: error.description, suggestion: (error.suggestion.map { $0 + "; " } ?? "") + "nothing was written")
     }
   }
 

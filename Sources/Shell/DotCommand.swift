@@ -1,3 +1,4 @@
+import DataStore
 import QuerySyntax
 
 /// Settings commands that start with a dot; they change how the shell behaves, not the data.
@@ -60,15 +61,21 @@ extension Session {
       if name == ".timer" { timer = arg == "on" } else { echo = arg == "on" }
     case ".output", ".once":
       endOnce()
-      if let current = out as? FileSink, out !== terminal { current.close() }
+      if let current = out as? FileSink, out !== terminal {
+        current.close()
+        if checkOutput() == .failed { out = terminal }
+      }
       guard let path = args.first else {
         if name == ".once" { return fail("expected .once FILE") }
         out = terminal
         return .ok
       }
-      guard let sink = FileSink(path: path) else {
+      let sink: FileSink
+      do {
+        sink = try FileSink(path: path, protected: ProtectedFiles(engine.store))
+      } catch {
         out = terminal
-        return fail("cannot write \(path)", "check the folder exists and is writable")
+        return fail(error.description, error.suggestion)
       }
       if name == ".once" { restoreAfterOnce = terminal }
       out = sink

@@ -3,10 +3,17 @@ import Foundation
 import QueryEngine
 import Scoring
 
-/// Writes a result table to a file in an export format, atomically.
+/// Writes a result table to a file in an export format, through SafeFile (whole or
+/// not at all, never over loaded data).
 enum Exporter {
   /// Writes the table; returns the number of rows written.
-  static func write(_ table: ResultTable, _ request: ExportRequest) throws(ImportError) -> Int {
+  static func write(
+    _ table: ResultTable, _ request: ExportRequest, protected: ProtectedFiles = ProtectedFiles(),
+    interrupted: @escaping @Sendable () -> Bool = { false }
+  ) throws(WriteError) -> Int {
+    let options = SafeFile.Options(replace: request.force, protected: protected, interrupted: interrupted)
+    // Refuse a bad target before spending time on rendering.
+    try SafeFile.check(request.path, options: options)
     var plain = table
     plain.edited = []  // edit marks are for the screen; a file gets the values
     plain.marked = []
@@ -42,9 +49,14 @@ enum Exporter {
           }
         }
       }
-      data = try WorkbookWriter.data(sheets: [(name: "result", rows: [header] + rows)])
+      do {
+        data = try WorkbookWriter.data(sheets: [(name: "result", rows: [header] + rows)])
+      } catch {
+        throw WriteError(file: request.path, message: error.message)
+      }
     }
-    try AtomicFile.write(data, to: request.path, force: request.force)
+    if interrupted() { throw WriteError(file: request.path, message: "interrupted (Ctrl-C); nothing was written", interrupted: true) }
+    try SafeFile.write(data, to: request.path, options: options)
     return plain.rows.count
   }
 }

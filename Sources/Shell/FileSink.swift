@@ -1,26 +1,37 @@
-import Foundation
+import DataStore
+import Glibc
 
-/// Writes results to a file for `.output` and `.once`.
+/// Writes results to the file named by `.output` or `.once`, as a shell's `>` would
+/// (OutputFile has the rules). A write that fails is remembered, not retried: the
+/// session reports it once and sends results back to the screen.
 final class FileSink: TextSink {
-  private var handle: FileHandle?
   let path: String
+  private var descriptor: Int32
+  /// Why writing stopped (strerror text), once it has.
+  private(set) var failure: String?
 
-  /// Creates (or empties) the file; nil when it cannot be written.
-  init?(path: String) {
+  /// Opens (and empties, when it is a regular file) `path`.
+  init(path: String, protected: ProtectedFiles) throws(WriteError) {
     self.path = path
-    guard FileManager.default.createFile(atPath: path, contents: nil),
-      let h = FileHandle(forWritingAtPath: path)
-    else { return nil }
-    handle = h
+    descriptor = try OutputFile.open(path, protected: protected)
   }
 
   func write(_ text: String) {
-    handle?.write(Data(text.utf8))
+    guard descriptor >= 0, failure == nil else { return }
+    if let error = Descriptor.writeAll(descriptor, text) {
+      failure = String(cString: strerror(error))
+    }
   }
 
+  var writeFailure: String? { failure }
+
   func close() {
-    try? handle?.close()
-    handle = nil
+    guard descriptor >= 0 else { return }
+    // close can report a delayed write error (NFS, a full disk on some file systems).
+    if Glibc.close(descriptor) != 0 && failure == nil && errno != EINTR {
+      failure = String(cString: strerror(errno))
+    }
+    descriptor = -1
   }
 
   deinit { close() }

@@ -32,6 +32,8 @@ public final class Session {
   public var interactive = false
   /// Display width of the prompt the current line was typed after.
   public var promptWidth = 4
+  /// Standard output failed and that was said; it is said once.
+  var outputFailureReported = false
   /// Statements that failed so far.
   public private(set) var failures = 0
 
@@ -90,6 +92,11 @@ public final class Session {
       do {
         let outcome = try engine.execute(statement)
         if try show(outcome) { return .quit }
+        switch checkOutput() {
+        case .quit: return .quit
+        case .failed: result = .failed
+        case .ok, .incomplete: break
+        }
       } catch {
         report(source: text, range: error.range, message: error.message, suggestion: error.suggestion ?? helpHint(statement.range.text(in: text)))
         result = .failed
@@ -124,10 +131,10 @@ public final class Session {
         throw EvaluationError(range: nil, message: "there is no result to export yet", suggestion: "run a statement first, or name one: export csv out.csv projects where grade = 良")
       }
       do {
-        let rows = try Exporter.write(table, request)
+        let rows = try Exporter.write(table, request, protected: ProtectedFiles(engine.store), interrupted: engine.interrupted)
         out.write("wrote \(rows) row\(rows == 1 ? "" : "s") to \(request.path)\n")
       } catch {
-        throw EvaluationError(range: nil, message: error.description, suggestion: nil)
+        throw EvaluationError(range: nil, message: error.description, suggestion: error.suggestion)
       }
     }
     return false
@@ -157,6 +164,7 @@ public final class Session {
   func endOnce() {
     if let restore = restoreAfterOnce {
       (out as? FileSink)?.close()
+      _ = checkOutput()
       out = restore
       restoreAfterOnce = nil
     }

@@ -2,6 +2,15 @@
 /// decides which file descriptor it goes to.
 public protocol TextSink: AnyObject {
   func write(_ text: String)
+  /// Why writing failed (strerror text), once it has; later writes are dropped.
+  var writeFailure: String? { get }
+  /// The reader went away (a closed pipe, EPIPE): not an error, but nothing more to write.
+  var readerGone: Bool { get }
+}
+
+extension TextSink {
+  public var writeFailure: String? { nil }
+  public var readerGone: Bool { false }
 }
 
 /// Collects everything written, for tests and for `.once`-style capture.

@@ -6,22 +6,47 @@ import LineEditor
 import Shell
 
 /// Writes straight to a file descriptor, so stdout and stderr interleave in order.
+///
+/// The first failure stops further writes: a closed pipe (EPIPE, `| head`) quietly, any
+/// other error (a full disk, a closed descriptor) as a failure the session reports.
 final class DescriptorSink: TextSink {
   let descriptor: Int32
+  private(set) var writeFailure: String?
+  private(set) var readerGone = false
 
-  init(_ descriptor: Int32) { self.descriptor = descriptor }
+  init(_ descriptor: Int32, closed: Bool = false) {
+    self.descriptor = descriptor
+    if closed { writeFailure = String(cString: strerror(EBADF)) }
+  }
 
   func write(_ text: String) {
-    var bytes = Array(text.utf8)
-    var offset = 0
-    while offset < bytes.count {
-      let n = bytes.withUnsafeMutableBytes { Foundation.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
-      // Ctrl-C interrupts a write (the SIGINT handler does not restart calls): retry it.
-      if n < 0 && errno == EINTR { continue }
-      if n <= 0 { return }
-      offset += n
+    guard writeFailure == nil, !readerGone else { return }
+    if let error = Descriptor.writeAll(descriptor, text) {
+      if error == EPIPE { readerGone = true } else { writeFailure = String(cString: strerror(error)) }
     }
-    bytes.removeAll()
+  }
+}
+
+/// The terminal's settings at start, put back if a signal ends the process mid-prompt.
+final class SavedTerminal: @unchecked Sendable {
+  private var settings = termios()
+  private let saved: Bool
+
+  init() { saved = tcgetattr(0, &settings) == 0 }
+
+  func restore() {
+    if saved { tcsetattr(0, TCSANOW, &settings) }
+  }
+}
+
+/// Descriptors 0, 1 and 2 that were closed at start get /dev/null, so a file opened
+/// later cannot take their number (results written to "stdout" would land in it);
+/// returns which of them were closed.
+func occupyClosedStandardDescriptors() -> [Bool] {
+  (0...2).map { fd -> Bool in
+    guard fcntl(Int32(fd), F_GETFD) == -1 && errno == EBADF else { return false }
+    _ = open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY)
+    return true
   }
 }
 
@@ -59,8 +84,8 @@ struct Jixiao: ParsableCommand {
     guard let outputFormat = OutputFormat(rawValue: format.lowercased()) else {
       throw ValidationError("unknown format '\(format)'; expected table, csv, json, markdown or line")
     }
-    let out = DescriptorSink(1)
-    let err = DescriptorSink(2)
+    let out = DescriptorSink(1, closed: closedAtStart[1])
+    let err = DescriptorSink(2, closed: closedAtStart[2])
     let paths = data.isEmpty ? ["datasets"] : data
     let store: Store
     do {
@@ -103,13 +128,18 @@ struct Jixiao: ParsableCommand {
         if code != 0 && bail { throw ExitCode(code) }
       }
       if let file {
-        guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
-          err.write("error: \(file): cannot read this file as UTF-8 text\n")
+        let text: String
+        switch ScriptFile.text(file) {
+        case .success(let t): text = t
+        case .failure(let problem):
+          err.write("error: \(problem)\n")
           throw ExitCode(2)
         }
         status = max(status, REPL(session: session, reader: ScriptLineReader(text: text), bail: bail).run())
       }
     } else if isatty(0) == 1 {
+      let terminal = SavedTerminal()
+      StopSignals.handInterruptsToMainThread(restoreTerminal: { terminal.restore() })
       let reader = LibEditLineReader(completer: ShellCompleter(session: session))
       // Ctrl-C while a statement runs abandons it (checking consumes the keypress).
       session.engine.interrupted = { LibEditLineReader.consumeInterrupt() }
@@ -119,13 +149,24 @@ struct Jixiao: ParsableCommand {
       status = REPL(session: session, reader: reader, bail: bail).run()
       reader.close()
     } else {
-      let input = FileHandle.standardInput.readDataToEndOfFile()
-      let text = String(decoding: input, as: UTF8.self)
+      let text: String
+      switch ScriptFile.text("-") {
+      case .success(let t): text = t
+      case .failure(let problem):
+        err.write("error: \(problem)\n")
+        throw ExitCode(2)
+      }
       status = REPL(session: session, reader: ScriptLineReader(text: text), bail: bail).run()
     }
     if status != 0 { throw ExitCode(status) }
   }
 }
+
+// First, before any other thread starts: Ctrl-C, SIGTERM and SIGHUP then remove
+// temporary files on the way out; a closed pipe is an EPIPE error, not a silent death.
+StopSignals.start()
+signal(SIGPIPE, SIG_IGN)
+let closedAtStart = occupyClosedStandardDescriptors()
 
 do {
   var command = try Jixiao.parseAsRoot()
@@ -138,6 +179,6 @@ do {
     print(Jixiao.fullMessage(for: error))
     exit(0)
   }
-  FileHandle.standardError.write((Jixiao.fullMessage(for: error) + "\n").data(using: .utf8) ?? Data())
+  _ = Descriptor.writeAll(2, Jixiao.fullMessage(for: error) + "\n")
   exit(2)
 }

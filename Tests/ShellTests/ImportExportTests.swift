@@ -147,7 +147,7 @@ import Testing
         [n("2023"), t("测试镇人民政府"), t("50%"), n("91.5"), t("优")],
       ]),
     ])
-    try AtomicFile.write(book, to: "\(folder)/book.xlsx", force: false)
+    try SafeFile.write(book, to: "\(folder)/book.xlsx", options: SafeFile.Options())
     let store = try TableImporter.load("\(folder)/book.xlsx")
     #expect(store.projects.count == 2)
     #expect(store.projects[1].budget == Money("228.764"))

@@ -6,35 +6,63 @@ import Scoring
 public enum DatasetWriter {
   /// The CSV text of each non-empty kind of data.
   public static func files(_ store: Store) -> [(DatasetKind, String)] {
+    files(store, interrupted: { false }) ?? []
+  }
+
+  /// The CSV text of each non-empty kind of data; nil when `interrupted` said stop.
+  public static func files(_ store: Store, interrupted: () -> Bool) -> [(DatasetKind, String)]? {
     var out: [(DatasetKind, String)] = []
-    if store.projects.count > 0 { out.append((.projects, projects(store.projects))) }
+    if store.projects.count > 0 {
+      guard let text = projects(store.projects, interrupted: interrupted) else { return nil }
+      out.append((.projects, text))
+    }
     if !store.departments.isEmpty { out.append((.departments, departments(store.departments))) }
     if !store.funds.isEmpty { out.append((.funds, funds(store.funds))) }
-    if !store.indicators.isEmpty { out.append((.indicators, indicators(store.indicators))) }
+    if !store.indicators.isEmpty {
+      guard let text = indicators(store.indicators, interrupted: interrupted) else { return nil }
+      out.append((.indicators, text))
+    }
     return out
   }
 
-  /// Writes `projects.csv`, `departments.csv`, … into `folder` (created if missing);
-  /// refuses to replace files unless `force`. Returns the paths written.
-  public static func save(_ store: Store, to folder: String, force: Bool) throws(ImportError) -> [String] {
-    let fm = FileManager.default
-    var isDirectory: ObjCBool = false
-    if fm.fileExists(atPath: folder, isDirectory: &isDirectory) {
-      guard isDirectory.boolValue else { throw ImportError(file: folder, message: "is a file, not a folder") }
-    } else {
-      do {
-        try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
-      } catch {
-        throw ImportError(file: folder, message: "cannot be created: \(error.localizedDescription)")
+  /// Writes `projects.csv`, `departments.csv`, … into `folder` (created if missing), all
+  /// of them or none (SafeFile). Refuses to replace files unless `force`, and refuses
+  /// the folder the data was loaded from: its own files and ours would then load as two
+  /// copies of the same figures. Returns the paths written.
+  public static func save(
+    _ store: Store, to folder: String, force: Bool, protected: ProtectedFiles = ProtectedFiles(),
+    interrupted: @escaping @Sendable () -> Bool = { false }
+  ) throws(WriteError) -> [String] {
+    guard !folder.isEmpty else { throw WriteError(file: folder, message: "no folder given") }
+    var status = stat()
+    let exists = stat(folder, &status) == 0
+    if exists {
+      guard status.st_mode & S_IFMT == S_IFDIR else { throw WriteError(file: folder, message: "is a file, not a folder") }
+      if let loaded = protected.folders[FileIdentity(status)] {
+        throw WriteError(
+          file: folder, message: "holds the loaded data (\(loaded)); saving here would load as two copies of it",
+          suggestion: "save into a new folder")
       }
     }
-    let files = files(store)
-    let paths = files.map { (folder as NSString).appendingPathComponent("\($0.0.rawValue).csv") }
-    if !force, let existing = paths.first(where: { fm.fileExists(atPath: $0) }) {
-      throw ImportError(file: existing, message: "already exists; add --force to replace the dataset files")
+    guard let files = files(store, interrupted: interrupted) else { throw .interrupted(folder) }
+    let paths = files.map { (folder.hasSuffix("/") ? folder : folder + "/") + "\($0.0.rawValue).csv" }
+    // Check every target before creating anything, so a refusal leaves no new folder.
+    let options = SafeFile.Options(replace: force, protected: protected, interrupted: interrupted)
+    if exists {
+      for path in paths { try SafeFile.check(path, options: options) }
+    } else {
+      do {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+      } catch {
+        throw WriteError(file: folder, message: "cannot be created: \(error.localizedDescription)")
+      }
     }
-    for ((_, text), path) in zip(files, paths) {
-      try AtomicFile.write(Data(text.utf8), to: path, force: force)
+    do {
+      try SafeFile.write(zip(files, paths).map { SafeFile.Target(path: $1, data: Data($0.1.utf8)) }, options: options)
+    } catch {
+      // A folder made for this save and left empty goes again.
+      if !exists { rmdir(folder) }
+      throw error
     }
     return paths
   }
@@ -43,9 +71,10 @@ public enum DatasetWriter {
 
   static func fixed(_ v: Int64?) -> String { v.map(DecimalText.format) ?? "" }
 
-  static func projects(_ t: ProjectTable) -> String {
+  static func projects(_ t: ProjectTable, interrupted: () -> Bool = { false }) -> String? {
     var out = row(DatasetKind.projects.columns.map(\.key))
     for i in 0..<t.count {
+      if i & 0x3FFF == 0x3FFF, interrupted() { return nil }
       let p = t[i]
       out += row([
         String(p.year), p.unit, String(p.seq), p.name, p.fund?.description ?? "", p.budget?.description ?? "",
@@ -84,9 +113,10 @@ public enum DatasetWriter {
     return out
   }
 
-  static func indicators(_ list: [Indicator]) -> String {
+  static func indicators(_ list: [Indicator], interrupted: () -> Bool = { false }) -> String? {
     var out = row(DatasetKind.indicators.columns.map(\.key))
-    for i in list {
+    for (n, i) in list.enumerated() {
+      if n & 0x3FFF == 0x3FFF, interrupted() { return nil }
       out += row([
         String(i.year), i.unit, String(i.seq), i.level1, i.level2, i.name, i.kind.description, i.targetText,
         i.actualText, DecimalText.format(i.weight), fixed(i.points),

@@ -11,10 +11,12 @@ struct ProjectTableText {
   var problems: [String] = []
   var layout = "none"
 
-  static func parse(_ text: String, year: Int) -> ProjectTableText {
+  /// nil when `interrupted` answered true (asked every 4096 lines and rows).
+  static func parse(_ text: String, year: Int, interrupted: () -> Bool = { false }) -> ProjectTableText? {
     var cells: [String] = []
     var layouts: Set<String> = []
-    for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+    for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+      if n & 0xFFF == 0xFFF, interrupted() { return nil }
       let line = raw.trimmingCharacters(in: .whitespaces)
       if line.isEmpty { continue }
       if line.hasPrefix("|") {
@@ -50,6 +52,7 @@ struct ProjectTableText {
     func column(_ key: String) -> Int? { headers.firstIndex { h in specs.first { $0.key == key }?.matches(h) == true } }
     let seqColumn = column("seq") ?? 0
     while i + headers.count <= cells.count, Int(cells[i + seqColumn]) != nil {
+      if result.projects.count & 0xFFF == 0xFFF, interrupted() { return nil }
       let row = Array(cells[i..<(i + headers.count)])
       i += headers.count
       func cell(_ key: String) -> String? { column(key).map { row[$0] }.flatMap { $0.isEmpty ? nil : $0 } }

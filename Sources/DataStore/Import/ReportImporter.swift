@@ -19,24 +19,25 @@ public enum ReportImporter {
     public var problems: [String]
   }
 
-  public static func load(_ path: String, encoding: TextEncoding = .auto) throws(ImportError) -> Result {
+  /// `interrupted` is asked every few thousand lines; true stops the import.
+  public static func load(_ path: String, encoding: TextEncoding = .auto, interrupted: @escaping @Sendable () -> Bool = { false }) throws(ImportError) -> Result {
     guard let raw = FileManager.default.contents(atPath: path) else {
       throw ImportError(file: path, message: "cannot be read")
     }
     guard let data = encoding.utf8(raw) else {
       throw ImportError(file: path, message: "neither UTF-8 nor GB18030 text")
     }
-    return try parse(text: String(decoding: data, as: UTF8.self), file: path)
+    return try parse(text: String(decoding: data, as: UTF8.self), file: path, interrupted: interrupted)
   }
 
-  public static func parse(text: String, file: String = "report") throws(ImportError) -> Result {
+  public static func parse(text: String, file: String = "report", interrupted: () -> Bool = { false }) throws(ImportError) -> Result {
     let normalized = text.replacing("\r\n", with: "\n").replacing("\r", with: "\n").replacing("\u{3000}", with: " ")
     var read: [String] = []
     var problems: [String] = []
     guard let year = findYear(normalized) else {
       throw ImportError(file: file, message: "no year found; expected a heading such as 2023年度部门整体绩效自评工作报告")
     }
-    let table = ProjectTableText.parse(normalized, year: year)
+    guard let table = ProjectTableText.parse(normalized, year: year, interrupted: interrupted) else { throw .interrupted(file) }
     problems += table.problems
     let heading = normalized.split(separator: "\n").first { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
       .map { String($0).trimmingCharacters(in: .whitespaces) } ?? ""
@@ -52,7 +53,8 @@ public enum ReportImporter {
     var d = Department(year: year, unit: unit)
     var funds: [FundLine] = []
     let sentences = normalized.split(whereSeparator: { $0 == "。" || $0 == "\n" || $0 == "；" || $0 == ";" }).map(String.init)
-    for s in sentences {
+    for (n, s) in sentences.enumerated() {
+      if n & 0xFFF == 0xFFF, interrupted() { throw .interrupted(file) }
       if s.contains("项目支出共计") {
         d.projectCount = Phrase.count(after: "项目支出共计", in: s)
         d.projectInitial = Phrase.money(after: "年初预算安排", in: s)
