@@ -20,6 +20,7 @@ enum Exporter {
     plain.notes = []
     // Scores show two decimals on screen; a file gets every recorded decimal, so that
     // an export loads back as it was.
+    if interrupted() { throw WriteError(file: request.path, message: "interrupted (Ctrl-C); nothing was written", interrupted: true) }
     plain.rows = plain.rows.map { row in
       row.map { v in
         switch v {
@@ -32,12 +33,12 @@ enum Exporter {
     let data: Data
     switch request.format {
     case .csv:
-      let text = Renderer(format: .csv, maxRows: 0).render(plain)
+      let text = try render(plain, .csv, request.path, interrupted)
       data = Data(((request.bom ? "\u{FEFF}" : "") + text).utf8)
     case .json:
-      data = Data(Renderer(format: .json, maxRows: 0).render(plain).utf8)
+      data = Data(try render(plain, .json, request.path, interrupted).utf8)
     case .markdown:
-      data = Data(Renderer(format: .markdown, maxRows: 0).render(plain).utf8)
+      data = Data(try render(plain, .markdown, request.path, interrupted).utf8)
     case .xlsx:
       let header = plain.columns.map { WorkbookWriter.Cell.text($0.name) }
       let rows = plain.rows.map { row in
@@ -58,5 +59,39 @@ enum Exporter {
     if interrupted() { throw WriteError(file: request.path, message: "interrupted (Ctrl-C); nothing was written", interrupted: true) }
     try SafeFile.write(data, to: request.path, options: options)
     return plain.rows.count
+  }
+
+  /// Rows rendered between two looks at Ctrl-C.
+  static let batch = 8192
+
+  /// The whole table in `format`, rendered a batch of rows at a time so that Ctrl-C is
+  /// noticed within a moment even for a million rows; the same text as one render.
+  static func render(_ table: ResultTable, _ format: OutputFormat, _ path: String, _ interrupted: () -> Bool) throws(WriteError) -> String {
+    let renderer = Renderer(format: format, maxRows: 0)
+    guard table.rows.count > batch else { return renderer.render(table) }
+    var empty = table
+    empty.rows = []
+    // CSV and markdown start with header lines, which only the first batch keeps.
+    let header = format == .json ? "" : renderer.render(empty)
+    var out = format == .json ? "[\n" : header
+    var start = 0
+    while start < table.rows.count {
+      if interrupted() { throw WriteError(file: path, message: "interrupted (Ctrl-C); nothing was written", interrupted: true) }
+      var part = table
+      part.rows = Array(table.rows[start..<min(start + batch, table.rows.count)])
+      let text = renderer.render(part)
+      if format == .json {
+        // "[\n" + objects, the last ending "}\n", + "]\n": joined with commas.
+        if start > 0 {
+          out.removeLast()
+          out += ",\n"
+        }
+        out += text.dropFirst(2).dropLast(2)
+      } else {
+        out += text.dropFirst(header.count)
+      }
+      start += batch
+    }
+    return format == .json ? out + "]\n" : out
   }
 }
