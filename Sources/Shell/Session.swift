@@ -134,7 +134,8 @@ public final class Session {
         let rows = try Exporter.write(table, request, protected: ProtectedFiles(engine.store), interrupted: engine.interrupted)
         out.write("wrote \(rows) row\(rows == 1 ? "" : "s") to \(request.path)\n")
       } catch {
-        throw EvaluationError(range: nil, message: error.description, suggestion: error.suggestion)
+        // The writer's suggestion joins the message, so the help hint still follows.
+        throw EvaluationError(range: nil, message: error.description + (error.suggestion.map { "; " + $0 } ?? ""), suggestion: nil)
       }
     }
     return false

@@ -278,7 +278,7 @@ struct CommandLineTests {
   @Test func missingStatementFileExitsTwo() throws {
     let run = try Self.jixiao(["-f", "/nonexistent/q.jx"])
     #expect(run.status == 2)
-    #expect(run.err == "error: /nonexistent/q.jx: cannot read this file as UTF-8 text\n")
+    #expect(run.err == "error: /nonexistent/q.jx: cannot be opened: No such file or directory\n")
   }
 
   /// An error on a continuation line shows that line, with the caret under the value.

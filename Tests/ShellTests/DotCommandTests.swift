@@ -48,7 +48,7 @@ import Testing
   @Test func unwritableOutputFailsAndKeepsTheScreen() throws {
     let (session, sink) = try session()
     run(session, ".output /nonexistent-folder/x.txt\ncount")
-    #expect(sink.text.hasPrefix("error: cannot write /nonexistent-folder/x.txt"))
+    #expect(sink.text.hasPrefix("error: /nonexistent-folder/x.txt: the folder /nonexistent-folder does not exist; create it first, or check the path\n"))
     #expect(sink.text.hasSuffix("│    19 │\n└───────┘\n"))
     #expect(session.failures == 1)
   }
