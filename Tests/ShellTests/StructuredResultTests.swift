@@ -70,6 +70,15 @@ import Testing
     #expect(text.hasSuffix("2023 双山子镇人民政府, rules national: 17 ✓ hold, 4 ✗ contradict the report's own data, 5 ! need a look\n"))
   }
 
+  /// A check table wider than the terminal falls back to one field per line, verdict named.
+  @Test func aWideCheckOnANarrowTerminalNamesTheVerdict() throws {
+    let (session, sink) = try session("datasets", format: .table)
+    session.terminalWidth = 100
+    #expect(session.run("check 2023") == .ok)
+    #expect(sink.text.hasPrefix("-[ RECORD 1 ]------\nfigure   | 项目个数\nreported | 19\ncomputed | 19\nverdict  | ✓\n"))
+    #expect(sink.text.contains(" columns are wider than the terminal: one field per line; .mode line does this always)\n"))
+  }
+
   /// `export json FILE check 2023` writes what `.mode json` shows, and so does `export`
   /// after `check` without a statement.
   @Test func exportWritesTheSameShapes() throws {
