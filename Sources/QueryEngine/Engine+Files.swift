@@ -102,9 +102,7 @@ extension Engine {
     guard let d = result.store.departments.first else { return .text(lines.joined(separator: "\n")) }
     var clauses = Clauses()
     clauses.years = YearScope(first: d.year, last: d.year, range: path.range)
-    var audit = try check(clauses, unit: d.unit)
-    audit.notes = audit.notes.map { $0 }
-    return .several([.text(lines.joined(separator: "\n")), .table(audit)])
+    return .several([.text(lines.joined(separator: "\n")), .findings(try check(clauses, unit: d.unit))])
   }
 
   func saveStore(_ s: Store, to folder: Name, force: Bool) throws(EvaluationError) -> String {
@@ -130,15 +128,18 @@ extension Engine {
         suggestion: Suggestions.didYouMean(format.text, in: ExportRequest.Format.allCases.map(\.rawValue)) ?? "csv, json, markdown or xlsx")
     }
     var table: ResultTable?
+    var structured: StructuredResult?
     if let inner {
       switch try execute(inner) {
       case .table(let t): table = t
+      case .findings(let r): structured = .findings(r)
+      case .explanation(let e): structured = .explanation(e)
       case .chart(let c):
         table = ResultTable(columns: [.init("label", numeric: false), .init("value", numeric: true)], rows: c.bars.map { [.text($0.label), $0.value] })
       default:
         throw EvaluationError(range: inner.range, message: "this statement has no table to export", suggestion: "export csv FILE projects where …")
       }
     }
-    return ExportRequest(format: f, path: path.text, force: option(options, "--force") != nil, bom: option(options, "--bom") != nil, table: table)
+    return ExportRequest(format: f, path: path.text, force: option(options, "--force") != nil, bom: option(options, "--bom") != nil, table: table, structured: structured)
   }
 }

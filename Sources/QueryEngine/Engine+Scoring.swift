@@ -171,10 +171,10 @@ extension Engine {
   }
 
   /// `explain`: how a project's score and grade come about, step by step.
-  func explain(_ target: Operand, _ clauses: Clauses) throws(EvaluationError) -> String {
+  func explain(_ target: Operand, _ clauses: Clauses) throws(EvaluationError) -> ScoreExplanation {
     let row = try resolveProject(target, clauses)
     let c = card(row, indicatorIndex())
-    return Explanation(card: c, rules: rules, rulesLabel: rulesLabel, edited: editedFields(row)).text
+    return Explanation(card: c, rules: rules, rulesLabel: rulesLabel, edited: editedFields(row)).result
   }
 
   func editedFields(_ row: Int) -> [Field: Value] {
@@ -184,7 +184,7 @@ extension Engine {
   }
 
   /// `check`: every figure a report states, recomputed from its own rows.
-  func check(_ clauses: Clauses, unit: String? = nil) throws(EvaluationError) -> ResultTable {
+  func check(_ clauses: Clauses, unit: String? = nil) throws(EvaluationError) -> CheckResult {
     if clauses.filter != nil || !clauses.sort.isEmpty || clauses.show != nil || clauses.limit != nil {
       throw EvaluationError(range: nil, message: "check takes only a year", suggestion: "check 2023")
     }
@@ -219,24 +219,8 @@ extension Engine {
         funds: store.funds.filter { $0.year == key.year && $0.unit == key.unit }, rules: rules)
       findings += RuleBook.audit(input)
     }
-    let several = order.count > 1
-    var columns: [ResultTable.Column] = several ? [.init("year", numeric: true), .init("unit", numeric: false)] : []
-    columns += [
-      .init("figure", numeric: false), .init("reported", numeric: true), .init("computed", numeric: true),
-      .init("", numeric: false), .init("note", numeric: false),
-    ]
-    var table = ResultTable(
-      columns: columns,
-      rows: findings.map { f in
-        (several ? [Value.integer(f.year), .text(f.unit)] : [])
-          + [.text(f.figure), .text(f.reported), .text(f.computed), .text(f.verdict.rawValue), .text(f.note)]
-      })
-    table.showsRowCount = false
-    let count: (Finding.Verdict) -> Int = { v in findings.filter { $0.verdict == v }.count }
-    var summary = "\(count(.holds)) ✓ hold, \(count(.wrong)) ✗ contradict the report's own data, \(count(.attention)) ! need a look"
-    if !several, let key = order.first { summary = "\(key.year) \(key.unit), rules \(rulesLabel): " + summary }
-    table.notes = [summary]
-    return table
+    let one = order.count == 1 ? order.first : nil
+    return CheckResult(findings: findings, year: one?.year, unit: one?.unit, several: order.count > 1, rules: rulesLabel)
   }
 }
 

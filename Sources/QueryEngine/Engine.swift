@@ -66,9 +66,9 @@ public struct Engine: Sendable {
     case .recompute(let clauses):
       return .table(try recompute(clauses))
     case .explain(let target, let clauses):
-      return .text(try explain(target, clauses))
+      return .explanation(try explain(target, clauses))
     case .check(let clauses):
-      return .table(try check(clauses))
+      return .findings(try check(clauses))
     case .indicators(let clauses):
       return .table(try listIndicators(clauses))
     case .edit(let seq, let field, let value, let clauses):

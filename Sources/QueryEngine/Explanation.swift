@@ -1,133 +1,176 @@
 import Scoring
 
-/// The text of `explain`: a score's derivation in the report's own terms, one step per
-/// line, readable on a projector.
+/// Builds `explain`'s answer from a score card: every step of a score's derivation in
+/// the report's own terms, with its numbers as values (the shell writes the text).
 struct Explanation {
+  typealias Step = ScoreExplanation.Step
+  typealias Section = ScoreExplanation.Section
+  typealias Operand = ScoreExplanation.Operand
+
   let card: ScoreCard
   let rules: RuleSet
   let rulesLabel: String
   /// Fields changed by what-if edits, with their loaded values.
   let edited: [Field: Value]
 
-  func mark(_ field: Field) -> String {
-    guard let original = edited[field] else { return "" }
-    let was = original.display.isEmpty ? "missing" : original.display
-    return "* (edited; loaded: \(was))"
+  func operand(_ name: String, _ value: Value, _ field: Field) -> Operand {
+    Operand(name, value, loaded: edited[field])
   }
 
-  var text: String {
+  var result: ScoreExplanation {
     let p = card.project
-    var lines: [String] = []
-    lines.append("#\(p.seq) \(p.name)")
-    lines.append("  \(p.year) · \(p.unit) · rules: \(rulesLabel)")
-    lines.append("")
+    var out = ScoreExplanation(
+      year: p.year, unit: p.unit, seq: p.seq, name: p.name, rules: rulesLabel, sections: [], total: nil, grade: nil)
     guard card.computed else {
-      lines.append("No indicators are recorded, so the score is the recorded 自评分 and only the grade follows from the bands.")
+      var section = Section(
+        kind: .recorded, title: "自评分",
+        remark: "No indicators are recorded, so the score is the recorded 自评分 and only the grade follows from the bands.")
       guard let s = p.recordedScore else {
-        lines.append("  自评分: not recorded → the score and grade are unknown")
-        return lines.joined(separator: "\n") + "\n"
+        section.steps.append(Step(.score, "自评分", note: "not recorded → the score and grade are unknown"))
+        out.sections = [section]
+        return out
       }
-      lines.append("  自评分 = \(s.formatted(places: 2))\(mark(.score)) (recorded)")
-      lines += gradeLines(s)
-      return lines.joined(separator: "\n") + "\n"
+      section.steps.append(Step(.score, "自评分", points: s, recorded: operand("自评分", .number(s, places: 2), .score)))
+      section.steps += gradeSteps(s)
+      out.sections = [section]
+      out.total = s
+      out.grade = rules.grade(for: s)
+      return out
     }
-    let r = card.rate
-    let w = r.weight.trimmed(places: 2)
-    let baseName = r.basis == .budget ? "全年预算数" : "年初预算"
-    lines.append("预算执行率 (\(w) 分)")
-    if let rate = r.rate, let points = r.points, let spent = r.spent, let base = r.base {
-      let pct = (rate * Fraction.hundred).formatted(places: 2) + " %"
-      lines.append("  执行率 = 决算数 ÷ \(baseName) = \(spent)\(mark(.spent)) ÷ \(base)\(mark(r.basis == .budget ? .budget : .initial)) = \(pct)")
-      var line = "  得分 = \(w) × min(\(pct), 1) = \(points.formatted(places: 2)) / \(w) 分"
-      if let recorded = r.recorded, recorded.formatted(places: 2) != points.formatted(places: 2) {
-        line += "    (form: \(recorded.trimmed(places: 4)))"
-      }
-      lines.append(line)
-    } else {
-      lines.append("  \(r.problem ?? "unknown") → 执行率 points unknown")
-    }
+    out.sections.append(executionSection())
     for level in [IndicatorLevel.output, .benefit, .satisfaction] {
-      let steps = card.indicators.filter { $0.level == level }
-      guard !steps.isEmpty else { continue }
-      let ruleWeight = (card.ruleWeights[level] ?? rules.weights[level] ?? .zero).trimmed(places: 2)
-      var heading = "\(level.heading) (\(ruleWeight) 分)"
-      if level == .benefit, card.satisfactionMovedToBenefit {
-        heading += ": no 满意度 indicator, so its weight is added here"
-      }
-      if let scale = card.levelScale[level], scale != .one {
-        heading += ": the form's weights add up to \((card.levelWeights[level] ?? .zero).trimmed(places: 4)), scaled × \(scale.trimmed(places: 4))"
-      }
-      lines.append(heading)
-      for step in steps {
-        let i = step.indicator
-        let label = (i.level2.isEmpty ? "" : i.level2 + " · ") + i.name + " (\(i.kind))"
-        var line = "  \(label): \(step.formula)"
-        if let pts = step.points {
-          line += " = \(pts.formatted(places: 2)) / \(step.weight.trimmed(places: 2))"
-        } else {
-          line += " → unknown"
-        }
-        let scale = i.weight == 0 ? Fraction.one : step.weight / Fraction(tenThousandths: i.weight)
-        if let recorded = i.points, let pts = step.points, i.kind != .qualitative,
-          (Fraction(tenThousandths: recorded) * scale).formatted(places: 2) != pts.formatted(places: 2)
-        {
-          line += "    (form: \(Fraction(tenThousandths: recorded).trimmed(places: 4))" + (scale == .one ? ")" : " of \(Fraction(tenThousandths: i.weight).trimmed(places: 4)))")
-        }
-        lines.append(line)
-        if let problem = step.problem { lines.append("    ! \(problem)") }
-      }
-      if let subtotal = card.points(of: level) {
-        lines.append("  小计 \(subtotal.formatted(places: 2)) / \(ruleWeight)")
-      }
+      if let section = levelSection(level) { out.sections.append(section) }
     }
     let others = card.indicators.filter { $0.level == nil }
     if !others.isEmpty {
-      lines.append("其他指标 (not 产出, 效益 or 满意度: counted as recorded, not scaled)")
+      var section = Section(kind: .other, title: "其他指标", remark: "not 产出, 效益 or 满意度: counted as recorded, not scaled")
       for step in others {
         let i = step.indicator
-        lines.append("  \(i.level1) · \(i.name) (\(i.kind)): \(step.formula)" + (step.points.map { " = \($0.formatted(places: 2)) / \(step.weight.trimmed(places: 2))" } ?? " → unknown"))
-        if let problem = step.problem { lines.append("    ! \(problem)") }
+        section.steps.append(indicatorStep(step, label: "\(i.level1) · \(i.name) (\(i.kind))", showForm: false))
       }
+      out.sections.append(section)
     }
-    lines.append("")
-    guard let total = card.total else {
-      lines.append("总分: unknown — \(card.unknownBecause ?? "a value is missing") (a missing value is never counted as 0 or full marks)")
-      if let s = p.recordedScore { lines.append("recorded: \(s.formatted(places: 2))\(p.grade.map { " \($0)" } ?? "")") }
-      return lines.joined(separator: "\n") + "\n"
-    }
-    let order: [IndicatorLevel] = [.execution, .output, .benefit, .satisfaction]
-    let parts = order.filter { level in
-      level == .execution || card.indicators.contains { $0.level == level }
-    }.compactMap { card.points(of: $0)?.formatted(places: 2) }
-      + others.compactMap { $0.points?.formatted(places: 2) }
-    lines.append("总分 = " + parts.joined(separator: " + ") + " = \(total.formatted(places: 2))")
-    lines += gradeLines(total)
-    if let recorded = p.recordedScore {
-      var line = "recorded: \(recorded.formatted(places: 2))\(mark(.score))\(p.grade.map { " \($0)" } ?? "")"
-      if recorded.formatted(places: 2) == total.formatted(places: 2) {
-        line += " ✓"
-      } else {
-        line += " ✗ — the rules give \(total.formatted(places: 2))"
-        let roundings = roundedSteps()
-        if !roundings.isEmpty, let sum = card.recordedPointsSum, sum == recorded {
-          line += ". The form rounded " + roundings.joined(separator: " and ") + "; its own points add up to \(sum.trimmed(places: 4))"
-        }
-      }
-      lines.append(line)
-    }
-    return lines.joined(separator: "\n") + "\n"
+    out.sections.append(resultSection(others))
+    out.total = card.total
+    out.grade = card.total.map { rules.grade(for: $0) }
+    return out
   }
 
-  func gradeLines(_ score: Fraction) -> [String] {
+  func executionSection() -> Section {
+    let r = card.rate
+    var section = Section(kind: .execution, title: IndicatorLevel.execution.heading, maximum: r.weight)
+    let w = r.weight.trimmed(places: 2)
+    guard let rate = r.rate, let points = r.points, let spent = r.spent, let base = r.base else {
+      section.steps.append(Step(.ratePoints, "得分", maximum: r.weight, note: r.problem ?? "unknown"))
+      return section
+    }
+    let baseName = r.basis == .budget ? "全年预算数" : "年初预算"
+    section.steps.append(
+      Step(
+        .rate, "执行率", formula: "决算数 ÷ \(baseName)",
+        operands: [operand("决算数", .money(spent), .spent), operand(baseName, .money(base), r.basis == .budget ? .budget : .initial)],
+        result: .percent(rate)))
+    var step = Step(
+      .ratePoints, "得分", formula: "\(w) × min(\((rate * Fraction.hundred).formatted(places: 2)) %, 1)",
+      operands: [Operand("权重", .exact(r.weight)), Operand("执行率", .percent(rate))], points: points, maximum: r.weight)
+    if let recorded = r.recorded, recorded.formatted(places: 2) != points.formatted(places: 2) {
+      step.recorded = Operand("form", .exact(recorded))
+    }
+    section.steps.append(step)
+    return section
+  }
+
+  func levelSection(_ level: IndicatorLevel) -> Section? {
+    let steps = card.indicators.filter { $0.level == level }
+    guard !steps.isEmpty else { return nil }
+    let ruleWeight = card.ruleWeights[level] ?? rules.weights[level] ?? .zero
+    var remarks: [String] = []
+    if level == .benefit, card.satisfactionMovedToBenefit {
+      remarks.append("no 满意度 indicator, so its weight is added here")
+    }
+    if let scale = card.levelScale[level], scale != .one {
+      remarks.append("the form's weights add up to \((card.levelWeights[level] ?? .zero).trimmed(places: 4)), scaled × \(scale.trimmed(places: 4))")
+    }
+    let kind: Section.Kind = level == .output ? .output : level == .benefit ? .benefit : .satisfaction
+    var section = Section(
+      kind: kind, title: level.heading, maximum: ruleWeight, remark: remarks.isEmpty ? nil : remarks.joined(separator: ": "))
+    for step in steps {
+      let i = step.indicator
+      section.steps.append(indicatorStep(step, label: (i.level2.isEmpty ? "" : i.level2 + " · ") + i.name + " (\(i.kind))", showForm: true))
+    }
+    if let subtotal = card.points(of: level) {
+      section.steps.append(Step(.subtotal, "小计", points: subtotal, maximum: ruleWeight))
+    }
+    return section
+  }
+
+  func indicatorStep(_ step: ScoreCard.IndicatorStep, label: String, showForm: Bool) -> Step {
+    let i = step.indicator
+    var operands: [Operand] = []
+    if let t = i.target { operands.append(Operand("target", .exact(Fraction(tenThousandths: t)))) }
+    if let a = i.actual { operands.append(Operand("actual", .exact(Fraction(tenThousandths: a)))) }
+    operands.append(Operand("权重", .exact(step.weight)))
+    var out = Step(.indicator, label, formula: step.formula, operands: operands, points: step.points, maximum: step.weight, note: step.problem)
+    let scale = i.weight == 0 ? Fraction.one : step.weight / Fraction(tenThousandths: i.weight)
+    if showForm, let recorded = i.points, let pts = step.points, i.kind != .qualitative,
+      (Fraction(tenThousandths: recorded) * scale).formatted(places: 2) != pts.formatted(places: 2)
+    {
+      out.recorded = Operand("form", .exact(Fraction(tenThousandths: recorded)))
+      if scale != .one { out.recordedOf = Fraction(tenThousandths: i.weight) }
+    }
+    return out
+  }
+
+  func resultSection(_ others: [ScoreCard.IndicatorStep]) -> Section {
+    let p = card.project
+    var section = Section(kind: .result, title: "总分")
+    guard let total = card.total else {
+      section.steps.append(Step(.total, "总分", note: card.unknownBecause ?? "a value is missing"))
+      if let s = p.recordedScore {
+        var operands = [Operand("自评分", .number(s, places: 2))]
+        if let g = p.grade { operands.append(Operand("自评级", .grade(g))) }
+        section.steps.append(Step(.recordedScore, "recorded", operands: operands))
+      }
+      return section
+    }
+    let order: [IndicatorLevel] = [.execution, .output, .benefit, .satisfaction]
+    let parts =
+      order.filter { level in
+        level == .execution || card.indicators.contains { $0.level == level }
+      }.compactMap { card.points(of: $0) }
+      + others.compactMap(\.points)
+    section.steps.append(
+      Step(
+        .total, "总分", formula: parts.map { $0.formatted(places: 2) }.joined(separator: " + "),
+        operands: parts.map { Operand("points", .number($0, places: 2)) }, points: total))
+    section.steps += gradeSteps(total)
+    if let recorded = p.recordedScore {
+      var operands = [operand("自评分", .number(recorded, places: 2), .score)]
+      if let g = p.grade { operands.append(Operand("自评级", .grade(g))) }
+      var step = Step(.recordedScore, "recorded", operands: operands, points: total)
+      if recorded.formatted(places: 2) == total.formatted(places: 2) {
+        step.verdict = .holds
+      } else {
+        step.verdict = .wrong
+        let roundings = roundedSteps()
+        if !roundings.isEmpty, let sum = card.recordedPointsSum, sum == recorded {
+          step.note = "The form rounded " + roundings.joined(separator: " and ") + "; its own points add up to \(sum.trimmed(places: 4))"
+        }
+      }
+      section.steps.append(step)
+    }
+    return section
+  }
+
+  /// The band the score falls in, and the recorded grade against it.
+  func gradeSteps(_ score: Fraction) -> [Step] {
     let g = rules.grade(for: score)
-    var lines = ["  \(score.formatted(places: 2)) → \(g) (\(g): \(rules.bandText(g)))"]
-    if score * Fraction(100) != Fraction(Int128(score.formatted(places: 2).replacing(".", with: "")) ?? 0, 1) {
-      lines[0] += "; graded at full precision (\(score.trimmed(places: 6)))"
-    }
+    var steps = [Step(.grade, "评级", operands: [Operand("score", .number(score, places: 2))], result: .grade(g), points: score, note: "\(g): \(rules.bandText(g))")]
     if let recorded = card.project.grade {
-      lines.append(recorded == g ? "  recorded grade \(recorded)\(mark(.grade)) ✓" : "  recorded grade \(recorded)\(mark(.grade)) ✗ — under \(rulesLabel) it is \(g)")
+      steps.append(
+        Step(.recordedGrade, "recorded grade", result: .grade(g), recorded: operand("自评级", .grade(recorded), .grade), verdict: recorded == g ? .holds : .wrong))
     }
-    return lines
+    return steps
   }
 
   /// Steps whose recorded points equal the computed points rounded to a whole number.

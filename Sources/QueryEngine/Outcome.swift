@@ -4,8 +4,12 @@ public enum Outcome: Sendable, Equatable {
   case table(ResultTable)
   /// Bars to draw (chart, trend).
   case chart(Chart)
-  /// Text to show as is (explanations, confirmations).
+  /// Text to show as is (confirmations).
   case text(String)
+  /// `check`'s findings, for the shell to draw or write as data.
+  case findings(CheckResult)
+  /// `explain`'s steps, for the shell to write as text or data.
+  case explanation(ScoreExplanation)
   /// The user asked for help on a topic (nil: the overview); the shell owns the texts.
   case help(String?)
   /// The user asked to leave.
@@ -28,12 +32,22 @@ public struct ExportRequest: Sendable, Equatable {
   /// Start a CSV with a UTF-8 byte order mark, so Excel opens Chinese text correctly.
   public var bom: Bool
   public var table: ResultTable?
+  /// The statement's own result when it is more than a table (check, explain): JSON then
+  /// keeps its shape, and `table` is its table form.
+  public var structured: StructuredResult?
 
-  public init(format: Format, path: String, force: Bool, bom: Bool, table: ResultTable?) {
+  public init(format: Format, path: String, force: Bool, bom: Bool, table: ResultTable?, structured: StructuredResult? = nil) {
     self.format = format
     self.path = path
     self.force = force
     self.bom = bom
     self.table = table
+    self.structured = structured
   }
+}
+
+/// A result that has a shape of its own besides its table form.
+public enum StructuredResult: Sendable, Equatable {
+  case findings(CheckResult)
+  case explanation(ScoreExplanation)
 }

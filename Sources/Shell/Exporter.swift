@@ -3,8 +3,8 @@ import Foundation
 import QueryEngine
 import Scoring
 
-/// Writes a result table to a file in an export format, through SafeFile (whole or
-/// not at all, never over loaded data).
+/// Writes a result to a file in an export format, through SafeFile (whole or not at
+/// all, never over loaded data).
 enum Exporter {
   /// Writes the table; returns the number of rows written.
   static func write(
@@ -40,21 +40,7 @@ enum Exporter {
     case .markdown:
       data = Data(try render(plain, .markdown, request.path, interrupted).utf8)
     case .xlsx:
-      let header = plain.columns.map { WorkbookWriter.Cell.text($0.name) }
-      let rows = plain.rows.map { row in
-        row.map { v -> WorkbookWriter.Cell in
-          switch v {
-          case .missing: .empty
-          case .integer, .money, .score, .number, .percent, .exact: .number(v.plain)
-          case .text, .grade, .fund: .text(v.plain)
-          }
-        }
-      }
-      do {
-        data = try WorkbookWriter.data(sheets: [(name: "result", rows: [header] + rows)])
-      } catch {
-        throw WriteError(file: request.path, message: error.message)
-      }
+      data = try workbook(plain, request.path)
     }
     if interrupted() { throw WriteError(file: request.path, message: "interrupted (Ctrl-C); nothing was written", interrupted: true) }
     try SafeFile.write(data, to: request.path, options: options)
@@ -93,5 +79,61 @@ enum Exporter {
       start += batch
     }
     return format == .json ? out + "]\n" : out
+  }
+
+  /// Writes a result that has its own shape (check, explain): JSON, CSV and markdown
+  /// exactly as `.mode` shows them, a workbook from its table form; returns the rows
+  /// written (findings or steps).
+  static func write(
+    _ result: StructuredResult, _ request: ExportRequest, protected: ProtectedFiles = ProtectedFiles()
+  ) throws(WriteError) -> Int {
+    let options = SafeFile.Options(replace: request.force, protected: protected, interrupted: { false })
+    try SafeFile.check(request.path, options: options)
+    let table: ResultTable
+    var renderer = Renderer(format: .table, maxRows: 0)
+    let text: (Renderer) -> String
+    switch result {
+    case .findings(let r):
+      table = Renderer.findingsData(r)
+      text = { $0.render(r) }
+    case .explanation(let e):
+      table = Renderer.explanationData(e)
+      text = { $0.render(e) }
+    }
+    let data: Data
+    switch request.format {
+    case .csv:
+      renderer.format = .csv
+      data = Data(((request.bom ? "\u{FEFF}" : "") + text(renderer)).utf8)
+    case .json:
+      renderer.format = .json
+      data = Data(text(renderer).utf8)
+    case .markdown:
+      renderer.format = .markdown
+      data = Data(text(renderer).utf8)
+    case .xlsx:
+      data = try workbook(table, request.path)
+    }
+    try SafeFile.write(data, to: request.path, options: options)
+    return table.rows.count
+  }
+
+  /// One sheet: the header row, then the rows, numbers as numbers.
+  static func workbook(_ table: ResultTable, _ path: String) throws(WriteError) -> Data {
+    let header = table.columns.map { WorkbookWriter.Cell.text($0.name) }
+    let rows = table.rows.map { row in
+      row.map { v -> WorkbookWriter.Cell in
+        switch v {
+        case .missing: .empty
+        case .integer, .money, .score, .number, .percent, .exact: .number(v.plain)
+        case .text, .grade, .fund: .text(v.plain)
+        }
+      }
+    }
+    do {
+      return try WorkbookWriter.data(sheets: [(name: "result", rows: [header] + rows)])
+    } catch {
+      throw WriteError(file: path, message: error.message)
+    }
   }
 }

@@ -26,6 +26,8 @@ public final class Session {
   public var terminalWidth: Int?
   /// The last table shown, for `export` without a statement.
   public internal(set) var lastTable: ResultTable?
+  /// The last result shown, when it has a shape of its own (check, explain); exported in it.
+  public internal(set) var lastStructured: StructuredResult?
   /// How deep `.read` files are nested, to refuse a file that reads itself.
   var readDepth = 0
   /// Whether a person is typing at a prompt (carets then align under the prompt).
@@ -114,8 +116,24 @@ public final class Session {
     switch outcome {
     case .table(let table):
       lastTable = table
+      lastStructured = nil
       out.write(display(table))
+    case .findings(let result):
+      lastTable = Renderer.findingsData(result)
+      lastStructured = .findings(result)
+      if renderer.format == .json || renderer.format == .csv {
+        out.write(renderer.render(result))
+      } else {
+        var lines = renderer
+        lines.format = .line
+        out.write(display(renderer.findingsTable(result), lines: lines.findingsTable(result)))
+      }
+    case .explanation(let explanation):
+      lastTable = Renderer.explanationData(explanation)
+      lastStructured = .explanation(explanation)
+      out.write(renderer.render(explanation))
     case .chart(let chart):
+      lastStructured = nil
       lastTable = ResultTable(columns: [.init("label", numeric: false), .init("value", numeric: true)], rows: chart.bars.map { [.text($0.label), $0.value] })
       out.write(renderer.render(chart))
     case .text(let s):
@@ -127,6 +145,15 @@ public final class Session {
     case .several(let parts):
       for part in parts where try show(part) { return true }
     case .export(let request):
+      if let structured = request.structured ?? (request.table == nil ? lastStructured : nil) {
+        do {
+          let rows = try Exporter.write(structured, request, protected: ProtectedFiles(engine.store))
+          out.write("wrote \(rows) row\(rows == 1 ? "" : "s") to \(request.path)\n")
+        } catch {
+          throw EvaluationError(range: nil, message: error.description, suggestion: nil)
+        }
+        return false
+      }
       guard let table = request.table ?? lastTable else {
         throw EvaluationError(range: nil, message: "there is no result to export yet", suggestion: "run a statement first, or name one: export csv out.csv projects where grade = 良")
       }
@@ -142,15 +169,15 @@ public final class Session {
   }
 
   /// A table in the chosen format; a table wider than the terminal switches to one
-  /// field per line, as psql's expanded mode does.
-  func display(_ table: ResultTable) -> String {
+  /// field per line, as psql's expanded mode does (`lines`: the table as that mode draws it).
+  func display(_ table: ResultTable, lines lineTable: ResultTable? = nil) -> String {
     var text = renderer.render(table)
     if renderer.format == .table, let width = terminalWidth,
       let first = text.split(separator: "\n").first, DisplayWidth.of(first) > width
     {
       var lines = renderer
       lines.format = .line
-      text = lines.render(table) + "(\(DisplayWidth.of(first)) columns are wider than the terminal: one field per line; .mode line does this always)\n"
+      text = lines.render(lineTable ?? table) + "(\(DisplayWidth.of(first)) columns are wider than the terminal: one field per line; .mode line does this always)\n"
     }
     return theme.headers(text, format: renderer.format)
   }

@@ -23,16 +23,16 @@ public struct BudgetTotalCheck: AuditRule {
     for (label, stated, computed, column) in lines {
       guard let stated else { continue }
       guard let computed else {
-        out.append(input.finding(label, stated.description, "", .attention, "the table does not give every project's \(column), so the total cannot be checked"))
+        out.append(input.finding(label, .stated(stated), .none, .attention, "the table does not give every project's \(column), so the total cannot be checked"))
         continue
       }
       let a = Printed.agreement(stated: stated.amount.tenThousandths, exact: computed.exact)
       switch a {
       case .exact, .rounded, .truncated:
-        out.append(input.finding(label, stated.description, computed.description, .holds, "Σ \(column) of \(input.projects.count) projects " + Printed.describe(a, computed.description)))
+        out.append(input.finding(label, .stated(stated), .money(computed, unit: .none), .holds, "Σ \(column) of \(input.projects.count) projects " + Printed.describe(a, computed.description)))
       case .differs:
         let diff = stated.amount - computed
-        out.append(input.finding(label, stated.description, computed.description, .wrong, "Σ \(column) of the \(input.projects.count) projects is \(computed); the report differs by \(diff)"))
+        out.append(input.finding(label, .stated(stated), .money(computed, unit: .none), .wrong, "Σ \(column) of the \(input.projects.count) projects is \(computed); the report differs by \(diff)"))
       }
     }
     return out

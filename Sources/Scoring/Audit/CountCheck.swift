@@ -10,7 +10,7 @@ public struct CountCheck: AuditRule {
       guard let stated else { continue }
       out.append(
         input.finding(
-          label, String(stated), String(n), stated == n ? .holds : .wrong,
+          label, .count(stated), .count(n), stated == n ? .holds : .wrong,
           stated == n ? "the table has \(n) rows" : "the table has \(n) rows, not \(stated)"))
     }
     return out

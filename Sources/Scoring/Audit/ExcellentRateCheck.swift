@@ -12,15 +12,15 @@ public struct ExcellentRateCheck: AuditRule {
     let both = Fraction(Int128(excellent + good), Int128(n))
     let a = Printed.agreement(stated: stated.tenThousandths, exact: rate * Fraction.hundred)
     if a != .differs {
-      return [input.finding("评优率", stated.description, Printed.percent(rate), .holds, "优秀率 = \(excellent) ÷ \(n)")]
+      return [input.finding("评优率", .stated(stated), .percent(rate, places: 2), .holds, "优秀率 = \(excellent) ÷ \(n)")]
     }
     if Printed.agreement(stated: stated.tenThousandths, exact: both * Fraction.hundred) != .differs {
       return [
         input.finding(
-          "评优率", stated.description, Printed.percent(rate), .wrong,
+          "评优率", .stated(stated), .percent(rate, places: 2), .wrong,
           "\(stated) is the 优良率 ((\(excellent) + \(good)) ÷ \(n)); the 优秀率 is \(excellent) ÷ \(n) = \(Printed.percent(rate))")
       ]
     }
-    return [input.finding("评优率", stated.description, Printed.percent(rate), .wrong, "优秀率 = \(excellent) ÷ \(n) = \(Printed.percent(rate)); 优良率 = \(Printed.percent(both))")]
+    return [input.finding("评优率", .stated(stated), .percent(rate, places: 2), .wrong, "优秀率 = \(excellent) ÷ \(n) = \(Printed.percent(rate)); 优良率 = \(Printed.percent(both))")]
   }
 }

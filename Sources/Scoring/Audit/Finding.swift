@@ -1,23 +1,32 @@
 /// One line of an audit: a figure as reported, as recomputed, and the verdict.
 public struct Finding: Hashable, Sendable {
-  public enum Verdict: String, Hashable, Sendable {
+  public enum Verdict: String, CaseIterable, Hashable, Sendable {
     /// The report agrees with its own data.
     case holds = "✓"
     /// The report contradicts its own data.
     case wrong = "✗"
     /// Worth a look, but not a contradiction (a unit slip, a repeated name, an unknown).
     case attention = "!"
+
+    /// The verdict as a word, for data formats: holds, wrong, attention.
+    public var word: String {
+      switch self {
+      case .holds: "holds"
+      case .wrong: "wrong"
+      case .attention: "attention"
+      }
+    }
   }
 
   public var year: Int
   public var unit: String
   public var figure: String
-  public var reported: String
-  public var computed: String
+  public var reported: FigureValue
+  public var computed: FigureValue
   public var verdict: Verdict
   public var note: String
 
-  public init(year: Int, unit: String, figure: String, reported: String, computed: String, verdict: Verdict, note: String) {
+  public init(year: Int, unit: String, figure: String, reported: FigureValue, computed: FigureValue, verdict: Verdict, note: String) {
     self.year = year
     self.unit = unit
     self.figure = figure
@@ -49,7 +58,7 @@ public struct AuditInput: Sendable {
     self.rules = rules
   }
 
-  func finding(_ figure: String, _ reported: String, _ computed: String, _ verdict: Finding.Verdict, _ note: String) -> Finding {
+  func finding(_ figure: String, _ reported: FigureValue, _ computed: FigureValue, _ verdict: Finding.Verdict, _ note: String) -> Finding {
     Finding(year: year, unit: unit, figure: figure, reported: reported, computed: computed, verdict: verdict, note: note)
   }
 
@@ -107,5 +116,5 @@ enum Printed {
     }
   }
 
-  static func percent(_ ratio: Fraction) -> String { (ratio * Fraction.hundred).formatted(places: 2) + "%" }
+  static func percent(_ ratio: Fraction) -> String { FigureValue.percent(ratio, places: 2).description }
 }

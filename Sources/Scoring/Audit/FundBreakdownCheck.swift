@@ -9,7 +9,7 @@ public struct FundBreakdownCheck: AuditRule {
       if let n = line.projectCount {
         out.append(
           input.finding(
-            "\(line.fund)项目个数", String(n), String(rows.count), n == rows.count ? .holds : .wrong,
+            "\(line.fund)项目个数", .count(n), .count(rows.count), n == rows.count ? .holds : .wrong,
             "\(rows.count) row\(rows.count == 1 ? " is" : "s are") \(line.fund)" + (n == rows.count ? "" : ", not \(n)")))
       }
       if let stated = line.budget {
@@ -17,7 +17,7 @@ public struct FundBreakdownCheck: AuditRule {
         let a = Printed.agreement(stated: stated.amount.tenThousandths, exact: total.exact)
         out.append(
           input.finding(
-            "\(line.fund)涉及资金", stated.description, total.description, a == .differs ? .wrong : .holds,
+            "\(line.fund)涉及资金", .stated(stated), .money(total, unit: .none), a == .differs ? .wrong : .holds,
             a == .differs ? "Σ budget of the \(line.fund) rows is \(total); the report differs by \(stated.amount - total)" : "Σ budget of the \(line.fund) rows " + Printed.describe(a, total.description)))
       }
     }

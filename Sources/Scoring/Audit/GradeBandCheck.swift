@@ -13,14 +13,14 @@ public struct GradeBandCheck: AuditRule {
       if band != recorded {
         out.append(
           input.finding(
-            "#\(p.seq) 自评级", "\(recorded)", "\(band)", .wrong,
+            "#\(p.seq) 自评级", .grade(recorded), .grade(band), .wrong,
             "\(p.name): score \(score.formatted(places: 2)) is \(band) (\(input.rules.bandText(band))), recorded \(recorded)"))
       }
       _ = card
     }
     guard checked > 0 else { return out }
     if out.isEmpty {
-      out.append(input.finding("grades in their bands", "\(checked)", "\(checked)", .holds, "every recorded grade matches its score's band (\(input.rules.name) rules)"))
+      out.append(input.finding("grades in their bands", .count(checked), .count(checked), .holds, "every recorded grade matches its score's band (\(input.rules.name) rules)"))
     }
     return out
   }

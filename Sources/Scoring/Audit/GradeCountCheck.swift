@@ -10,7 +10,7 @@ public struct GradeCountCheck: AuditRule {
       let n = input.projects.filter { $0.grade == g }.count
       out.append(
         input.finding(
-          "“\(g)”项目", String(stated), String(n), stated == n ? .holds : .wrong,
+          "“\(g)”项目", .count(stated), .count(n), stated == n ? .holds : .wrong,
           stated == n ? "\(n) row\(n == 1 ? "" : "s") graded \(g)" : "the table has \(n) row\(n == 1 ? "" : "s") graded \(g), not \(stated)"))
     }
     return out

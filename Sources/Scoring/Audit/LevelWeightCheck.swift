@@ -13,7 +13,7 @@ public struct LevelWeightCheck: AuditRule {
         if data != rule {
           out.append(
             input.finding(
-              "#\(card.project.seq) \(level.heading)权重", data.trimmed(places: 4), rule.trimmed(places: 4), .attention,
+              "#\(card.project.seq) \(level.heading)权重", .points(data, places: nil), .points(rule, places: nil), .attention,
               "\(card.project.name): the indicators of \(level) weigh \(data.trimmed(places: 4)); the \(input.rules.name) rules give \(level) \(rule.trimmed(places: 4)), \(data > .zero ? "so they are scaled by \((rule / data).trimmed(places: 4))" : "and the project has none, so these points cannot be earned")"))
         }
       }

@@ -20,8 +20,8 @@ public struct OverallGradeCheck: AuditRule {
       note += "; for reference, project mean \(mean.formatted(places: 2))" + (weighted.map { ", budget-weighted \($0.formatted(places: 2))" } ?? "")
     }
     guard let stated = d.grade else {
-      return [input.finding("部门整体得分", score.formatted(places: 2), "\(band)", .attention, "no overall grade stated; " + note)]
+      return [input.finding("部门整体得分", .points(score, places: 2), .grade(band), .attention, "no overall grade stated; " + note)]
     }
-    return [input.finding("部门整体评价等级", "\(stated)", "\(band)", stated == band ? .holds : .wrong, note)]
+    return [input.finding("部门整体评价等级", .grade(stated), .grade(band), stated == band ? .holds : .wrong, note)]
   }
 }

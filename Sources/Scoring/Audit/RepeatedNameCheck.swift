@@ -12,7 +12,7 @@ public struct RepeatedNameCheck: AuditRule {
     return order.compactMap { name in
       guard let list = seqs[name], list.count > 1 else { return nil }
       let where_ = list.map { "#\($0)" }.joined(separator: "/")
-      return input.finding("repeated name", where_, "", .attention, "\(name) occurs \(list.count) times (\(where_)); refer to these projects by seq")
+      return input.finding("repeated name", .text(where_), .none, .attention, "\(name) occurs \(list.count) times (\(where_)); refer to these projects by seq")
     }
   }
 }

@@ -9,24 +9,24 @@ public struct ScoreRecomputeCheck: AuditRule {
     for card in input.cards {
       let p = card.project
       if let problem = card.rate.problem, card.computed || p.ratePoints != nil {
-        out.append(input.finding("#\(p.seq) 执行率", "", "unknown", .attention, "\(p.name): \(problem)"))
+        out.append(input.finding("#\(p.seq) 执行率", .none, .unknown, .attention, "\(p.name): \(problem)"))
       }
       guard card.computed else { continue }
       if let recorded = card.rate.recorded, let points = card.rate.points, (recorded - points).magnitudeAbove(Fraction(1, 200)) {
         let rounded = points.formatted(places: 0) == recorded.trimmed(places: 4)
         out.append(
           input.finding(
-            "#\(p.seq) 执行率得分", recorded.trimmed(places: 4), points.formatted(places: 2), .wrong,
+            "#\(p.seq) 执行率得分", .points(recorded, places: nil), .points(points, places: 2), .wrong,
             "\(p.name): \(card.rate.weight.trimmed(places: 2)) × \(Printed.percent(card.rate.rate ?? .zero)) = \(points.formatted(places: 2))" + (rounded ? "; the form rounded it to \(recorded.trimmed(places: 4))" : "")))
       }
       for step in card.indicators where step.breaksRule {
         out.append(
           input.finding(
-            "#\(p.seq) \(step.indicator.name)", step.indicator.points.map { Fraction(tenThousandths: $0).trimmed(places: 4) } ?? "",
-            step.points.map { $0.formatted(places: 2) } ?? "", .wrong, "\(p.name): \(step.problem ?? "breaks the rule")"))
+            "#\(p.seq) \(step.indicator.name)", step.indicator.points.map { .points(Fraction(tenThousandths: $0), places: nil) } ?? .none,
+            step.points.map { .points($0, places: 2) } ?? .none, .wrong, "\(p.name): \(step.problem ?? "breaks the rule")"))
       }
       guard let total = card.total else {
-        out.append(input.finding("#\(p.seq) 自评分", p.recordedScore?.formatted(places: 2) ?? "", "unknown", .attention, "\(p.name): \(card.unknownBecause ?? "a value is missing")"))
+        out.append(input.finding("#\(p.seq) 自评分", p.recordedScore.map { .points($0, places: 2) } ?? .none, .unknown, .attention, "\(p.name): \(card.unknownBecause ?? "a value is missing")"))
         continue
       }
       guard let recorded = p.recordedScore else { continue }
@@ -44,7 +44,7 @@ public struct ScoreRecomputeCheck: AuditRule {
         } else if let s = pointsSum, s != recorded {
           note += "; the form's own points add up to \(s.trimmed(places: 4)), not \(recorded.trimmed(places: 4))"
         }
-        out.append(input.finding("#\(p.seq) 自评分", recorded.formatted(places: 2), total.formatted(places: 2), .wrong, note))
+        out.append(input.finding("#\(p.seq) 自评分", .points(recorded, places: 2), .points(total, places: 2), .wrong, note))
       }
     }
     return out

@@ -12,7 +12,7 @@ public struct UnitSlipCheck: AuditRule {
       guard let stated, stated.unit == .yuan else { return nil }
       let literal = Fraction(Int128(stated.amount.tenThousandths), 100_000_000).trimmed(places: 8)
       return input.finding(
-        label, stated.description, stated.amount.description + "万元", .attention,
+        label, .stated(stated), .money(stated.amount, unit: .wanYuan), .attention,
         "printed in 元, while the report counts in 万元; taken literally it would be \(literal)万元, so the 万 was dropped: read as \(stated.amount)万元")
     }
   }
