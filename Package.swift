@@ -48,7 +48,8 @@ let package = Package(
     .testTarget(name: "DataStoreTests", dependencies: ["DataStore"]),
     .testTarget(name: "QuerySyntaxTests", dependencies: ["QuerySyntax"]),
     .testTarget(name: "QueryEngineTests", dependencies: ["QueryEngine"]),
-    .testTarget(name: "ShellTests", dependencies: ["Shell", "DataStore", "Scoring"]),
+    // Fixtures and Transcripts are read from the source tree, not bundled.
+    .testTarget(name: "ShellTests", dependencies: ["Shell", "DataStore", "Scoring"], exclude: ["Fixtures", "Transcripts"]),
     // Properties over many generated inputs: round trips, sums, grades, money.
     .testTarget(
       name: "PropertyTests",

@@ -46,8 +46,10 @@ public enum DatasetLoader {
       return [(path, kind)]
     }
     // A folder given through a symbolic link is walked at its target; the files keep
-    // the path the user gave.
-    let target = (path as NSString).resolvingSymlinksInPath
+    // the path the user gave. A relative path is made absolute first: only then are
+    // its links resolved (`datasets` as a link in the working folder).
+    let absolute = path.hasPrefix("/") ? path : (fm.currentDirectoryPath as NSString).appendingPathComponent(path)
+    let target = (absolute as NSString).resolvingSymlinksInPath
     guard let walker = fm.enumerator(atPath: target) else {
       throw LoadError(file: path, message: "cannot read this folder")
     }

@@ -148,8 +148,8 @@ func spawnWall(_ path: String, directory: String) -> (wall: Double, status: Int3
   // The child starts in `directory`: the parent moves there for the spawn (nothing
   // else runs in the benchmark meanwhile) and moves back.
   let previous = FileManager.default.currentDirectoryPath
-  FileManager.default.changeCurrentDirectoryPath(directory)
-  defer { FileManager.default.changeCurrentDirectoryPath(previous) }
+  guard FileManager.default.changeCurrentDirectoryPath(directory) else { fail("cannot change to \(directory)") }
+  defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
   var pid: pid_t = 0
   let argv: [UnsafeMutablePointer<CChar>?] = [strdup(path), nil]
   defer { for a in argv { free(a) } }

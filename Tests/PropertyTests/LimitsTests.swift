@@ -134,7 +134,7 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: folder) }
     let header = Data("year,unit,seq,name,budget\n".utf8)
     for i in 0..<10_000 {
-      FileManager.default.createFile(atPath: folder + "/projects-\(i).csv", contents: header)
+      try #require(FileManager.default.createFile(atPath: folder + "/projects-\(i).csv", contents: header))
     }
     let time = try Self.elapsed {
       try Self.expectError("load '\(folder)'", "more than 2000 dataset files below this folder; name a smaller folder")
@@ -146,7 +146,7 @@ import Testing
     let folder = try PropertySupport.temporaryFolder()
     defer { try? FileManager.default.removeItem(atPath: folder) }
     for i in 0..<10_000 {
-      FileManager.default.createFile(atPath: folder + "/note-\(i).txt", contents: Data())
+      try #require(FileManager.default.createFile(atPath: folder + "/note-\(i).txt", contents: Data()))
     }
     try Self.expectError("load '\(folder)'", "no dataset files here")
   }

@@ -48,8 +48,8 @@ struct CommandLineTests {
     defer { try? FileManager.default.removeItem(at: scratch) }
     let outURL = scratch.appendingPathComponent("out")
     let errURL = scratch.appendingPathComponent("err")
-    FileManager.default.createFile(atPath: outURL.path, contents: nil)
-    FileManager.default.createFile(atPath: errURL.path, contents: nil)
+    try #require(FileManager.default.createFile(atPath: outURL.path, contents: nil))
+    try #require(FileManager.default.createFile(atPath: errURL.path, contents: nil))
     let outHandle = try FileHandle(forWritingTo: outURL)
     let errHandle = try FileHandle(forWritingTo: errURL)
     let stdin = Pipe()

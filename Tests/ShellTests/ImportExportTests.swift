@@ -23,8 +23,7 @@ import Testing
   }
 
   @Test func theSeedReportImportsAsTheBundledDataset() throws {
-    let seed = Self.root.deletingLastPathComponent().appendingPathComponent("shared/seed/shuangshanzi-2023-report.txt").path
-    try #require(FileManager.default.fileExists(atPath: seed), "the shared seed is beside the repository")
+    let seed = Self.path("datasets/source/shuangshanzi-2023-report.txt")
     let result = try ReportImporter.load(seed)
     let bundled = try DatasetLoader.load(paths: [Self.path("datasets")])
     let imported = DatasetWriter.files(result.store).map { "\($0.0)|\($0.1)" }
