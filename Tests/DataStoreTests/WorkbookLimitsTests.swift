@@ -152,3 +152,32 @@ import Testing
     #expect(SheetCells.number("83.250000000000014") == "83.25000000000001")
   }
 }
+
+/// Bytes that are not a zip, refused before ZIPFoundation opens them.
+@Suite struct WorkbookZipTests {
+  static func error(_ data: Data) -> String? {
+    do {
+      _ = try WorkbookReader.sheets(data: data, file: "book.xlsx")
+      return nil
+    } catch {
+      return error.description
+    }
+  }
+
+  @Test func bytesWithoutAZipEndRecordAreNotAWorkbook() throws {
+    #expect(Self.error(Data("year,unit\n".utf8)) == "book.xlsx: not an .xlsx workbook (not a zip file)")
+    // An end record whose comment runs past the end of the file.
+    var data = try WorkbookFixture.data(sheet: WorkbookFixture.sheet(WorkbookFixture.header))
+    #expect(WorkbookReader.hasEndRecord(data))
+    data[data.count - 2] = 0xFF
+    #expect(!WorkbookReader.hasEndRecord(data))
+    #expect(Self.error(data) == "book.xlsx: not an .xlsx workbook (not a zip file)")
+  }
+
+  /// ZIPFoundation looks for the end record over the whole file, one byte at a time.
+  @Test func aLargeFileThatIsNotAZipIsRefusedQuickly() {
+    let start = ContinuousClock.now
+    #expect(Self.error(Data(count: 32 << 20)) == "book.xlsx: not an .xlsx workbook (not a zip file)")
+    #expect(ContinuousClock.now - start < .seconds(2))
+  }
+}

@@ -55,6 +55,7 @@ public enum WorkbookReader {
   ) throws(ImportError) -> [(name: String, grid: Grid)] {
     let archive: Archive
     do {
+      guard hasEndRecord(data) else { throw CocoaError(.fileReadCorruptFile) }
       archive = try Archive(data: data, accessMode: .read)
     } catch {
       throw ImportError(file: path, message: "not an .xlsx workbook (not a zip file)")
@@ -122,6 +123,13 @@ public enum WorkbookReader {
 
   /// Runs the parser; a part that is not well-formed XML is an error, not a short table.
   static func parse(_ data: Data, with delegate: PartReader, part: String, file: String) throws(ImportError) {
+    // Foundation's XMLParser traps on an element or attribute name that is not UTF-8
+    // (libxml2 passes such names on); Excel writes every part in UTF-8.
+    guard TextEncoding.isUTF8(data) else {
+      throw ImportError(
+        file: file,
+        message: "the workbook part \(part) is damaged: it is not UTF-8 text, as workbook parts are; nothing was loaded from the workbook")
+    }
     let parser = XMLParser(data: data)
     parser.delegate = delegate
     let ok = parser.parse()
@@ -149,6 +157,29 @@ public enum WorkbookReader {
   }
 
   static func megabytes(_ bytes: Int) -> String { "\(bytes >> 20) MiB" }
+
+  /// Whether the bytes end in a zip's end-of-central-directory record (within the last
+  /// 64 KiB, where a comment may push it) whose comment fits in the file.
+  ///
+  /// Checked before ZIPFoundation opens the bytes: without the record it scans the whole
+  /// file backwards one byte at a time, and the in-memory file it then fails on is never
+  /// closed, so the bytes would leak.
+  static func hasEndRecord(_ data: Data) -> Bool {
+    data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Bool in
+      let n = raw.count
+      guard n >= 22 else { return false }
+      var o = n - 22
+      let lowest = max(0, n - 22 - 0xFFFF)
+      while o >= lowest {
+        if raw[o] == 0x50, raw[o + 1] == 0x4B, raw[o + 2] == 0x05, raw[o + 3] == 0x06 {
+          let comment = Int(raw[o + 20]) | Int(raw[o + 21]) << 8
+          return o + 22 + comment <= n
+        }
+        o -= 1
+      }
+      return false
+    }
+  }
 }
 
 /// The parser delegate of one workbook part: it can stop the parse with a problem of
