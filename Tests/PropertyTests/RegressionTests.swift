@@ -75,6 +75,24 @@ import Testing
         == "book.xlsx: the workbook part xl/worksheets/sheet1.xml is damaged: it is not UTF-8 text, as workbook parts are; nothing was loaded from the workbook")
   }
 
+  /// Found by the workbook fuzzer (minimised by hand to a lone 22-byte end record;
+  /// Fuzz/crashes/workbook/directory-past-the-end.xlsx): a zip whose central directory
+  /// starts past the end of the bytes trapped in ZIPFoundation's in-memory archive
+  /// ("Range requires lowerBound <= upperBound"). Archives are now opened from a file.
+  @Test func aZipDirectoryPastTheEndIsNotAWorkbook() throws {
+    let file = PropertySupport.root + "/Fuzz/crashes/workbook/directory-past-the-end.xlsx"
+    let data = try Data(contentsOf: URL(fileURLWithPath: file))
+    #expect(data.count == 22)
+    for checkingCRC in [true, false] {
+      let error = #expect(throws: LoadError.self) {
+        try TableImporter.workbook(data: data, file: "book.xlsx", checkingCRC: checkingCRC)
+      }
+      #expect(error?.description == "book.xlsx: not an .xlsx workbook (no xl/workbook.xml)")
+    }
+    let error = #expect(throws: LoadError.self) { try TableImporter.load(file) }
+    #expect(error?.description == "\(file): not an .xlsx workbook (no xl/workbook.xml)")
+  }
+
   /// Every input of the fuzzing corpus runs through parse → execute → render without a trap.
   @Test func theQueryCorpusRunsCleanly() throws {
     let store = try DatasetLoader.load(paths: [PropertySupport.datasets, PropertySupport.root + "/samples/langfang-2019"])

@@ -43,7 +43,7 @@ public enum WorkbookReader {
     } catch {
       throw ImportError(file: error.file, message: error.message)
     }
-    return try sheets(data: data, file: path, limits: limits)
+    return try read(data, file: path, limits: limits, checkingCRC: true, source: path)
   }
 
   /// The sheets of a workbook's bytes; `file` names it in errors.
@@ -53,10 +53,32 @@ public enum WorkbookReader {
   public static func sheets(
     data: Data, file path: String, limits: Limits = .standard, checkingCRC: Bool = true
   ) throws(ImportError) -> [(name: String, grid: Grid)] {
+    try read(data, file: path, limits: limits, checkingCRC: checkingCRC, source: nil)
+  }
+
+  /// Opens the zip from a file, never from memory: ZIPFoundation's in-memory archive
+  /// traps when a damaged directory points past the end of the bytes ("Range requires
+  /// lowerBound <= upperBound"), where a file read simply comes back short. Bytes with no
+  /// file behind them are copied to an unlinked temporary file first.
+  static func openArchive(_ data: Data, source: String?) throws -> Archive {
+    if let source { return try Archive(url: URL(fileURLWithPath: source), accessMode: .read) }
+    guard let temporary = tmpfile() else { throw CocoaError(.fileWriteUnknown) }
+    defer { fclose(temporary) }
+    let written = data.withUnsafeBytes { raw in raw.isEmpty ? 0 : fwrite(raw.baseAddress, 1, raw.count, temporary) }
+    guard written == data.count, fflush(temporary) == 0 else { throw CocoaError(.fileWriteOutOfSpace) }
+    // The archive opens its own descriptor of the temporary file, which outlives ours.
+    return try Archive(url: URL(fileURLWithPath: "/proc/self/fd/\(fileno(temporary))"), accessMode: .read)
+  }
+
+  static func read(
+    _ data: Data, file path: String, limits: Limits, checkingCRC: Bool, source: String?
+  ) throws(ImportError) -> [(name: String, grid: Grid)] {
+    guard hasEndRecord(data) else { throw ImportError(file: path, message: "not an .xlsx workbook (not a zip file)") }
     let archive: Archive
     do {
-      guard hasEndRecord(data) else { throw CocoaError(.fileReadCorruptFile) }
-      archive = try Archive(data: data, accessMode: .read)
+      archive = try openArchive(data, source: source)
+    } catch let error as CocoaError {
+      throw ImportError(file: path, message: "cannot be read: no room for a temporary copy (\(error.code.rawValue))")
     } catch {
       throw ImportError(file: path, message: "not an .xlsx workbook (not a zip file)")
     }
