@@ -106,3 +106,28 @@ import Testing
         == "projects.csv:2: column 'rate' (field 3): '99999999999999999%' is too large; the largest percentage accepted is 1000000000000")
   }
 }
+
+/// The comma rule in the project table of an imported report.
+@Suite struct ReportAmountCommaTests {
+  static func report(_ budget: String) -> String {
+    """
+    2024年度部门整体绩效自评工作报告
+    | 序号 | 主管部门（单位） | 项目名称 | 预算金额（调整后） | 自评分 | 自评级 |
+    | --- | --- | --- | ---: | ---: | --- |
+    | 1 | 某乡人民政府 | 防火防汛工作经费 | \(budget) | 95.5 | 优 |
+    """
+  }
+
+  @Test func thousandsSeparatorsAreRead() throws {
+    let result = try ReportImporter.parse(text: Self.report("1,208.5"))
+    #expect(result.store.projects.count == 1)
+    #expect(result.store.projects[0].budget == Money(tenThousandths: 12_085_000))
+  }
+
+  /// `1.208,5` used to be read as 1.2085.
+  @Test func anyOtherCommaLeavesTheRowOut() throws {
+    let result = try ReportImporter.parse(text: Self.report("1.208,5"))
+    #expect(result.store.projects.count == 0)
+    #expect(result.problems.contains("row #1: budget '1.208,5' is not an amount"))
+  }
+}
