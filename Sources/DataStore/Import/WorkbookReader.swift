@@ -1,5 +1,4 @@
 import Foundation
-import ZIPFoundation
 
 #if canImport(FoundationXML)
   import FoundationXML
@@ -7,7 +6,7 @@ import ZIPFoundation
 
 /// Reads the sheets of an .xlsx workbook as grids of text.
 ///
-/// An .xlsx file is a zip of XML parts; the zip is read with ZIPFoundation and the
+/// An .xlsx file is a zip of XML parts; the zip is read with `ZipReader` and the
 /// parts with Foundation's XMLParser. Only cell values matter here: shared strings,
 /// inline strings and numbers (printed back as the shortest decimal the double stands for).
 ///
@@ -43,7 +42,7 @@ public enum WorkbookReader {
     } catch {
       throw ImportError(file: error.file, message: error.message)
     }
-    return try read(data, file: path, limits: limits, checkingCRC: true, source: path)
+    return try sheets(data: data, file: path, limits: limits)
   }
 
   /// The sheets of a workbook's bytes; `file` names it in errors.
@@ -53,59 +52,33 @@ public enum WorkbookReader {
   public static func sheets(
     data: Data, file path: String, limits: Limits = .standard, checkingCRC: Bool = true
   ) throws(ImportError) -> [(name: String, grid: Grid)] {
-    try read(data, file: path, limits: limits, checkingCRC: checkingCRC, source: nil)
-  }
-
-  /// Opens the zip from a file, never from memory: ZIPFoundation's in-memory archive
-  /// traps when a damaged directory points past the end of the bytes ("Range requires
-  /// lowerBound <= upperBound"), where a file read simply comes back short. Bytes with no
-  /// file behind them are copied to an unlinked temporary file first.
-  static func openArchive(_ data: Data, source: String?) throws -> Archive {
-    if let source { return try Archive(url: URL(fileURLWithPath: source), accessMode: .read) }
-    guard let temporary = tmpfile() else { throw CocoaError(.fileWriteUnknown) }
-    defer { fclose(temporary) }
-    let written = data.withUnsafeBytes { raw in raw.isEmpty ? 0 : fwrite(raw.baseAddress, 1, raw.count, temporary) }
-    guard written == data.count, fflush(temporary) == 0 else { throw CocoaError(.fileWriteOutOfSpace) }
-    // The archive opens its own descriptor of the temporary file, which outlives ours.
-    return try Archive(url: URL(fileURLWithPath: "/proc/self/fd/\(fileno(temporary))"), accessMode: .read)
-  }
-
-  static func read(
-    _ data: Data, file path: String, limits: Limits, checkingCRC: Bool, source: String?
-  ) throws(ImportError) -> [(name: String, grid: Grid)] {
-    guard hasEndRecord(data) else { throw ImportError(file: path, message: "not an .xlsx workbook (not a zip file)") }
-    let archive: Archive
+    let zip: ZipReader
     do {
-      archive = try openArchive(data, source: source)
-    } catch let error as CocoaError {
-      throw ImportError(file: path, message: "cannot be read: no room for a temporary copy (\(error.code.rawValue))")
+      zip = try ZipReader(data)
+    } catch .zip64 {
+      throw ImportError(file: path, message: "not read: a ZIP64 workbook (over 4 GB); save the table as CSV")
+    } catch .damagedDirectory {
+      throw ImportError(file: path, message: "not an .xlsx workbook (its zip directory is damaged)")
     } catch {
       throw ImportError(file: path, message: "not an .xlsx workbook (not a zip file)")
     }
     var unpacked = 0
     func part(_ name: String) throws(ImportError) -> Data? {
-      guard let entry = archive[name] else { return nil }
-      var data = Data()
-      var tooLarge = false
       do {
-        _ = try archive.extract(entry, skipCRC32: !checkingCRC) { chunk in
-          unpacked += chunk.count
-          // Stop at the limit, whatever size the zip claims: a bomb lies about it.
-          if unpacked > limits.uncompressedBytes {
-            tooLarge = true
-            throw CocoaError(.fileReadTooLarge)
-          }
-          data.append(chunk)
-        }
+        // The limit is for the whole workbook, counted as each part unpacks, whatever
+        // size the zip claims: a bomb lies about it.
+        let data = try zip.part(name, limit: limits.uncompressedBytes - unpacked, checkingCRC: checkingCRC)
+        unpacked += data?.count ?? 0
+        return data
+      } catch .tooLarge {
+        throw ImportError(
+          file: path,
+          message: "the workbook part \(name) unpacks to more than \(megabytes(limits.uncompressedBytes)) (the limit for a whole workbook); save a table this large as CSV")
+      } catch .damaged(let why) {
+        throw ImportError(file: path, message: "the workbook part \(name) is damaged: \(why)")
       } catch {
-        if tooLarge {
-          throw ImportError(
-            file: path,
-            message: "the workbook part \(name) unpacks to more than \(megabytes(limits.uncompressedBytes)) (the limit for a whole workbook); save a table this large as CSV")
-        }
         throw ImportError(file: path, message: "the workbook part \(name) is damaged")
       }
-      return data
     }
     guard let workbook = try part("xl/workbook.xml") else {
       throw ImportError(file: path, message: "not an .xlsx workbook (no xl/workbook.xml)")
@@ -179,29 +152,6 @@ public enum WorkbookReader {
   }
 
   static func megabytes(_ bytes: Int) -> String { "\(bytes >> 20) MiB" }
-
-  /// Whether the bytes end in a zip's end-of-central-directory record (within the last
-  /// 64 KiB, where a comment may push it) whose comment fits in the file.
-  ///
-  /// Checked before ZIPFoundation opens the bytes: without the record it scans the whole
-  /// file backwards one byte at a time, and the in-memory file it then fails on is never
-  /// closed, so the bytes would leak.
-  static func hasEndRecord(_ data: Data) -> Bool {
-    data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Bool in
-      let n = raw.count
-      guard n >= 22 else { return false }
-      var o = n - 22
-      let lowest = max(0, n - 22 - 0xFFFF)
-      while o >= lowest {
-        if raw[o] == 0x50, raw[o + 1] == 0x4B, raw[o + 2] == 0x05, raw[o + 3] == 0x06 {
-          let comment = Int(raw[o + 20]) | Int(raw[o + 21]) << 8
-          return o + 22 + comment <= n
-        }
-        o -= 1
-      }
-      return false
-    }
-  }
 }
 
 /// The parser delegate of one workbook part: it can stop the parse with a problem of
