@@ -110,6 +110,19 @@ import Testing
     #expect(ContinuousClock.now - start < .seconds(5))
   }
 
+  /// Found by the workbook fuzzer in `ZipReader` itself (a trap: "Unexpectedly found nil
+  /// while unwrapping"; Fuzz/crashes/workbook/deflated-part-of-no-bytes.xlsx, the deflated
+  /// seed with one part's compressed size set to 0): an empty deflate input has no buffer
+  /// to hand zlib.
+  @Test func aDeflatedPartOfNoBytesIsDamaged() throws {
+    let file = PropertySupport.root + "/Fuzz/crashes/workbook/deflated-part-of-no-bytes.xlsx"
+    let data = try Data(contentsOf: URL(fileURLWithPath: file))
+    let error = #expect(throws: LoadError.self) {
+      try TableImporter.workbook(data: data, file: "book.xlsx", checkingCRC: false)
+    }
+    #expect(error?.description == "book.xlsx: the workbook part xl/_rels/workbook.xml.rels is damaged: its deflate data is empty")
+  }
+
   /// Every input of the fuzzing corpus runs through parse → execute → render without a trap.
   @Test func theQueryCorpusRunsCleanly() throws {
     let store = try DatasetLoader.load(paths: [PropertySupport.datasets, PropertySupport.root + "/samples/langfang-2019"])

@@ -105,6 +105,8 @@ struct ZipReader {
 
   /// Raw deflate data, which must end inside `input`; at most `limit` bytes out.
   static func inflate(_ input: Data, limit: Int) throws(Problem) -> Data {
+    // Empty input has no buffer to point zlib at (and no stream in it).
+    guard !input.isEmpty else { throw .damaged("its deflate data is empty") }
     var stream = z_stream()
     guard inflateInit2_(&stream, -MAX_WBITS, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
       throw .damaged("zlib could not start")
