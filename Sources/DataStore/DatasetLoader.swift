@@ -30,13 +30,15 @@ public enum DatasetLoader {
   }
 
   /// The dataset files at a path: the file itself, or every matching file below a folder.
-  static func datasetFiles(at path: String) throws(LoadError) -> [(String, DatasetKind)] {
-    let fm = FileManager.default
-    var isDirectory: ObjCBool = false
-    guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
-      throw LoadError(file: path, message: "no such file or folder")
-    }
-    if !isDirectory.boolValue {
+  ///
+  /// - Parameter list: lists one folder; the tests pass one that fails, since running as
+  ///   root they cannot make a folder the loader may not enter.
+  static func datasetFiles(
+    at path: String,
+    list: (String) -> Result<[(name: String, isFolder: Bool)], FilePath.FolderError> = FilePath.entries
+  ) throws(LoadError) -> [(String, DatasetKind)] {
+    let info = try FilePath.status(path)
+    if info.st_mode & S_IFMT != S_IFDIR {
       let name = (path as NSString).lastPathComponent
       guard let kind = DatasetKind(fileName: name) else {
         throw LoadError(
@@ -46,29 +48,34 @@ public enum DatasetLoader {
       return [(path, kind)]
     }
     // A folder given through a symbolic link is walked at its target; the files keep
-    // the path the user gave. A relative path is made absolute first: only then are
-    // its links resolved (`datasets` as a link in the working folder).
-    let absolute = path.hasPrefix("/") ? path : (fm.currentDirectoryPath as NSString).appendingPathComponent(path)
-    let target = (absolute as NSString).resolvingSymlinksInPath
-    guard let walker = fm.enumerator(atPath: target) else {
-      throw LoadError(file: path, message: "cannot read this folder")
-    }
+    // the path the user gave. Links to folders below it are not followed (they could loop).
     var found: [(String, DatasetKind)] = []
     var seen = 0
-    while let next = walker.nextObject() as? String {
-      seen += 1
-      if seen > 100_000 {
-        throw LoadError(file: path, message: "more than 100000 entries below this folder; name a smaller folder")
+    var folders = [path]
+    while let folder = folders.popLast() {
+      let entries: [(name: String, isFolder: Bool)]
+      switch list(folder) {
+      case .success(let e): entries = e
+      case .failure(let e): throw FilePath.error(folder: folder, code: e.code)
       }
-      let name = (next as NSString).lastPathComponent
-      if name.hasPrefix(".") { continue }
-      guard let kind = DatasetKind(fileName: name) else { continue }
-      let full = (path as NSString).appendingPathComponent(next)
-      var dir: ObjCBool = false
-      if fm.fileExists(atPath: full, isDirectory: &dir), dir.boolValue { continue }
-      found.append((full, kind))
-      if found.count > fileLimit {
-        throw LoadError(file: path, message: "more than \(fileLimit) dataset files below this folder; name a smaller folder")
+      for entry in entries {
+        seen += 1
+        if seen > 100_000 {
+          throw LoadError(file: path, message: "more than 100000 entries below this folder; name a smaller folder")
+        }
+        // Hidden files and folders (.git, editors' backups) are not data.
+        if entry.name.hasPrefix(".") { continue }
+        let full = (folder as NSString).appendingPathComponent(entry.name)
+        if entry.isFolder {
+          folders.append(full)
+          continue
+        }
+        guard let kind = DatasetKind(fileName: entry.name) else { continue }
+        if FilePath.isFolder(full) { continue }
+        found.append((full, kind))
+        if found.count > fileLimit {
+          throw LoadError(file: path, message: "more than \(fileLimit) dataset files below this folder; name a smaller folder")
+        }
       }
     }
     if found.isEmpty {
@@ -79,56 +86,31 @@ public enum DatasetLoader {
 
   /// Reads one file of a known kind.
   public static func loadFile(_ file: String, kind: DatasetKind, encoding: TextEncoding = .auto, interrupted: @escaping @Sendable () -> Bool = { false }) throws(LoadError) -> Store {
-    var data: Data
-    var mappedFile = false
-    do {
-      // Follow symbolic links: a link to a pipe or a device must be refused too.
-      let attributes = try FileManager.default.attributesOfItem(atPath: (file as NSString).resolvingSymlinksInPath)
-      if let type = attributes[.type] as? FileAttributeType, type == .typeDirectory {
-        throw LoadError(file: file, message: "is a folder, not a file")
-      }
-      // Opening a named pipe or a device would wait for a writer forever.
-      if let type = attributes[.type] as? FileAttributeType, type != .typeRegular {
-        throw LoadError(file: file, message: "is not a regular file (a pipe, socket or device)")
-      }
-      if let size = attributes[.size] as? Int, size > byteLimit {
-        throw LoadError(file: file, message: "larger than \(byteLimit >> 30) GiB")
-      }
-      guard FileManager.default.isReadableFile(atPath: file) else {
-        throw LoadError(file: file, message: "cannot be read (permission denied?)")
-      }
-      // A large file is mapped, not read: its pages are the buffer, and parsing gives
-      // them back as it goes, so it never sits in memory beside its columns. Small files
-      // are read, so that one cut short while loading cannot fault a mapping.
-      let size = (attributes[.size] as? Int) ?? 0
-      data = try Data(contentsOf: URL(fileURLWithPath: file), options: size > 64 << 20 ? .alwaysMapped : [])
-      mappedFile = size > 64 << 20
-    } catch let e as LoadError {
-      throw e
-    } catch {
-      throw LoadError(file: file, message: "cannot be read: \(error.localizedDescription)")
-    }
+    let read = try FileBytes.read(file, limit: byteLimit)
     // Non-UTF-8 text (GB18030 from Chinese Excel) is converted; anything else is left
     // for the parser to report with the line of the first bad byte.
-    var mapped = mappedFile
-    let isUTF8 = encoding != .gb18030 && TextEncoding.isUTF8(data)
-    if !isUTF8, let converted = encoding.utf8(data) {
-      data = converted
-      mapped = false
-    }
-    let release = mapped
-    let result = data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Result<Store, LoadError> in
-      Result { () throws(LoadError) -> Store in
-        try parse(raw.bindMemory(to: UInt8.self), file: file, kind: kind, releasingParsedPages: release, interrupted: interrupted)
+    let isUTF8 = encoding != .gb18030 && TextEncoding.isUTF8(read.bytes)
+    let store: Store
+    if !isUTF8, let converted = encoding.utf8(Data(buffer: read.bytes)) {
+      let result = converted.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Result<Store, LoadError> in
+        Result { () throws(LoadError) -> Store in try parse(raw.bindMemory(to: UInt8.self), file: file, kind: kind, interrupted: interrupted) }
       }
+      store = try result.get()
+    } else {
+      // Pages parsing has passed are given back only for large files, where it matters.
+      store = try parse(read.bytes, file: file, kind: kind, releasingParsedPages: read.bytes.count > 64 << 20, interrupted: interrupted)
     }
-    return try result.get()
+    // The bytes parsed were read in full before parsing, but a file changed meanwhile is
+    // one the user is still writing: what was read may be a part of it.
+    try read.checkUnchanged()
+    return store
   }
 
   /// Parses a file's bytes.
   ///
-  /// - Parameter releasingParsedPages: the bytes are a private mapping of the file, so
-  ///   pages already parsed can be dropped (they read back from the file if needed).
+  /// - Parameter releasingParsedPages: the bytes are the loader's own anonymous memory,
+  ///   so pages already parsed can be dropped (they then read as zeros; an error that
+  ///   needs an earlier line reads the file again).
   public static func parse(
     _ bytes: UnsafeBufferPointer<UInt8>, file: String, kind: DatasetKind, releasingParsedPages: Bool = false,
     interrupted: () -> Bool = { false }
@@ -149,6 +131,8 @@ public enum DatasetLoader {
       throw LoadError(file: file, message: "\(error)")
     }
     let headers = (0..<reader.fields.count).map { reader.text($0) }
+    // Fields under empty trailing headers may be left out, as spreadsheets write them.
+    let headerWidth = (headers.lastIndex { !$0.isEmpty } ?? -1) + 1
     var index: [String: Int] = [:]
     for (f, h) in headers.enumerated() where !h.isEmpty {
       guard let spec = kind.columns.first(where: { $0.matches(h) }) else { continue }
@@ -177,12 +161,23 @@ public enum DatasetLoader {
       do {
         guard try cursor.reader.next() else { break }
       } catch {
+        if case .nulByte(let line, let field) = error, field <= headers.count {
+          throw LoadError(file: file, line: line, column: headers[field - 1], field: field, message: DelimitedReader.Problem.nulMessage)
+        }
         throw LoadError(file: file, line: error.line, message: error.message)
       }
       if cursor.reader.fields.count > headers.count, !(headers.count..<cursor.reader.fields.count).allSatisfy({ cursor.reader.isBlank($0) }) {
         throw LoadError(
           file: file, line: cursor.reader.recordLine,
           message: "has \(cursor.reader.fields.count) fields but the header has \(headers.count); quote fields that contain commas")
+      }
+      // A short row has lost cells (a line cut short, a cell with a line break not quoted):
+      // its values would land under the wrong columns' meaning, or be taken as empty.
+      if cursor.reader.fields.count < headerWidth {
+        let missing = headers[cursor.reader.fields.count]
+        throw LoadError(
+          file: file, line: cursor.reader.recordLine, column: missing, field: cursor.reader.fields.count + 1,
+          message: "the row ends after \(cursor.reader.fields.count) fields but the header has \(headerWidth); expected a field for every column (an empty one between commas is fine)")
       }
       switch kind {
       case .projects:
@@ -191,7 +186,8 @@ public enum DatasetLoader {
         let row = projects!.table.count - 1
         if let earlier = projects!.insertKey(row) {
           let t = projects!.table
-          throw cursor.error("seq", "duplicate project: year \(t.year[row]), unit \(cursor.text("unit") ?? ""), seq \(t.seq[row]) is already on line \(ProjectColumnsBuilder.recordLine(ofRow: earlier, in: bytes)); expected (year, unit, seq) to be unique")
+          let line = released > 0 ? recordLine(ofRow: earlier, in: file) : ProjectColumnsBuilder.recordLine(ofRow: earlier, in: bytes)
+          throw cursor.error("seq", "duplicate project: year \(t.year[row]), unit \(cursor.text("unit") ?? ""), seq \(t.seq[row]) is already on line \(line); expected (year, unit, seq) to be unique")
         }
       case .departments:
         store.departments.append(try readDepartment(cursor))
@@ -362,8 +358,9 @@ public enum DatasetLoader {
     while true {
       switch decoder.decode(&iterator) {
       case .scalarValue(let s):
-        if s == "\n" { line += 1 }
-        offset += 1
+        // Lines as the CSV reader counts them: LF, CR LF or a lone CR.
+        if s == "\n" || (s == "\r" && offset + 1 < bytes.count && bytes[offset + 1] != 0x0A) { line += 1 }
+        offset += Int(UTF8.width(s))
       case .emptyInput:
         return nil
       case .error:
@@ -376,7 +373,9 @@ public enum DatasetLoader {
 extension DelimitedReader.Problem {
   var line: Int {
     switch self {
-    case .unterminatedQuote(let line, _), .textAfterQuote(let line, _), .tooManyFields(let line, _): line
+    case .unterminatedQuote(let line, _), .textAfterQuote(let line, _), .tooManyFields(let line, _),
+      .nulByte(let line, _):
+      line
     }
   }
 
@@ -388,8 +387,13 @@ extension DelimitedReader.Problem {
       "field \(field): text after a closing quote; expected a comma or the end of the line (write \"\" for a quote inside a quoted field)"
     case .tooManyFields(_, let limit):
       "more than \(limit) fields in one record; expected a dataset file"
+    case .nulByte(_, let field):
+      "field \(field): " + Self.nulMessage
     }
   }
+
+  static let nulMessage =
+    "a NUL byte (0x00), which text never holds; expected CSV text in UTF-8 (a UTF-16 file has one in every other byte: save it as CSV UTF-8)"
 }
 
 /// Gives back the pages of a mapped file that parsing has passed.

@@ -2,8 +2,9 @@
 ///
 /// It walks the file's UTF-8 bytes once, never building a String per row: each record
 /// is handed to the caller as ranges into a reusable buffer, so loading millions of rows
-/// allocates nothing per row. Accepts a UTF-8 BOM, LF or CRLF line ends, quoted fields
-/// with doubled quotes and line breaks inside quotes.
+/// allocates nothing per row. Accepts a UTF-8 BOM, LF, CRLF or lone CR line ends (old
+/// Mac Excel wrote CR alone), quoted fields with doubled quotes and line breaks inside
+/// quotes. A NUL byte is refused: text files have none, so it is a binary or UTF-16 file.
 public struct DelimitedReader {
   /// Why the bytes are not well-formed CSV.
   public enum Problem: Error, Equatable, Sendable {
@@ -13,6 +14,8 @@ public struct DelimitedReader {
     case textAfterQuote(line: Int, field: Int)
     /// The limit on fields per record was exceeded.
     case tooManyFields(line: Int, limit: Int)
+    /// A NUL byte, which no text file holds.
+    case nulByte(line: Int, field: Int)
   }
 
   /// The most fields one record may have; beyond that the file is refused.
@@ -50,8 +53,8 @@ public struct DelimitedReader {
       if b == 0x0A {
         position += 1
         line += 1
-      } else if b == 0x0D, position + 1 < n, bytes[position + 1] == 0x0A {
-        position += 2
+      } else if b == 0x0D {
+        position += position + 1 < n && bytes[position + 1] == 0x0A ? 2 : 1
         line += 1
       } else {
         break
@@ -78,7 +81,9 @@ public struct DelimitedReader {
               break
             }
           } else {
-            if b == 0x0A { line += 1 }
+            // Lines are counted as outside quotes: LF, CR LF or a lone CR is one.
+            if b == 0x0A || (b == 0x0D && (position + 1 == n || bytes[position + 1] != 0x0A)) { line += 1 }
+            if b == 0 { throw .nulByte(line: line, field: fields.count + 1) }
             scratch.append(b)
             position += 1
           }
@@ -95,11 +100,10 @@ public struct DelimitedReader {
         let fieldStart = position
         while position < n {
           let b = bytes[position]
-          if b == UInt8(ascii: ",") || b == 0x0A || (b == 0x0D && (position + 1 == n || bytes[position + 1] == 0x0A)) {
-            break
-          }
+          if b == UInt8(ascii: ",") || b == 0x0A || b == 0x0D || b == 0 { break }
           position += 1
         }
+        if position < n, bytes[position] == 0 { throw .nulByte(line: line, field: fields.count + 1) }
         if position > fieldStart {
           scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[fieldStart..<position]))
         }

@@ -65,7 +65,7 @@ struct RecordCursor {
       case .tooManyDecimals:
         throw error(key, "'\(shown)' has more than 4 decimals; expected \(what), e.g. \(example)")
       case .tooLarge:
-        throw error(key, "'\(shown)' is too large; expected \(what), e.g. \(example)")
+        throw error(key, "'\(shown)' is too large; the largest number accepted is \(DecimalText.format(DecimalText.maxMagnitude)); expected \(what), e.g. \(example)")
       case .empty, .notANumber:
         throw error(key, "'\(shown)' is not a number; expected \(what), e.g. \(example)")
       }
@@ -92,7 +92,10 @@ struct RecordCursor {
       unit = .yuan
       t.removeLast()
     }
-    t = t.replacingCommas()
+    guard let plain = ThousandsSeparators.removed(from: t) else {
+      throw error(key, "'\(text(key) ?? t)' is not an amount: a comma may only separate thousands, as in 1,234.5; expected 万元 with up to 4 decimals, e.g. 228.764")
+    }
+    t = plain
     switch DecimalText.parse(t) {
     case .success(let v) where v >= 0:
       return StatedMoney(amount: Money(tenThousandths: v), unit: unit)
@@ -100,6 +103,8 @@ struct RecordCursor {
       throw error(key, "'\(text(key) ?? t)' is negative; expected an amount in 万元, e.g. 228.764")
     case .failure(.tooManyDecimals):
       throw error(key, "'\(text(key) ?? t)' has more than 4 decimals; expected an amount in 万元 with up to 4 decimals, e.g. 228.764")
+    case .failure(.tooLarge):
+      throw error(key, "'\(text(key) ?? t)' is too large; the largest amount accepted is \(DecimalText.format(DecimalText.maxMagnitude))")
     case .failure:
       throw error(key, "'\(text(key) ?? t)' is not an amount; expected 万元 with up to 4 decimals, e.g. 228.764")
     }
@@ -110,7 +115,11 @@ struct RecordCursor {
     guard var t = text(key) else { return nil }
     if t.hasSuffix("%") || t.hasSuffix("％") { t.removeLast() }
     t = t.trimmingSpaces()
-    guard case .success(let v) = DecimalText.parse(t), v >= 0 else {
+    let parsed = DecimalText.parse(t)
+    if case .failure(.tooLarge) = parsed {
+      throw error(key, "'\(text(key) ?? t)' is too large; the largest percentage accepted is \(DecimalText.format(DecimalText.maxMagnitude))")
+    }
+    guard case .success(let v) = parsed, v >= 0 else {
       throw error(key, "'\(text(key) ?? t)' is not a percentage; expected a number with an optional %, e.g. 94.74%")
     }
     return StatedPercent(tenThousandths: v)
@@ -145,7 +154,3 @@ struct RecordCursor {
   }
 }
 
-extension String {
-  /// Removes thousands separators ("1,249.58" → "1249.58").
-  func replacingCommas() -> String { String(filter { $0 != "," && $0 != "，" }) }
-}

@@ -77,9 +77,17 @@ import Testing
     #expect(p.spent == Money(tenThousandths: 10_000_000))
   }
 
-  @Test func rowWithFewerFieldsLeavesTheRestMissing() throws {
-    let store = try Support.parse(Self.englishHeader + "\n2023,U,1,N,,5\n")
-    #expect(store.projects[0] == Project(year: 2023, unit: "U", seq: 1, name: "N", budget: Money(tenThousandths: 50_000)))
+  /// A short row used to load with its missing cells taken as empty.
+  @Test func aRowWithFewerFieldsThanTheHeaderIsAnError() {
+    let error = Support.loadError { () throws(LoadError) in try Support.parse(Self.englishHeader + "\n2023,U,1,N,,5\n") }
+    #expect(
+      error?.description
+        == "projects.csv:2: column 'initial' (field 7): the row ends after 6 fields but the header has 10; expected a field for every column (an empty one between commas is fine)")
+  }
+
+  @Test func aRowMayLeaveOutFieldsUnderEmptyTrailingHeaders() throws {
+    let store = try Support.parse(Self.englishHeader + ",,\n2023,U,1,N,,5,,,,\n")
+    #expect(store.projects.count == 1)
   }
 
   @Test func trailingEmptyFieldsAreAllowed() throws {

@@ -39,16 +39,21 @@ public struct Grid: Sendable, Equatable {
     switch value {
     case nil, is NSNull: return ""
     case let s as String: return s
+    case let n as NSDecimalNumber:
+      // Digits a double cannot hold arrive as a decimal, exactly as written.
+      return NumberText.plain(shortest: n.decimalValue.description)
     case let n as NSNumber:
-      // JSON numbers arrive as binary floating point: print them back with at most
-      // four decimals, which is all a dataset cell holds.
-      let d = n.doubleValue
-      if d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }
-      var text = String(format: "%.4f", d)
-      while text.hasSuffix("0") { text.removeLast() }
-      if text.hasSuffix(".") { text.removeLast() }
-      return text
-    default: return "\(value!)"
+      switch String(cString: n.objCType) {
+      // JSON true and false: text, so that an amount or score column refuses them
+      // instead of reading true as 1.
+      case "c", "B": return n.boolValue ? "true" : "false"
+      case "d", "f":
+        // The shortest decimal of the double is the number as written; it is kept in
+        // full, so more than four decimals are refused by the loader, never rounded.
+        return NumberText.plain(n.doubleValue)
+      default: return n.description
+      }
+    default: return value.map { "\($0)" } ?? ""
     }
   }
 

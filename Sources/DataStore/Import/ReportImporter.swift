@@ -21,8 +21,12 @@ public enum ReportImporter {
 
   /// `interrupted` is asked every few thousand lines; true stops the import.
   public static func load(_ path: String, encoding: TextEncoding = .auto, interrupted: @escaping @Sendable () -> Bool = { false }) throws(ImportError) -> Result {
-    guard let raw = FileManager.default.contents(atPath: path) else {
-      throw ImportError(file: path, message: "cannot be read")
+    // Read as dataset files are: a pipe is refused, not waited on; a change while reading is seen.
+    let raw: Data
+    do {
+      raw = try FileBytes.contents(path, limit: DatasetLoader.byteLimit)
+    } catch {
+      throw ImportError(file: error.file, message: error.message)
     }
     guard let data = encoding.utf8(raw) else {
       throw ImportError(file: path, message: "neither UTF-8 nor GB18030 text")

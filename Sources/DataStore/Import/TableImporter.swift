@@ -16,9 +16,7 @@ public enum TableImporter {
           tables.append(("\(path)[\(sheet.name)]", sheet.name, sheet.grid))
         }
       } else if lower.hasSuffix(".json") || lower.hasSuffix(".md") || lower.hasSuffix(".markdown") {
-        guard let raw = FileManager.default.contents(atPath: path) else {
-          throw ImportError(file: path, message: "cannot be read")
-        }
+        let raw = try FileBytes.contents(path, limit: DatasetLoader.byteLimit)
         guard let data = encoding.utf8(raw) else {
           throw ImportError(file: path, message: "neither UTF-8 nor GB18030 text")
         }
@@ -29,11 +27,14 @@ public enum TableImporter {
         }
       } else if lower.hasSuffix(".csv") {
         if let kind = DatasetKind(fileName: name) { return try DatasetLoader.loadFile(path, kind: kind, encoding: encoding) }
-        guard let raw = FileManager.default.contents(atPath: path), let data = encoding.utf8(raw) else {
+        let raw = try FileBytes.contents(path, limit: DatasetLoader.byteLimit)
+        guard let data = encoding.utf8(raw) else {
           throw ImportError(file: path, message: "cannot be read as UTF-8 or GB18030 text")
         }
         let text = String(decoding: data, as: UTF8.self)
-        let header = text.split(separator: "\n", maxSplits: 1).first.map { Grid.splitCSVHeader(String($0)) } ?? []
+        // The first line, ended by LF, CR LF or a lone CR as the CSV reader reads them.
+        let header = text.unicodeScalars.split(maxSplits: 1) { $0 == "\n" || $0 == "\r" }.first
+          .map { Grid.splitCSVHeader(String(String.UnicodeScalarView($0))) } ?? []
         guard let kind = DatasetKind.detect(headers: header) else { throw ImportError(file: path, message: unknownKind) }
         return try parseText(text, label: path, kind: kind)
       } else {
@@ -46,6 +47,25 @@ public enum TableImporter {
     } catch {
       throw LoadError(file: path, message: "\(error)")
     }
+    return try store(of: tables, file: path)
+  }
+
+  /// The tables of a workbook's bytes, loaded; `file` names it in errors. The fuzzer
+  /// drives this with the checksums off.
+  public static func workbook(data: Data, file: String, checkingCRC: Bool = true) throws(LoadError) -> Store {
+    var tables: [(label: String, hint: String, grid: Grid)] = []
+    do {
+      for sheet in try WorkbookReader.sheets(data: data, file: file, checkingCRC: checkingCRC) where !sheet.grid.rows.isEmpty {
+        tables.append(("\(file)[\(sheet.name)]", sheet.name, sheet.grid))
+      }
+    } catch {
+      throw LoadError(file: error.file, message: error.message)
+    }
+    return try store(of: tables, file: file)
+  }
+
+  /// Each table checked as a CSV file of its kind, merged; all or nothing.
+  static func store(of tables: [(label: String, hint: String, grid: Grid)], file path: String) throws(LoadError) -> Store {
     guard !tables.isEmpty else { throw LoadError(file: path, message: "holds no table") }
     var store = Store()
     for table in tables {

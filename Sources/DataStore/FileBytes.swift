@@ -1,0 +1,128 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// A dataset file's bytes, read with read(2) into memory the loader owns.
+///
+/// The file is not mapped: a mapped file cut short while it is parsed faults with
+/// SIGBUS, which kills the process. The memory is an anonymous mapping, so pages parsing
+/// has passed can still be given back (`PageRelease`) and a large file does not sit in
+/// memory beside its columns. The file stays open while it is parsed, so a change made
+/// meanwhile (truncated, rewritten, appended to) is seen and reported.
+final class FileBytes {
+  let file: String
+  /// Exactly the file's bytes.
+  let bytes: UnsafeBufferPointer<UInt8>
+  private let region: UnsafeMutableRawPointer?
+  private let regionSize: Int
+  private let descriptor: Int32
+  private let opened: stat
+
+  private init(file: String, region: UnsafeMutableRawPointer?, regionSize: Int, count: Int, descriptor: Int32, opened: stat) {
+    self.file = file
+    self.region = region
+    self.regionSize = regionSize
+    self.bytes = UnsafeBufferPointer(start: region?.assumingMemoryBound(to: UInt8.self), count: count)
+    self.descriptor = descriptor
+    self.opened = opened
+  }
+
+  deinit {
+    if let region { munmap(region, regionSize) }
+    close(descriptor)
+  }
+
+  /// Opens and reads a regular file of at most `limit` bytes.
+  static func read(_ file: String, limit: Int) throws(LoadError) -> FileBytes {
+    // Refuse pipes, sockets and devices before opening: opening a pipe waits for a writer.
+    let info = try FilePath.status(file)
+    switch info.st_mode & S_IFMT {
+    case S_IFREG: break
+    case S_IFDIR: throw LoadError(file: file, message: "is a folder, not a file")
+    default: throw LoadError(file: file, message: "is not a regular file (a pipe, socket or device)")
+    }
+    // O_NONBLOCK: should the file be swapped for a pipe after the check, open still returns.
+    let fd = open(file, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+    guard fd >= 0 else { throw FilePath.error(file, opening: errno) }
+    var opened = stat()
+    guard fstat(fd, &opened) == 0 else {
+      let code = errno
+      close(fd)
+      throw FilePath.error(file, opening: code)
+    }
+    guard opened.st_mode & S_IFMT == S_IFREG else {
+      close(fd)
+      throw LoadError(file: file, message: "is not a regular file (a pipe, socket or device)")
+    }
+    let size = Int(opened.st_size)
+    guard size <= limit else {
+      close(fd)
+      let shown = limit >= 1 << 30 ? "\(limit >> 30) GiB" : "\(limit) bytes"
+      throw LoadError(file: file, message: "larger than \(shown), the largest file accepted")
+    }
+    var region: UnsafeMutableRawPointer?
+    if size > 0 {
+      let p = mmap(nil, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
+      guard let p, p != MAP_FAILED else {
+        close(fd)
+        throw LoadError(file: file, message: "does not fit in memory (\(size) bytes)")
+      }
+      region = p
+    }
+    let result = FileBytes(file: file, region: region, regionSize: size, count: size, descriptor: fd, opened: opened)
+    var done = 0
+    while done < size {
+      // read(2) returns at most about 2 GiB at a time.
+      let n = Glibc.read(fd, region! + done, min(size - done, 1 << 30))
+      if n < 0 {
+        if errno == EINTR { continue }
+        throw LoadError(file: file, message: "cannot be read: \(FilePath.reason(errno))")
+      }
+      if n == 0 { throw result.changed() }
+      done += n
+    }
+    // One byte more means the file grew while it was read.
+    var extra: UInt8 = 0
+    while true {
+      let n = Glibc.read(fd, &extra, 1)
+      if n < 0, errno == EINTR { continue }
+      if n > 0 { throw result.changed() }
+      break
+    }
+    return result
+  }
+
+  /// Throws when the file is no longer as it was when opened (size or modification time).
+  func checkUnchanged() throws(LoadError) {
+    var now = stat()
+    guard fstat(descriptor, &now) == 0 else { return }
+    if now.st_size != opened.st_size || now.st_mtim.tv_sec != opened.st_mtim.tv_sec
+      || now.st_mtim.tv_nsec != opened.st_mtim.tv_nsec
+    {
+      throw changed()
+    }
+  }
+
+  private func changed() -> LoadError {
+    var sizes = "\(opened.st_size) bytes when opened"
+    var now = stat()
+    if fstat(descriptor, &now) == 0, now.st_size != opened.st_size { sizes += ", \(now.st_size) now" }
+    return LoadError(
+      file: file,
+      message: "changed while it was being loaded (\(sizes)); load it again once it is complete")
+  }
+}
+
+extension FileBytes {
+  /// A whole file as `Data`, with the same checks (regular file, size, not changed while read).
+  static func contents(_ file: String, limit: Int) throws(LoadError) -> Data {
+    let read = try FileBytes.read(file, limit: limit)
+    let data = Data(buffer: read.bytes)
+    try read.checkUnchanged()
+    return data
+  }
+}
