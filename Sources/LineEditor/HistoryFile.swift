@@ -62,7 +62,11 @@ struct HistoryFile {
     guard status.st_mode & S_IFMT == S_IFREG else { return .unusable("it is not a regular file") }
     guard status.st_size <= Self.maximumBytes else { return .unusable("it is larger than 16 MiB") }
 
-    guard let bytes = readAll(fd) else { return .unusable(Self.describe(errno)) }
+    let bytes: [UInt8]
+    switch Descriptor.readAll(fd, limit: Self.maximumBytes) {
+    case .success(let b): bytes = b
+    case .failure(let e): return .unusable(Self.describe(e.code))
+    }
     if bytes.isEmpty { return .absent }
 
     var lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
@@ -131,20 +135,5 @@ struct HistoryFile {
 
   static func describe(_ error: Int32) -> String {
     String(cString: strerror(error))
-  }
-
-  private func readAll(_ fd: Int32) -> [UInt8]? {
-    var bytes: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 65536)
-    while true {
-      let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-      if count < 0 {
-        if errno == EINTR { continue }
-        return nil
-      }
-      if count == 0 { return bytes }
-      bytes += chunk[0..<count]
-      if bytes.count > Self.maximumBytes { return nil }
-    }
   }
 }
