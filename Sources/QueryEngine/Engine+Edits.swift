@@ -52,10 +52,10 @@ extension Engine {
         p.fund = fund
       }
     case .name: p.name = text
-    case .year, .unit, .seq, .rate:
+    case .year, .unit, .seq, .rate, .newScore, .newGrade:
       throw EvaluationError(
         range: fieldName.range, message: "\(f.rawValue) cannot be edited",
-        suggestion: f == .rate ? "edit spent or budget; rate follows from them" : "edit budget, initial, spent, score, grade, fund or name")
+        suggestion: f == .rate ? "edit spent or budget; rate follows from them" : f.isRecomputed ? "new_score and new_grade follow from the rules; edit score or the indicators' inputs" : "edit budget, initial, spent, score, grade, fund or name")
     }
     store.replaceProject(row, with: p)
     let key = EditKey(row: row, field: f)

@@ -46,7 +46,8 @@ extension Engine {
     var fields: [IndicatorField] = [.year, .unit, .seq, .level1, .level2, .name, .kind, .target, .actual, .weight, .points]
     if let show = clauses.show {
       fields = []
-      for n in show {
+      for item in show {
+        let n = try indicatorName(item.expression)
         guard let f = IndicatorField(named: n.text) else { throw unknownIndicatorField(n) }
         fields.append(f)
       }
@@ -58,7 +59,8 @@ extension Engine {
       rows = kept
     }
     for key in clauses.sort.reversed() {
-      guard let f = IndicatorField(named: key.field.text) else { throw unknownIndicatorField(key.field) }
+      let n = try indicatorName(key.expression)
+      guard let f = IndicatorField(named: n.text) else { throw unknownIndicatorField(n) }
       rows = rows.enumerated().sorted { a, b in
         let x = f.value(a.element)
         let y = f.value(b.element)
@@ -70,6 +72,14 @@ extension Engine {
     return ResultTable(
       columns: fields.map { ResultTable.Column($0.rawValue, numeric: $0.numeric) },
       rows: rows.map { i in fields.map { $0.value(i) } })
+  }
+
+  /// Indicators list and sort by their fields as they are; values are not computed.
+  func indicatorName(_ operand: Operand) throws(EvaluationError) -> Name {
+    if case .word(let n) = operand { return n }
+    throw EvaluationError(
+      range: operand.range, message: "indicators show and sort by their fields only; '\(operand.text)' is not one",
+      suggestion: "for example: indicators show name, weight, points sort by points desc")
   }
 
   func unknownIndicatorField(_ n: Name) -> EvaluationError {

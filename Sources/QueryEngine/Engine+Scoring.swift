@@ -27,13 +27,14 @@ extension Engine {
 
   /// `recompute`: each project's grade (and score, where indicators exist) under the
   /// rules in force, beside what was recorded; changed rows are marked and counted.
-  func recompute(_ clauses: Clauses) throws(EvaluationError) -> ResultTable {
+  func recompute(_ mode: RecomputeMode, _ clauses: Clauses) throws(EvaluationError) -> ResultTable {
     var (rows, notes) = try selectedRows(clauses)
+    let changedOnly = mode == .changed
     let index = indicatorIndex()
     let t = store.projects
     let total = rows.count
     var skippedUnknown = 0
-    if clauses.changedOnly, index.isEmpty, let b = RuleBands(rules) {
+    if changedOnly, index.isEmpty, let b = RuleBands(rules) {
       // Only the changed rows are listed: find them with one column scan (on both cores
       // for large tables) and build rows for those alone.
       let score = t.score
@@ -52,6 +53,20 @@ extension Engine {
       skippedUnknown = unknown.cardinality
       rows = changed.rows
     }
+    if !clauses.sort.isEmpty {
+      var binder = Binder()
+      var keys: [(Vector, Bool)] = []
+      let cols = columns
+      let selected = rows
+      let evaluator = ExpressionEvaluator(count: rows.count) { cols.vector($0, rows: selected) }
+      for key in clauses.sort {
+        let e = try binder.value(key.expression)
+        if case .constant(.text, _) = e, case .word(let n) = key.expression { throw EvaluationError.unknownField(n) }
+        keys.append((evaluator.evaluate(e), key.descending))
+      }
+      rows = SortOperator.order(count: rows.count, keys: keys, limit: nil).map { selected[$0] }
+    }
+    let limit = clauses.limit ?? Int.max
     var groups = Set<Int64>()
     for r in rows {
       groups.insert(Int64(t.year[r]) << 32 | Int64(t.unit[r]))
@@ -88,7 +103,8 @@ extension Engine {
           change = "unknown"
           unknown += 1
         }
-        if clauses.changedOnly && (change.isEmpty || change == "unknown") { continue }
+        if changedOnly && (change.isEmpty || change == "unknown") { continue }
+        if table.rows.count >= limit { continue }
         var cells: [Value] = several ? [.integer(Int(t.year[r])), .text(t.units[t.unit[r]])] : []
         let score: Value = s == ProjectTable.missing ? .missing : .score(s)
         cells += [.integer(Int(t.seq[r])), .text(t.names[t.name[r]]), score, s == ProjectTable.missing ? .text("unknown") : score, old.map { .grade($0) } ?? .missing, g.map { .grade($0) } ?? .missing, .text(change)]
@@ -117,7 +133,8 @@ extension Engine {
         scoreChanges += 1
         if change.isEmpty { change = "score" }
       }
-      if clauses.changedOnly && (change.isEmpty || change == "unknown") { continue }
+      if changedOnly && (change.isEmpty || change == "unknown") { continue }
+      if table.rows.count >= limit { continue }
       cells += [.integer(p.seq), .text(p.name), recorded, computed, p.grade.map { .grade($0) } ?? .missing, c.grade.map { .grade($0) } ?? .missing, .text(change)]
       if !change.isEmpty && change != "unknown" { table.marked.insert(table.rows.count) }
       for f in [Field.score, .grade] where edits[EditKey(row: r, field: f)] != nil {
@@ -153,6 +170,8 @@ extension Engine {
       if rows.isEmpty {
         throw EvaluationError(range: n.range, message: "no project #\(seq)\(clauses.years.map { " in \($0.first)" } ?? "")", suggestion: "projects show year, unit, seq, name lists them")
       }
+    case .arithmetic, .negate, .aggregate:
+      throw EvaluationError(range: target.range, message: "'\(target.text)' is not a project", suggestion: "explain 3, or explain '项目名称'")
     case .word(let n), .quoted(let n):
       let exact = rows.filter { t.names[t.name[$0]] == n.text }
       rows = exact.isEmpty ? rows.filter { t.names[t.name[$0]].contains(n.text) } : exact
@@ -185,9 +204,6 @@ extension Engine {
 
   /// `check`: every figure a report states, recomputed from its own rows.
   func check(_ clauses: Clauses, unit: String? = nil) throws(EvaluationError) -> CheckResult {
-    if clauses.filter != nil || !clauses.sort.isEmpty || clauses.show != nil || clauses.limit != nil {
-      throw EvaluationError(range: nil, message: "check takes only a year", suggestion: "check 2023")
-    }
     if let scope = clauses.years { try checkYears(scope) }
     let years = effectiveYears(clauses)
     let index = indicatorIndex()

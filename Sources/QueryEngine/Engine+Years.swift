@@ -32,7 +32,7 @@ extension Engine {
 
   /// `compare Y1 Y2 grades`: how many matched projects went from each grade to each
   /// grade, with the new and gone ones.
-  func compareGrades(_ a: YearScope, _ b: YearScope, _ clauses: Clauses) throws(EvaluationError) -> ResultTable {
+  func compareGrades(_ a: YearScope, _ b: YearScope, _ source: GradeSource, _ clauses: Clauses) throws(EvaluationError) -> ResultTable {
     let y1 = try singleYear(a)
     let y2 = try singleYear(b)
     var c1 = clauses
@@ -44,7 +44,8 @@ extension Engine {
     let t = store.projects
     // counts[from][to]: grade codes 0–3, 4 = missing grade; to 5 = gone; from 5 = new.
     var counts = Array(repeating: Array(repeating: 0, count: 6), count: 6)
-    func code(_ r: Int) -> Int { t.grade[r] == ProjectTable.missingCode ? 4 : Int(t.grade[r]) }
+    let grades = gradeCodes(source)
+    func code(_ r: Int) -> Int { grades[r] == ProjectTable.missingCode ? 4 : Int(grades[r]) }
     for (r1, r2) in ProjectMatcher.matchAll(rows1, rows2, table: t) {
       counts[r1.map(code) ?? 5][r2.map(code) ?? 5] += 1
     }
@@ -64,7 +65,7 @@ extension Engine {
     for from in 0..<4 {
       for to in 0..<4 { if from == to { stayed += counts[from][to] } else { moved += counts[from][to] } }
     }
-    table.notes = ["\(stayed + moved) matched projects: \(stayed) keep their grade, \(moved) change; rows are \(y1)'s grade, columns \(y2)'s"]
+    table.notes = ["\(stayed + moved) matched projects: \(stayed) keep their grade, \(moved) change; rows are \(y1)'s grade, columns \(y2)'s", gradeSourceNote(source)]
     return table
   }
 
@@ -105,7 +106,7 @@ extension Engine {
   /// A name that occurs the same number of times in both years pairs by order (first
   /// with first); otherwise each row of the year with fewer pairs with the unmatched row
   /// of closest budget. Rows left over are new (only in Y2) or gone (only in Y1).
-  func compareProjects(_ a: YearScope, _ b: YearScope, _ clauses: Clauses) throws(EvaluationError) -> ResultTable {
+  func compareProjects(_ a: YearScope, _ b: YearScope, _ source: GradeSource, _ clauses: Clauses) throws(EvaluationError) -> ResultTable {
     let y1 = try singleYear(a)
     let y2 = try singleYear(b)
     let byCode1 = try rowsByUnitCode(year: y1, clauses)
@@ -122,6 +123,8 @@ extension Engine {
       .init("grade", numeric: false),
     ]
     var table = ResultTable(columns: columns, rows: [])
+    let grades = gradeCodes(source)
+    let scoreField: Field = source == .recorded ? .score : .newScore
     var transitions: [String: Int] = [:]
     var newCount = 0
     var goneCount = 0
@@ -132,10 +135,10 @@ extension Engine {
         let seq = (r1.map { "#\(t.seq[$0])" } ?? "—") + " → " + (r2.map { "#\(t.seq[$0])" } ?? "—")
         let b1 = r1.map { value(.budget, $0) } ?? .missing
         let b2 = r2.map { value(.budget, $0) } ?? .missing
-        let s1 = r1.map { value(.score, $0) } ?? .missing
-        let s2 = r2.map { value(.score, $0) } ?? .missing
-        let g1 = r1.flatMap { t.grade[$0] == ProjectTable.missingCode ? nil : Grade(rawValue: t.grade[$0]) }
-        let g2 = r2.flatMap { t.grade[$0] == ProjectTable.missingCode ? nil : Grade(rawValue: t.grade[$0]) }
+        let s1 = r1.map { value(scoreField, $0) } ?? .missing
+        let s2 = r2.map { value(scoreField, $0) } ?? .missing
+        let g1 = r1.flatMap { grades[$0] == ProjectTable.missingCode ? nil : Grade(rawValue: grades[$0]) }
+        let g2 = r2.flatMap { grades[$0] == ProjectTable.missingCode ? nil : Grade(rawValue: grades[$0]) }
         var grade: String
         switch (r1, r2) {
         case (nil, _):
@@ -171,8 +174,21 @@ extension Engine {
     let unchanged = stayed.reduce(0) { $0 + (transitions[$1] ?? 0) }
     summary += "; unchanged: \(unchanged)" + (stayed.isEmpty ? "" : " (" + stayed.map { "\($0) \(transitions[$0] ?? 0)" }.joined(separator: ", ") + ")")
     summary += "; new: \(newCount); gone: \(goneCount)"
-    table.notes = [summary, "matched by unit and name; a repeated name pairs by order, or by closest budget when the counts differ"]
+    table.notes = [summary, "matched by unit and name; a repeated name pairs by order, or by closest budget when the counts differ", gradeSourceNote(source)]
     return table
+  }
+
+  /// Every project's grade code: as recorded, or under the rules and edits in force.
+  func gradeCodes(_ source: GradeSource) -> [UInt8] {
+    source == .recorded ? store.projects.grade : recomputedColumns().grade
+  }
+
+  /// Says which grade a figure counts, and how to get the other.
+  func gradeSourceNote(_ source: GradeSource) -> String {
+    switch source {
+    case .recorded: "grades as the report records them; add recomputed for the grades under \(rulesLabel)"
+    case .recomputed: "grades recomputed under \(rulesLabel); leave out recomputed for the grades the report records"
+    }
   }
 
   /// `chart sum budget by grade`: the aggregate's rows as bars.
@@ -193,7 +209,7 @@ extension Engine {
   }
 
   /// `trend FIGURE`: one bar per loaded year (within scope), with a sparkline.
-  func trend(_ figure: TrendFigure, _ clauses: Clauses) throws(EvaluationError) -> Chart {
+  func trend(_ figure: TrendFigure, _ source: GradeSource, _ clauses: Clauses) throws(EvaluationError) -> Chart {
     let years = store.years.filter { effectiveYears(clauses)?.contains($0) ?? true }
     if let scope = clauses.years { try checkYears(scope) }
     var bars: [Chart.Bar] = []
@@ -217,6 +233,7 @@ extension Engine {
           suggestion: "trend sum budget, trend count, trend avg score, trend 优秀率, trend 优良率 or trend 执行率")
       }
       title = ["优秀率 (优 ÷ projects)", "优良率 ((优 + 良) ÷ projects)", "执行率 (Σ 决算 ÷ Σ 预算 of the projects)"][kind]
+      let grades = kind < 2 ? gradeCodes(source) : []
       for y in years {
         var c = clauses
         c.years = YearScope(first: y, last: y, range: SourceRange(0, 0))
@@ -224,7 +241,7 @@ extension Engine {
         var ratio: Fraction?
         if kind < 2 {
           let hits = rows.filter { r in
-            let g = store.projects.grade[r]
+            let g = grades[r]
             return kind == 0 ? g == Grade.excellent.rawValue : (g == Grade.excellent.rawValue || g == Grade.good.rawValue)
           }.count
           ratio = rows.isEmpty ? nil : Fraction(Int128(hits), Int128(rows.count))
@@ -246,6 +263,11 @@ extension Engine {
     }
     var chart = Chart(title: title + " by year", bars: bars, sparkline: true)
     if years.isEmpty { chart.notes.append("no years loaded") }
+    if case .rate(let name) = figure, ["优秀率", "评优率", "excellent", "优良率", "good"].contains(name.text.lowercased()) {
+      chart.notes.append(gradeSourceNote(source))
+    } else if case .aggregate = figure, source == .recomputed {
+      throw EvaluationError(range: nil, message: "recomputed applies to 优秀率 and 优良率", suggestion: "use new_grade or new_score in the figure: trend count where new_grade = 优")
+    }
     return chart
   }
 }

@@ -9,8 +9,15 @@ import Scoring
 public struct Engine: Sendable {
   /// The data as loaded, before any what-if edit.
   public internal(set) var loaded: Store
-  /// The data statements see (edits applied).
-  public internal(set) var store: Store
+  /// The data statements see (edits applied). Every change gives it a new version, which
+  /// keys the cache of recomputed scores.
+  public internal(set) var store: Store {
+    didSet { dataVersion = Engine.nextVersion() }
+  }
+  /// Identifies the current data among every engine's, for `recomputeCache`.
+  var dataVersion = Engine.nextVersion()
+  /// The last recomputation under the rules in force (`new_score`, `new_grade`).
+  let recomputeCache = RecomputeCache()
   /// Rule sets that `rules NAME` can switch to.
   public internal(set) var ruleLibrary: [String: RuleSet]
   /// The rules in force.
@@ -63,8 +70,8 @@ public struct Engine: Sendable {
       store = loaded
       edits = [:]
       return .text(n == 0 ? "no edits to undo" : "\(n) edited value\(n == 1 ? "" : "s") undone; the data is as loaded")
-    case .recompute(let clauses):
-      return .table(try recompute(clauses))
+    case .recompute(let mode, let clauses):
+      return .table(try recompute(mode, clauses))
     case .explain(let target, let clauses):
       return .explanation(try explain(target, clauses))
     case .check(let clauses):
@@ -85,13 +92,16 @@ public struct Engine: Sendable {
       if let years { try checkYears(years) }
       scope = years
       return .text(years.map { "using \($0.label); use all to see every year" } ?? "using all years")
-    case .compare(let first, let second, let projects, let clauses):
-      if clauses.gradesOnly { return .table(try compareGrades(first, second, clauses)) }
-      return .table(try projects ? compareProjects(first, second, clauses) : compareYears(first, second, clauses))
+    case .compare(let first, let second, let mode, let source, let clauses):
+      switch mode {
+      case .grades: return .table(try compareGrades(first, second, source, clauses))
+      case .projects: return .table(try compareProjects(first, second, source, clauses))
+      case .departments: return .table(try compareYears(first, second, clauses))
+      }
     case .chart(let aggregates, let clauses):
       return .chart(try chart(aggregates, clauses))
-    case .trend(let figure, let clauses):
-      return .chart(try trend(figure, clauses))
+    case .trend(let figure, let source, let clauses):
+      return .chart(try trend(figure, source, clauses))
     }
   }
 
@@ -102,29 +112,12 @@ public struct Engine: Sendable {
     edits = [:]
   }
 
-  /// The rows a statement's `where` and `in` select.
-  func selectedRows(_ clauses: Clauses) throws(EvaluationError) -> (rows: [Int], notes: [String]) {
-    let table = store.projects
-    var filter = Filter(table: table)
-    var set = RowSet(count: table.count, filled: true)
-    if let expression = clauses.filter {
-      set = try filter.rows(expression)
-    }
-    try checkInterrupt()
-    if let scope = effectiveYears(clauses) {
-      if clauses.years != nil { try checkYears(scope) }
-      let years = table.year
-      set.formIntersection(RowSet(count: table.count) { r in scope.contains(Int(years[r])) })
-    }
-    return (set.rows, filter.notes)
-  }
-
   /// Stops a statement the user interrupted.
   func checkInterrupt() throws(EvaluationError) {
-    if interrupted() {
-      throw EvaluationError(range: nil, message: "interrupted (Ctrl-C); the statement was abandoned")
-    }
+    if interrupted() { throw Engine.interruption }
   }
+
+  static let interruption = EvaluationError(range: nil, message: "interrupted (Ctrl-C); the statement was abandoned")
 
   /// The years a statement covers: its own `in`, else the session's `use`.
   func effectiveYears(_ clauses: Clauses) -> YearScope? { clauses.years ?? scope }
@@ -161,6 +154,11 @@ public struct Engine: Sendable {
       let s = t.spent[r]
       guard b != ProjectTable.missing, s != ProjectTable.missing, b != 0 else { return .missing }
       return .percent(Fraction(Int128(s), Int128(b)))
+    case .newScore, .newGrade:
+      let c = recomputedColumns()
+      if field == .newGrade { return c.grade[r] == ProjectTable.missingCode ? .missing : .grade(Grade(rawValue: c.grade[r]) ?? .poor) }
+      if let x = c.inexact[r] { return .number(x, places: 2) }
+      return fixed(c.score[r]) { .score($0) }
     }
   }
 
@@ -169,6 +167,14 @@ public struct Engine: Sendable {
     return f
   }
 }
+
+extension Engine {
+  private static let versions = Atomic<Int>(0)
+
+  static func nextVersion() -> Int { versions.add(1, ordering: .relaxed).newValue }
+}
+
+import Synchronization
 
 extension YearScope {
   /// "2023" or "2021..2023".

@@ -4,6 +4,9 @@ import Scoring
 public enum Field: String, CaseIterable, Hashable, Sendable {
   case year, unit, seq, name, fund, budget, initial, spent, rate, score, grade
   case ratePoints = "rate_points"
+  /// The score and grade under the rules and edits in force (what `recompute` shows).
+  case newScore = "new_score"
+  case newGrade = "new_grade"
 
   /// What kind of values the field holds; decides which comparisons make sense.
   public enum Kind: Sendable {
@@ -16,11 +19,14 @@ public enum Field: String, CaseIterable, Hashable, Sendable {
     case .unit, .name: .text
     case .fund: .fund
     case .budget, .initial, .spent: .money
-    case .score, .ratePoints: .score
+    case .score, .ratePoints, .newScore: .score
     case .rate: .percent
-    case .grade: .grade
+    case .grade, .newGrade: .grade
     }
   }
+
+  /// Whether the field is computed under the rules in force rather than read from the data.
+  public var isRecomputed: Bool { self == .newScore || self == .newGrade }
 
   /// The report's own label, shown in help and accepted in statements.
   public var chineseLabel: String {
@@ -37,6 +43,8 @@ public enum Field: String, CaseIterable, Hashable, Sendable {
     case .score: "自评分"
     case .grade: "自评级"
     case .ratePoints: "执行率得分"
+    case .newScore: "重算得分"
+    case .newGrade: "重算等级"
     }
   }
 
@@ -55,6 +63,8 @@ public enum Field: String, CaseIterable, Hashable, Sendable {
     case .score: ["自评分", "得分", "分数", "评分"]
     case .grade: ["自评级", "等级", "评级", "级别"]
     case .ratePoints: ["执行率得分"]
+    case .newScore: ["重算得分", "重算分", "newscore"]
+    case .newGrade: ["重算等级", "重算评级", "newgrade"]
     }
   }
 
@@ -72,6 +82,9 @@ public enum Field: String, CaseIterable, Hashable, Sendable {
   public static var allSpellings: [String] {
     allCases.flatMap { [$0.rawValue] + $0.aliases }
   }
+
+  /// The fields the data holds (`show *`), without the recomputed ones.
+  public static var stored: [Field] { allCases.filter { !$0.isRecomputed } }
 
   /// The fields `projects` shows when no `show` clause is given.
   public static let listingDefault: [Field] = [.year, .unit, .seq, .name, .budget, .spent, .score, .grade]

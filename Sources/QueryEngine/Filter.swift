@@ -4,18 +4,48 @@ import Scoring
 
 /// Turns a `where` condition into the set of matching project rows.
 ///
-/// Each comparison is resolved once (field looked up, literal typed) and then runs as
-/// one loop over one column; text tests run once per distinct text, not per row.
+/// A comparison of a stored field with a literal (or with another field) is resolved once
+/// and runs as one loop over one column; text tests run once per distinct text, not per
+/// row. Any other condition (arithmetic, recomputed fields) is bound and evaluated by the
+/// general condition operator; the differential tests hold the two to the same answers.
 /// A missing value matches no comparison, not even `!=`, and the comparison is unknown
 /// rather than false, so `not (spent > 0)` does not match it either (SQL's rule);
 /// `is missing` finds it.
 struct Filter {
-  let table: ProjectTable
+  let columns: ProjectColumns
+  var table: ProjectTable { columns.table }
   /// Things worth telling the user that are not errors (a name that occurs nowhere).
   var notes: [String] = []
 
-  init(table: ProjectTable) {
-    self.table = table
+  init(columns: ProjectColumns) {
+    self.columns = columns
+  }
+
+  /// Whether `e` is a comparison the column loops below answer: stored fields and
+  /// literals only.
+  func isSimple(_ e: Expression) -> Bool {
+    func simple(_ o: Operand) -> Bool {
+      switch o {
+      case .word(let n): Field(named: n.text).map { !$0.isRecomputed } ?? true
+      case .number, .quoted: true
+      case .arithmetic, .negate, .aggregate: false
+      }
+    }
+    switch e {
+    case .compare(let a, _, let b), .contains(let a, let b): return simple(a) && simple(b)
+    case .isMissing(let a, _): return simple(a)
+    case .and, .or, .not: return true
+    }
+  }
+
+  /// The rows where a condition outside the column loops is true, and where it is false.
+  mutating func general(_ e: Expression) throws(EvaluationError) -> (true: RowSet, false: RowSet) {
+    var binder = Binder()
+    let bound = try binder.condition(e)
+    notes += binder.notes
+    let cols = columns
+    let evaluator = ExpressionEvaluator(count: cols.table.count) { cols.vector($0, rows: nil) }
+    return ConditionEvaluator(evaluator: evaluator).truth(bound)
   }
 
   enum Side {
@@ -29,6 +59,7 @@ struct Filter {
   }
 
   mutating func rows(_ expression: Expression) throws(EvaluationError) -> RowSet {
+    if !isSimple(expression) { return try general(expression).true }
     switch expression {
     case .and, .or:
       // A long generated chain is flattened and walked left to right, not recursed into.
@@ -68,6 +99,7 @@ struct Filter {
   /// The rows where `e` is true and those where it is false; the others are unknown
   /// because a value it compares is missing.
   mutating func truth(_ e: Expression) throws(EvaluationError) -> (true: RowSet, false: RowSet) {
+    if !isSimple(e) { return try general(e) }
     switch e {
     case .not(let inner, _):
       let (t, f) = try truth(inner)
@@ -131,6 +163,8 @@ struct Filter {
       return EvaluationError.unknownField(n)
     case .number(let n), .quoted(let n):
       return EvaluationError(range: n.range, message: "'\(n.text)' is a value; a condition starts with a field", suggestion: "for example: grade = 良")
+    case .arithmetic, .negate, .aggregate:
+      return EvaluationError(range: operand.range, message: "'\(operand.text)' is not a field")
     }
   }
 
@@ -145,6 +179,7 @@ struct Filter {
     case .ratePoints: t.ratePoints[r] == ProjectTable.missing
     case .grade: t.grade[r] == ProjectTable.missingCode
     case .rate: t.spent[r] == ProjectTable.missing || t.budget[r] == ProjectTable.missing || t.budget[r] == 0
+    case .newScore, .newGrade: false  // answered by the general operator
     }
   }
 
@@ -156,7 +191,7 @@ struct Filter {
     case .spent: t.spent
     case .score: t.score
     case .ratePoints: t.ratePoints
-    case .year, .seq, .unit, .name, .fund, .rate, .grade: nil
+    case .year, .seq, .unit, .name, .fund, .rate, .grade, .newScore, .newGrade: nil
     }
   }
 
@@ -251,7 +286,7 @@ struct Filter {
       let column = table.fund
       let matching = Set(Fund.allCases.filter { $0.description.contains(text) }.map(\.rawValue))
       return RowSet(count: table.count) { r in matching.contains(column[r]) }
-    case .year, .seq, .budget, .initial, .spent, .rate, .score, .grade, .ratePoints:
+    case .year, .seq, .budget, .initial, .spent, .rate, .score, .grade, .ratePoints, .newScore, .newGrade:
       throw EvaluationError(range: name.range, message: "contains works on text fields (name, unit, fund); \(f.rawValue) is not text", suggestion: "compare numbers with = < > instead")
     }
     let lowered = text.lowercased()

@@ -2,14 +2,17 @@ import Dispatch
 
 /// Splitting a scan over the cores: only worth it for large tables, where the
 /// scan takes longer than waking a second thread (tens of microseconds).
-enum Parallel {
-  /// Rows below which a scan stays on one thread.
-  static let threshold = 200_000
-  static let cores = max(1, System.activeProcessorCount)
+public enum Parallel {
+  /// Rows below which a scan stays on one thread. Tests lower it (`withValue`) so the
+  /// split operators run on small tables too.
+  @TaskLocal public static var threshold = 200_000
+  /// The most pieces a scan is cut into; tests raise it to split on one core too.
+  @TaskLocal public static var maximumChunks = max(1, System.activeProcessorCount)
 
   /// How many pieces to cut a scan of `rows` rows into.
   static func chunks(for rows: Int) -> Int {
-    rows < threshold ? 1 : min(cores, max(1, rows / (threshold / 2)))
+    let threshold = Swift.max(Parallel.threshold, 2)
+    return rows < threshold ? 1 : min(maximumChunks, max(1, rows / (threshold / 2)))
   }
 
   /// Runs `body(0..<chunks)`, in parallel when chunks > 1.

@@ -9,24 +9,53 @@ public struct Name: Hashable, Sendable {
   }
 }
 
-/// One side of a comparison.
-public enum Operand: Hashable, Sendable {
+/// `+`, `-`, `*`, `/`.
+public enum ArithmeticOperator: String, Hashable, Sendable, CaseIterable {
+  case add = "+"
+  case subtract = "-"
+  case multiply = "*"
+  case divide = "/"
+}
+
+/// A value: a field, a literal, arithmetic on values, or (in `having` and `sort by` of an
+/// aggregate) an aggregate. Whether a bare word names a field is decided by the binder.
+public indirect enum Operand: Hashable, Sendable {
   /// A bare word: a field if it names one, otherwise text (良, 党建工作经费).
   case word(Name)
-  /// A number as written: 553.956.
+  /// A number as written, with its unit folded in: `553.956`, `5万` (text `5`), `90%`.
   case number(Name)
   /// Quoted text: always text, never a field.
   case quoted(Name)
+  /// `budget - spent`; the range covers both sides.
+  case arithmetic(ArithmeticOperator, Operand, Operand, SourceRange)
+  /// `-spent`; the range covers the sign and the operand.
+  case negate(Operand, SourceRange)
+  /// `count`, `sum(budget)` inside `having` or `sort by`.
+  case aggregate(Aggregate)
 
   public var range: SourceRange {
     switch self {
     case .word(let n), .number(let n), .quoted(let n): n.range
+    case .arithmetic(_, _, _, let r), .negate(_, let r): r
+    case .aggregate(let a): a.range
     }
   }
 
+  /// The operand as it would be written (for messages and column titles).
   public var text: String {
     switch self {
     case .word(let n), .number(let n), .quoted(let n): n.text
+    case .arithmetic(let op, let a, let b, _): "\(a.nested) \(op.rawValue) \(b.nested)"
+    case .negate(let a, _): "-\(a.nested)"
+    case .aggregate(let a): a.text
+    }
+  }
+
+  /// The text with parentheses when it is compound.
+  var nested: String {
+    switch self {
+    case .arithmetic: "(\(text))"
+    default: text
     }
   }
 }
@@ -41,9 +70,9 @@ public enum ComparisonOperator: String, Hashable, Sendable, CaseIterable {
   case greaterOrEqual = ">="
 }
 
-/// A condition in a `where` clause.
+/// A condition in a `where` or `having` clause.
 public indirect enum Expression: Hashable, Sendable {
-  /// `budget > 50`, `grade = 良`.
+  /// `budget > 50`, `grade = 良`, `spent / budget < 90%`.
   case compare(Operand, ComparisonOperator, Operand)
   /// `name contains 村级`.
   case contains(Operand, Operand)
@@ -72,15 +101,58 @@ public struct YearScope: Hashable, Sendable {
   public func contains(_ year: Int) -> Bool { year >= first && year <= last }
 }
 
-/// `sort by budget desc`.
+/// `sort by budget desc`, `sort by budget - spent`, `sort by count desc`.
 public struct SortKey: Hashable, Sendable {
-  public var field: Name
+  public var expression: Operand
   public var descending: Bool
 
-  public init(field: Name, descending: Bool) {
-    self.field = field
+  public init(_ expression: Operand, descending: Bool) {
+    self.expression = expression
     self.descending = descending
   }
+
+  public init(field: Name, descending: Bool) {
+    self.init(.word(field), descending: descending)
+  }
+}
+
+/// One shown column: `budget - spent as 结余`.
+public struct ShowItem: Hashable, Sendable {
+  public var expression: Operand
+  public var label: Name?
+
+  public init(_ expression: Operand, label: Name? = nil) {
+    self.expression = expression
+    self.label = label
+  }
+
+  public init(_ field: Name) { self.init(.word(field)) }
+
+  /// The column title: the label, else the expression as written.
+  public var title: String { label?.text ?? expression.text }
+}
+
+/// One `by` key: a field or value, optionally cut into ranges (`budget bands 5, 50`).
+public struct GroupKey: Hashable, Sendable {
+  public var expression: Operand
+  /// The cut points of `bands`, as written; nil groups by the value itself.
+  public var bands: [Name]?
+
+  public init(_ expression: Operand, bands: [Name]? = nil) {
+    self.expression = expression
+    self.bands = bands
+  }
+
+  public init(_ field: Name) { self.init(.word(field)) }
+
+  public var text: String {
+    expression.text + (bands.map { " bands " + $0.map(\.text).joined(separator: ", ") } ?? "")
+  }
+}
+
+/// The clauses a statement can take; which ones each statement accepts is in `Keywords`.
+public enum Clause: String, Hashable, Sendable, CaseIterable {
+  case `where`, `in`, sort, limit, show, by, having
 }
 
 /// The parts a listing or an aggregate can be narrowed and ordered by.
@@ -93,15 +165,13 @@ public struct Clauses: Hashable, Sendable {
   public var sort: [SortKey] = []
   /// `limit 5`.
   public var limit: Int?
-  /// `show name, budget`; nil shows the default fields, `show *` every field.
-  public var show: [Name]?
+  /// `show name, budget - spent as 结余`; nil shows the default fields, `show *` every field.
+  public var show: [ShowItem]?
   public var showAll = false
-  /// `by grade, year` (aggregates only).
-  public var groupBy: [Name] = []
-  /// `recompute changed`: only the projects whose grade or score changes.
-  public var changedOnly = false
-  /// `compare Y1 Y2 grades`: the grade transition counts instead of the projects.
-  public var gradesOnly = false
+  /// `by grade, budget bands 5, 50` (aggregates only).
+  public var groupBy: [GroupKey] = []
+  /// `having count > 1` (aggregates only): a condition on each group.
+  public var having: Expression?
 
   public init() {}
 }
@@ -109,27 +179,92 @@ public struct Clauses: Hashable, Sendable {
 /// An aggregate function.
 public enum AggregateFunction: String, Hashable, Sendable, CaseIterable {
   case count, sum, avg, min, max
+  /// A group's (or the selection's) share of the total: `pct budget by grade`.
+  case pct
 }
 
-/// `count`, `sum budget`, `avg score`.
+/// `count`, `sum budget`, `avg score weighted by budget`, `count distinct name`, `pct budget`.
 public struct Aggregate: Hashable, Sendable {
   public var function: AggregateFunction
-  /// nil for `count`.
-  public var field: Name?
+  /// What is aggregated; nil for a plain `count` (or `pct`, the share of projects).
+  public var argument: Operand?
+  /// `count distinct FIELD`: distinct present values instead of rows.
+  public var distinct: Bool
+  /// `avg score weighted by budget`.
+  public var weight: Operand?
+  /// `sum budget as 合计`.
+  public var label: Name?
   public var range: SourceRange
 
-  public init(function: AggregateFunction, field: Name?, range: SourceRange) {
+  public init(
+    function: AggregateFunction, argument: Operand?, distinct: Bool = false, weight: Operand? = nil,
+    label: Name? = nil, range: SourceRange
+  ) {
     self.function = function
-    self.field = field
+    self.argument = argument
+    self.distinct = distinct
+    self.weight = weight
+    self.label = label
     self.range = range
   }
+
+  public init(function: AggregateFunction, field: Name?, range: SourceRange) {
+    self.init(function: function, argument: field.map { .word($0) }, range: range)
+  }
+
+  /// The field when the argument is a bare word.
+  public var field: Name? {
+    if case .word(let n) = argument { return n }
+    return nil
+  }
+
+  /// The aggregate as written, without its label: `sum(budget)`, `count`.
+  public var text: String {
+    var inner = argument?.text ?? ""
+    if distinct { inner = "distinct " + inner }
+    if let weight { inner += " weighted by " + weight.text }
+    return inner.isEmpty ? function.rawValue : "\(function.rawValue)(\(inner))"
+  }
+
+  /// The column title.
+  public var title: String { label?.text ?? text }
+
+  /// Whether two aggregates compute the same thing, wherever they were written.
+  public func sameComputation(as other: Aggregate) -> Bool {
+    function == other.function && distinct == other.distinct && argument?.text == other.argument?.text
+      && weight?.text == other.weight?.text
+  }
+}
+
+/// `recompute` lists every selected project, or only those whose grade or score changes.
+public enum RecomputeMode: Hashable, Sendable {
+  case all, changed
+}
+
+/// What `compare Y1 Y2` puts side by side.
+public enum CompareMode: Hashable, Sendable {
+  /// Department-level figures, unit by unit.
+  case departments
+  /// Matched projects, row by row.
+  case projects
+  /// Grade transition counts.
+  case grades
+}
+
+/// Which grade a figure that counts grades uses.
+public enum GradeSource: Hashable, Sendable {
+  /// The grade the report records.
+  case recorded
+  /// The grade under the rules and edits in force (`new_grade`).
+  case recomputed
 }
 
 /// One complete statement.
 public indirect enum Statement: Hashable, Sendable {
   /// `projects [where …] [in YEAR] [sort by …] [limit N] [show …]`.
   case projects(Clauses)
-  /// `sum budget, count [where …] [by FIELD, …]`.
+  /// `sum budget, count [where …] [by KEY, …] [having …]`; `distinct FIELD` is an
+  /// aggregate with no figures, grouped by the field.
   case aggregate([Aggregate], Clauses)
   /// `departments [where …] [in YEAR]`: the stated department-level figures.
   case departments(Clauses)
@@ -143,8 +278,8 @@ public indirect enum Statement: Hashable, Sendable {
   case set(RuleChange)
   /// `reset rules` or `reset data`.
   case reset(Name)
-  /// `recompute [YEAR] [where …]`: grades (and scores where indicators exist) under the rules in force.
-  case recompute(Clauses)
+  /// `recompute [YEAR] [changed] [where …]`: grades (and scores where indicators exist) under the rules in force.
+  case recompute(RecomputeMode, Clauses)
   /// `explain SEQ` or `explain 'NAME'` [in YEAR] [where …]: a project's score step by step.
   case explain(Operand, Clauses)
   /// `check [YEAR]`: reported figures against recomputed ones.
@@ -153,12 +288,13 @@ public indirect enum Statement: Hashable, Sendable {
   case indicators(Clauses)
   /// `use YEAR`, `use 2021..2023`, `use all`: scope every statement to years.
   case use(YearScope?)
-  /// `compare Y1 Y2 [projects] [where …]`: department figures, or matched projects, side by side.
-  case compare(first: YearScope, second: YearScope, projects: Bool, Clauses)
+  /// `compare Y1 Y2 [projects|grades [recomputed]] [where …]`: department figures, matched
+  /// projects, or grade transitions, side by side.
+  case compare(first: YearScope, second: YearScope, mode: CompareMode, grades: GradeSource, Clauses)
   /// `chart AGGREGATE [where …] by FIELD`: horizontal bars.
   case chart([Aggregate], Clauses)
-  /// `trend AGGREGATE [where …]` or `trend 优秀率|优良率|执行率`: a figure across the years.
-  case trend(TrendFigure, Clauses)
+  /// `trend AGGREGATE [where …]` or `trend 优秀率|优良率|执行率 [recomputed]`: a figure across the years.
+  case trend(TrendFigure, GradeSource, Clauses)
   /// `load PATH [--encoding E]`: add a dataset folder or file to the session.
   case load(path: Name, options: [Option])
   /// `import [report] PATH [--save DIR] [--encoding E]`: a report text or a workbook.

@@ -1,31 +1,44 @@
 extension Parser {
-  /// statement = projects | aggregate | departments | "years" | "help" [topic] | "quit" | "exit"
+  /// statement = listing | aggregate | scoring | years | rules | data | session statements;
+  /// docs/LANGUAGE.md has the whole grammar.
   mutating func parseStatement() throws(SyntaxError) -> ParsedStatement {
     let first = current
     guard first.kind == .word else {
       throw unexpected("expected a statement such as projects, sum budget or help")
     }
-    let keyword = first.text.lowercased()
+    guard let entry = Keywords.statement(first.text) else {
+      let hint = Suggestions.didYouMean(first.text, in: Keywords.statementWords)
+      throw SyntaxError(
+        range: first.range, message: "unknown statement '\(first.text)'",
+        suggestion: hint ?? "type help to list the statements")
+    }
+    let keyword = entry.name
     let statement: Statement
     switch keyword {
-    case "projects", "project":
+    case "projects":
       advance()
-      statement = .projects(try parseClauses(allowGroupBy: false))
-    case "count", "sum", "avg", "min", "max":
+      statement = .projects(try parseClauses(keyword))
+    case "count", "sum", "avg", "min", "max", "pct":
       let aggregates = try parseAggregates()
-      statement = .aggregate(aggregates, try parseClauses(allowGroupBy: true))
-    case "departments", "department":
+      statement = .aggregate(aggregates, try parseClauses(keyword))
+    case "distinct":
       advance()
-      statement = .departments(try parseClauses(allowGroupBy: false))
+      let key = try parseGroupKey()
+      var clauses = try parseClauses(keyword)
+      clauses.groupBy = [key]
+      statement = .aggregate([], clauses)
+    case "departments":
+      advance()
+      statement = .departments(try parseClauses(keyword))
     case "years":
       advance()
       statement = .years
-    case "help", "?":
+    case "help":
       advance()
       var topic: [String] = []
       while !at(.end) && !at(.semicolon) { topic.append(advance().text) }
       statement = .help(topic.isEmpty ? nil : topic.joined(separator: " "))
-    case "quit", "exit":
+    case "quit":
       advance()
       statement = .quit
     case "rules":
@@ -45,26 +58,25 @@ extension Parser {
       advance()
       var year: YearScope?
       if at(.number) || (at(.word) && current.text.contains("..")) { year = try parseYears() }
-      let changed = eatKeyword("changed") != nil
-      var clauses = try parseClausesWithBareYear()
+      let mode: RecomputeMode = eatKeyword("changed") != nil ? .changed : .all
+      var clauses = try parseClausesWithBareYear(keyword)
       if let year {
         if clauses.years != nil {
           throw SyntaxError(range: year.range, message: "the year is given twice", suggestion: "keep one: recompute 2023")
         }
         clauses.years = year
       }
-      clauses.changedOnly = changed
-      statement = .recompute(clauses)
+      statement = .recompute(mode, clauses)
     case "check":
       advance()
-      statement = .check(try parseClausesWithBareYear())
+      statement = .check(try parseClausesWithBareYear(keyword))
     case "explain":
       advance()
       let target = try parseOperand("a project: its seq (explain 3) or its quoted name")
-      statement = .explain(target, try parseClauses(allowGroupBy: false))
-    case "indicators", "indicator":
+      statement = .explain(target, try parseClauses(keyword))
+    case "indicators":
       advance()
-      statement = .indicators(try parseClauses(allowGroupBy: false))
+      statement = .indicators(try parseClauses(keyword))
     case "let":
       advance()
       statement = try parseEdit()
@@ -75,7 +87,9 @@ extension Parser {
     case "import":
       advance()
       var report = false
-      if atKeyword("report"), tokens.count > index + 1, tokens[index + 1].kind == .word || tokens[index + 1].kind == .quoted {
+      if atKeyword("report"), tokens.count > index + 1, tokens[index + 1].kind != .end, tokens[index + 1].kind != .semicolon,
+        !(tokens[index + 1].kind == .word && tokens[index + 1].text.hasPrefix("--"))
+      {
         advance()
         report = true
       }
@@ -110,15 +124,18 @@ extension Parser {
       advance()
       let first = try parseYears()
       let second = try parseYears()
-      let grades = eatKeyword("grades") != nil
-      let projects = grades || eatKeyword("projects") != nil || eatKeyword("project") != nil
-      var clauses = try parseClauses(allowGroupBy: false)
-      clauses.gradesOnly = grades
-      statement = .compare(first: first, second: second, projects: projects, clauses)
+      var mode = CompareMode.departments
+      if eatKeyword("grades") != nil || eatKeyword("grade") != nil {
+        mode = .grades
+      } else if eatKeyword("projects") != nil || eatKeyword("project") != nil {
+        mode = .projects
+      }
+      let source = parseGradeSource()
+      statement = .compare(first: first, second: second, mode: mode, grades: source, try parseClauses(keyword))
     case "chart":
       advance()
       let aggregates = try parseAggregates()
-      let clauses = try parseClauses(allowGroupBy: true)
+      let clauses = try parseClauses(keyword)
       if clauses.groupBy.isEmpty {
         throw SyntaxError(range: SourceRange(first.range.start, current.range.end), message: "a chart needs by FIELD: one bar per value", suggestion: "chart sum budget by grade")
       }
@@ -135,107 +152,165 @@ extension Parser {
       } else {
         figure = .rate(try expectName("a figure: sum budget, count, avg score, 优秀率, 优良率 or 执行率"))
       }
-      statement = .trend(figure, try parseClauses(allowGroupBy: false))
+      let source = parseGradeSource()
+      statement = .trend(figure, source, try parseClauses(keyword))
     default:
-      let hint = Suggestions.didYouMean(first.text, in: Parser.statementKeywords)
-      throw SyntaxError(
-        range: first.range, message: "unknown statement '\(first.text)'",
-        suggestion: hint ?? "type help to list the statements")
+      throw SyntaxError(range: first.range, message: "unknown statement '\(first.text)'", suggestion: "type help to list the statements")
     }
     let end = tokens[Swift.max(index - 1, 0)].range.end
     return ParsedStatement(statement: statement, range: SourceRange(first.range.start, end))
   }
 
-  /// aggregates = aggregate { "," aggregate } ; aggregate = "count" ["projects"] | fn field
+  /// `recomputed` (or `recompute`, `new`, `重算`) after a figure that counts grades: use
+  /// the grade under the rules in force instead of the recorded one.
+  mutating func parseGradeSource() -> GradeSource {
+    for word in ["recomputed", "recompute", "new", "重算"] where eatKeyword(word) != nil { return .recomputed }
+    _ = eatKeyword("recorded")
+    return .recorded
+  }
+
+  /// aggregates = aggregate { "," aggregate } ["projects"]
+  /// aggregate = ("count" | "pct") [["distinct"] value] | ("sum" | "avg" | "min" | "max") value
+  ///             ["weighted" "by" value] ; then ["as" label]
   mutating func parseAggregates() throws(SyntaxError) -> [Aggregate] {
     var result: [Aggregate] = []
     repeat {
       let t = current
-      guard t.kind == .word, let function = AggregateFunction(rawValue: t.text.lowercased()) else {
-        throw unexpected("expected count, sum, avg, min or max")
+      guard t.kind == .word, let function = AggregateFunction(rawValue: Keywords.statement(t.text)?.name ?? t.text.lowercased()) else {
+        throw unexpected("expected count, sum, avg, min, max or pct")
       }
       advance()
-      if function == .count {
+      let distinct = eatKeyword("distinct") != nil
+      var argument: Operand?
+      if function == .count || function == .pct {
         _ = eatKeyword("projects") ?? eatKeyword("project")
-        result.append(Aggregate(function: .count, field: nil, range: t.range))
+        if distinct || !atAggregateEnd {
+          argument = try parseValue("what to \(function.rawValue), such as budget")
+        }
       } else {
-        let field = try expectName("a field to \(function.rawValue), such as budget or score")
-        result.append(Aggregate(function: function, field: field, range: t.range.union(field.range)))
+        argument = try parseValue("a value to \(function.rawValue), such as budget or score")
       }
+      var weight: Operand?
+      if eatKeyword("weighted") != nil {
+        guard function == .avg else {
+          throw SyntaxError(range: tokens[index - 1].range, message: "only avg can be weighted", suggestion: "avg score weighted by budget")
+        }
+        _ = try expectKeyword("by", after: "weighted")
+        weight = try parseValue("a weight such as budget")
+      }
+      var label: Name?
+      if eatKeyword("as") != nil { label = try expectName("a column name after as") }
+      let end = label?.range ?? weight?.range ?? argument?.range ?? t.range
+      result.append(Aggregate(function: function, argument: argument, distinct: distinct, weight: weight, label: label, range: t.range.union(end)))
     } while eat(.comma) != nil
     _ = eatKeyword("projects")
     return result
   }
 
-  /// clauses = { "where" expr | "in" years | "sort" "by" keys | "limit" N | "show" fields | "by" fields }
-  mutating func parseClauses(allowGroupBy: Bool) throws(SyntaxError) -> Clauses {
+  /// Whether an aggregate's argument is absent: a clause, a comma, `as` or the end follows.
+  var atAggregateEnd: Bool {
+    if at(.comma) || at(.semicolon) || at(.end) { return true }
+    guard at(.word) else { return false }
+    let word = current.text.lowercased()
+    return Keywords.clauseWords[word] != nil || ["as", "projects", "recomputed", "recorded", "重算"].contains(word)
+  }
+
+  /// group_key = value ["bands" number {"," number}]
+  mutating func parseGroupKey() throws(SyntaxError) -> GroupKey {
+    let value = try parseValue("a field to group by")
+    guard eatKeyword("bands") != nil || eatKeyword("band") != nil else { return GroupKey(value) }
+    var cuts: [Name] = []
+    repeat {
+      cuts.append(try expectNumber("a band limit such as 5"))
+    } while at(.comma) && index + 1 < tokens.count && tokens[index + 1].kind == .number && eat(.comma) != nil
+    return GroupKey(value, bands: cuts)
+  }
+
+  /// clauses = { "where" condition | "in" years | "sort" "by" keys | "limit" N | "show" items
+  ///           | "by" keys | "having" condition }, each at most once and only those the
+  /// statement takes (`Keywords`).
+  mutating func parseClauses(_ statement: String) throws(SyntaxError) -> Clauses {
+    let allowed = Keywords.clauses(of: statement)
     var clauses = Clauses()
-    var seen: Set<String> = []
-    while current.kind == .word {
+    var seen: Set<Clause> = []
+    while current.kind == .word, let clause = Keywords.clauseWords[current.text.lowercased()] {
       let t = current
-      let word = t.text.lowercased()
-      guard ["where", "in", "sort", "order", "limit", "show", "by"].contains(word) else { break }
-      if word == "by" && !allowGroupBy {
-        throw SyntaxError(range: t.range, message: "'by' groups aggregates only", suggestion: "write sort by FIELD to order the rows, or count projects by FIELD")
+      guard allowed.contains(clause) else {
+        let takes = Clause.allCases.filter(allowed.contains).map(Keywords.spelling)
+        var hint = takes.isEmpty ? "\(statement) takes no clauses" : "\(statement) takes " + takes.joined(separator: ", ")
+        if clause == .by, statement == "projects" || statement == "indicators" { hint = "write sort by FIELD to order the rows, or count by FIELD to group them" }
+        throw SyntaxError(range: t.range, message: "\(statement) does not take '\(Keywords.spelling(clause))'", suggestion: hint)
       }
-      let clauseName = word == "order" ? "sort" : word
-      if seen.contains(clauseName) {
-        throw SyntaxError(range: t.range, message: "'\(word)' is given twice", suggestion: "combine the conditions with and")
+      if seen.contains(clause) {
+        throw SyntaxError(range: t.range, message: "'\(t.text)' is given twice", suggestion: clause == .where || clause == .having ? "combine the conditions with and" : "keep one")
       }
-      seen.insert(clauseName)
+      seen.insert(clause)
       advance()
-      switch clauseName {
-      case "where":
+      switch clause {
+      case .where:
         clauses.filter = try parseExpression()
-      case "in":
+      case .in:
         clauses.years = try parseYears()
-      case "sort":
+      case .sort:
         _ = try expectKeyword("by", after: t.text)
+        let saved = allowAggregates
+        allowAggregates = true
+        defer { allowAggregates = saved }
         repeat {
-          let field = try expectName("a field to sort by")
+          let key = try parseValue("a field to sort by")
           var descending = false
           if eatKeyword("desc") != nil || eatKeyword("descending") != nil {
             descending = true
           } else {
             _ = eatKeyword("asc") ?? eatKeyword("ascending")
           }
-          clauses.sort.append(SortKey(field: field, descending: descending))
+          clauses.sort.append(SortKey(key, descending: descending))
         } while eat(.comma) != nil
-      case "limit":
+      case .limit:
         let (n, range) = try expectInteger("the number of rows")
         guard n >= 0 else { throw SyntaxError(range: range, message: "limit must not be negative") }
         clauses.limit = n
-      case "show":
-        if at(.word), current.text == "*" || current.text.lowercased() == "all" {
+      case .show:
+        if (at(.arithmetic) && current.text == "*") || atKeyword("all") || atKeyword("*") {
           advance()
           clauses.showAll = true
         } else {
-          var fields: [Name] = []
-          repeat { fields.append(try expectName("a field to show")) } while eat(.comma) != nil
-          clauses.show = fields
+          var items: [ShowItem] = []
+          repeat {
+            let value = try parseValue("a field to show")
+            var label: Name?
+            if eatKeyword("as") != nil { label = try expectName("a column name after as") }
+            items.append(ShowItem(value, label: label))
+          } while eat(.comma) != nil
+          clauses.show = items
         }
-      default:  // "by"
-        repeat { clauses.groupBy.append(try expectName("a field to group by")) } while eat(.comma) != nil
+      case .by:
+        repeat { clauses.groupBy.append(try parseGroupKey()) } while eat(.comma) != nil
+      case .having:
+        let saved = allowAggregates
+        allowAggregates = true
+        defer { allowAggregates = saved }
+        clauses.having = try parseExpression()
       }
     }
     if !at(.end) && !at(.semicolon) {
-      var options = ["where", "in", "sort by", "limit", "show"]
-      if allowGroupBy { options.append("by") }
+      let options = Clause.allCases.filter(allowed.contains).map(Keywords.spelling)
       let hint = current.kind == .word ? Suggestions.didYouMean(current.text, in: options) : nil
       throw SyntaxError(
-        range: current.range, message: "unexpected '\(current.text)'; expected " + options.joined(separator: ", ") + " or the end",
+        range: current.range,
+        message: "unexpected '\(current.text)'; expected " + (options.isEmpty ? "the end" : options.joined(separator: ", ") + " or the end"),
         suggestion: hint)
     }
     return clauses
   }
 
   /// `recompute 2023` and `check 2023` take the year without `in`.
-  mutating func parseClausesWithBareYear() throws(SyntaxError) -> Clauses {
+  mutating func parseClausesWithBareYear(_ statement: String) throws(SyntaxError) -> Clauses {
     var bare: YearScope?
     if at(.number) || (at(.word) && current.text.contains("..")) {
       bare = try parseYears()
     }
-    var clauses = try parseClauses(allowGroupBy: false)
+    var clauses = try parseClauses(statement)
     if let bare {
       if clauses.years != nil {
         throw SyntaxError(range: bare.range, message: "the year is given twice", suggestion: "keep one: recompute 2023")
@@ -298,16 +373,27 @@ extension Parser {
     let field = Name(parts[1], SourceRange(seqEnd + 1, t.range.end))
     guard let op = eat(.comparison), op.text == "=" else { throw unexpected("expected = after \(t.text)") }
     let value = try parseOperand("the new value")
-    return .edit(seq: seq, field: field, value: value, try parseClauses(allowGroupBy: false))
+    return .edit(seq: seq, field: field, value: value, try parseClauses("let"))
   }
 
   /// A file or folder path: a bare word (samples/shili-training) or quoted text.
+  ///
+  /// An unquoted path is taken as written up to the next space, so `/`, `-` and `(` in it
+  /// are part of it, not operators.
   mutating func expectPath(_ what: String) throws(SyntaxError) -> Name {
-    if (at(.word) && !current.text.hasPrefix("--")) || at(.quoted) || at(.number) {
+    if at(.quoted) {
       let t = advance()
       return Name(t.text, t.range)
     }
-    throw unexpected("expected \(what)")
+    guard !at(.end), !at(.semicolon), !at(.comma), !(at(.word) && current.text.hasPrefix("--")) else {
+      throw unexpected("expected \(what)")
+    }
+    let start = current.range.start
+    var end = advance().range.end
+    while !at(.end), !at(.semicolon), !at(.quoted), current.range.start == end {
+      end = advance().range.end
+    }
+    return Name(String(decoding: source[start..<end], as: UTF8.self), SourceRange(start, end))
   }
 
   /// `--name value` and `--flag` options, in any order.

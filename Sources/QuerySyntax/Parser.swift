@@ -7,7 +7,11 @@
 /// decided later, against the store's schema.
 public struct Parser {
   var tokens: [Token]
+  /// The statement text, for paths, which are taken as written between spaces.
+  let source: [UInt8]
   var index = 0
+  /// Whether a value may be an aggregate here (`having`, `sort by`).
+  var allowAggregates = false
   /// Guards against stack exhaustion on inputs like 10,000 nested parentheses.
   var depth = 0
   static let depthLimit = 200
@@ -15,20 +19,17 @@ public struct Parser {
   public static let lengthLimit = 1 << 20
 
   /// The words that start a statement, for suggestions and completion.
-  public static let statementKeywords = [
-    "projects", "count", "sum", "avg", "min", "max", "departments", "years", "indicators", "recompute",
-    "explain", "check", "rules", "set", "reset", "let", "use", "compare", "chart", "trend", "load", "import",
-    "export", "save", "help", "quit", "exit",
-  ]
+  public static var statementKeywords: [String] { Keywords.statementWords }
 
-  init(tokens: [Token]) {
+  init(tokens: [Token], source: String) {
     self.tokens = tokens
+    self.source = Array(source.utf8)
   }
 
   /// Parses every `;`-separated statement of `source`; empty statements are skipped.
   public static func parse(_ source: String) throws(SyntaxError) -> [ParsedStatement] {
     guard source.utf8.count <= lengthLimit else { throw tooLong(source) }
-    var parser = Parser(tokens: try Lexer.tokenize(source))
+    var parser = Parser(tokens: try Lexer.tokenize(source), source: source)
     var statements: [ParsedStatement] = []
     while !parser.at(.end) {
       if parser.eat(.semicolon) != nil { continue }
@@ -104,7 +105,7 @@ public struct Parser {
     let t = current
     if t.kind == .end {
       // Only a dangling connective reads as "more to come"; anything else is a mistake.
-      let dangling = index > 0 && ["and", "or", "not"].contains(tokens[index - 1].text.lowercased())
+      let dangling = index > 0 && (["and", "or", "not"].contains(tokens[index - 1].text.lowercased()) || tokens[index - 1].kind == .arithmetic)
       return SyntaxError(
         range: t.range, message: message + ", but the statement ends here", suggestion: suggestion,
         isIncomplete: dangling)

@@ -7,8 +7,10 @@ public struct Token: Hashable, Sendable {
     case number
     /// Quoted text; `text` holds it without quotes.
     case quoted
-    /// A comparison: = != < <= > >= (also ≠ ≤ ≥ and <>).
+    /// A comparison: = != < <= > >= (also ≠ ≤ ≥ ≧ ≦ <> and the full-width ＝ ＞ ＜).
     case comparison
+    /// An arithmetic operator: + - * / (also ＋ － ＊ ／ × ÷); `text` holds the ASCII form.
+    case arithmetic
     case leftParen
     case rightParen
     case comma

@@ -108,7 +108,13 @@ public struct Fraction: Hashable, Comparable, Sendable, CustomStringConvertible 
     a * Fraction(b.denominator, b.numerator)
   }
 
-  public static func < (a: Fraction, b: Fraction) -> Bool { (a - b).numerator < 0 }
+  /// Exact at any size: the cross products are compared at 256 bits, so values whose
+  /// difference would overflow (sums of many ratios) still order correctly.
+  public static func < (a: Fraction, b: Fraction) -> Bool {
+    let x = a.numerator.multipliedFullWidth(by: b.denominator)
+    let y = b.numerator.multipliedFullWidth(by: a.denominator)
+    return x.high != y.high ? x.high < y.high : x.low < y.low
+  }
 
   public static func min(_ a: Fraction, _ b: Fraction) -> Fraction { a < b ? a : b }
   public static func max(_ a: Fraction, _ b: Fraction) -> Fraction { a < b ? b : a }

@@ -196,6 +196,9 @@ enum HelpTopics {
 
   static let aliases = ["count": "sum", "avg": "sum", "min": "sum", "max": "sum", "aggregate": "sum", "grade": "grades", "project": "projects", "department": "departments", "year": "years", "sort": "projects", "limit": "projects", "show": "projects", "contains": "where", "by": "sum", "set": "rules", "reset": "rules", "edit": "let", "what-if": "let", "indicator": "indicators", "audit": "check", "use": "compare", "compare": "compare", "chart": "compare", "trend": "compare", "load": "import", "save": "export", "report": "import"]
 
+  /// Every topic `help` knows, for completion.
+  static var names: [String] { (Array(topics.keys) + ["fields"]).sorted() }
+
   /// Whether `help WORD` has something to say.
   static func hasTopic(_ word: String) -> Bool {
     topics[aliases[word] ?? word] != nil

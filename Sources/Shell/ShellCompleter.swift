@@ -13,7 +13,11 @@ public final class ShellCompleter: Completer {
     self.session = session
   }
 
-  static let clauseKeywords = ["where", "in", "sort", "limit", "show", "by", "and", "or", "not", "contains"]
+  /// The clause words a statement takes (from the keyword table), then the connectives.
+  static func clauseKeywords(after statement: String?) -> [String] {
+    let clauses = statement.flatMap(Keywords.statement)?.clauses ?? Set(Clause.allCases)
+    return Clause.allCases.filter(clauses.contains).map(\.rawValue) + ["and", "or", "not", "contains"]
+  }
 
   public func complete(beforeCursor text: String) -> Completion {
     // The partial word: everything after the last delimiter.
@@ -40,7 +44,7 @@ public final class ShellCompleter: Completer {
     let fields = Field.allCases.map(\.rawValue)
     guard let last = words.last else {
       if partial.hasPrefix(".") { return DotCommand.names }
-      return Parser.statementKeywords
+      return Keywords.statementWords
     }
     let lastWord = last.text.lowercased()
     // A value after a comparison or `contains`: the field is the token before it.
@@ -55,26 +59,26 @@ public final class ShellCompleter: Completer {
       return fields
     }
     if lastWord == "sort" { return ["by"] }
-    if lastWord == "help" { return ["projects", "where", "sum", "fields", "grades", "departments", "years"] }
+    if lastWord == "help" { return HelpTopics.names }
     if lastWord == "limit" { return [] }
     if Field(named: last.text) != nil, words.count >= 2,
       ["where", "and", "or", "not", "("].contains(words[words.count - 2].text.lowercased())
     {
       return ["contains", "is"]
     }
-    return Self.clauseKeywords
+    return Self.clauseKeywords(after: words.first?.text)
   }
 
   /// The values a field takes in the loaded data, in a useful order.
   func values(of field: Field, in store: Store) -> [String] {
     let t = store.projects
     switch field {
-    case .grade: return Grade.allCases.map(\.description)
+    case .grade, .newGrade: return Grade.allCases.map(\.description)
     case .fund: return Fund.allCases.map(\.description)
     case .name: return t.names.values
     case .unit: return t.units.values
     case .year: return store.years.map(String.init)
-    case .seq, .budget, .initial, .spent, .rate, .score, .ratePoints: return []
+    case .seq, .budget, .initial, .spent, .rate, .score, .ratePoints, .newScore: return []
     }
   }
 

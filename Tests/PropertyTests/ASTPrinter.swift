@@ -17,18 +17,20 @@ enum ASTPrinter {
     case .rules(let name): return join(["rules", name.map { word($0.text) } ?? ""])
     case .set(let change): return "set " + ruleChange(change)
     case .reset(let what): return "reset " + what.text
-    case .recompute(let c): return join(["recompute", clauses(c)])
+    case .recompute(let mode, let c): return join(["recompute", mode == .changed ? "changed" : "", clauses(c)])
     case .explain(let target, let c): return join(["explain", operand(target), clauses(c)])
     case .check(let c): return join(["check", clauses(c)])
     case .indicators(let c): return join(["indicators", clauses(c)])
     case .use(let years): return "use " + (years.map(yearScope) ?? "all")
-    case .compare(let first, let second, let projects, let c):
-      return join(["compare", yearScope(first), yearScope(second), projects ? "projects" : "", clauses(c)])
+    case .compare(let first, let second, let mode, let source, let c):
+      let word = mode == .projects ? "projects" : mode == .grades ? "grades" : ""
+      return join(["compare", yearScope(first), yearScope(second), word, source == .recomputed ? "recomputed" : "", clauses(c)])
     case .chart(let a, let c): return join(["chart", aggregates(a), clauses(c)])
-    case .trend(let figure, let c):
+    case .trend(let figure, let source, let c):
+      let recomputed = source == .recomputed ? "recomputed" : ""
       switch figure {
-      case .aggregate(let a): return join(["trend", aggregates([a]), clauses(c)])
-      case .rate(let name): return join(["trend", word(name.text), clauses(c)])
+      case .aggregate(let a): return join(["trend", aggregates([a]), recomputed, clauses(c)])
+      case .rate(let name): return join(["trend", word(name.text), recomputed, clauses(c)])
       }
     case .load(let path, let options): return join(["load", quoted(path.text), self.options(options)])
     case .importData(let report, let path, let options):
@@ -58,7 +60,19 @@ enum ASTPrinter {
     case .word(let n): n.text
     case .number(let n): n.text
     case .quoted(let n): quoted(n.text)
+    case .arithmetic(let op, let a, let b, _): "(\(operand(a))) \(op.rawValue) (\(operand(b)))"
+    case .negate(let a, _): "-(\(operand(a)))"
+    case .aggregate(let a): aggregate(a)
     }
+  }
+
+  /// An aggregate as `sum (budget)`, which reads the same in a statement, in having and in sort by.
+  static func aggregate(_ a: Aggregate) -> String {
+    var parts = [a.function.rawValue]
+    if a.distinct { parts.append("distinct") }
+    if let arg = a.argument { parts.append("(" + operand(arg) + ")") }
+    if let w = a.weight { parts.append("weighted by (" + operand(w) + ")") }
+    return parts.joined(separator: " ")
   }
 
   static func expression(_ e: Expression) -> String {
@@ -77,8 +91,7 @@ enum ASTPrinter {
   }
 
   static func aggregates(_ list: [Aggregate]) -> String {
-    list.map { a in a.field.map { "\(a.function.rawValue) \($0.text)" } ?? a.function.rawValue }
-      .joined(separator: ", ")
+    list.map { a in aggregate(a) + (a.label.map { " as " + $0.text } ?? "") }.joined(separator: ", ")
   }
 
   static func clauses(_ c: Clauses) -> String {
@@ -86,15 +99,18 @@ enum ASTPrinter {
     if let f = c.filter { parts.append("where " + expression(f)) }
     if let y = c.years { parts.append("in " + yearScope(y)) }
     if !c.sort.isEmpty {
-      parts.append("sort by " + c.sort.map { $0.field.text + ($0.descending ? " desc" : "") }.joined(separator: ", "))
+      parts.append("sort by " + c.sort.map { operand($0.expression) + ($0.descending ? " desc" : "") }.joined(separator: ", "))
     }
     if let l = c.limit { parts.append("limit \(l)") }
     if c.showAll {
       parts.append("show *")
     } else if let show = c.show {
-      parts.append("show " + show.map(\.text).joined(separator: ", "))
+      parts.append("show " + show.map { operand($0.expression) + ($0.label.map { " as " + $0.text } ?? "") }.joined(separator: ", "))
     }
-    if !c.groupBy.isEmpty { parts.append("by " + c.groupBy.map(\.text).joined(separator: ", ")) }
+    if !c.groupBy.isEmpty {
+      parts.append("by " + c.groupBy.map { operand($0.expression) + ($0.bands.map { " bands " + $0.map(\.text).joined(separator: ", ") } ?? "") }.joined(separator: ", "))
+    }
+    if let h = c.having { parts.append("having " + expression(h)) }
     return parts.joined(separator: " ")
   }
 
@@ -130,15 +146,15 @@ enum Unranged {
     case .rules(let n): .rules(n.map(name))
     case .set(let r): .set(ruleChange(r))
     case .reset(let n): .reset(name(n))
-    case .recompute(let c): .recompute(clauses(c))
+    case .recompute(let m, let c): .recompute(m, clauses(c))
     case .explain(let o, let c): .explain(operand(o), clauses(c))
     case .check(let c): .check(clauses(c))
     case .indicators(let c): .indicators(clauses(c))
     case .use(let y): .use(y.map(years))
-    case .compare(let a, let b, let p, let c): .compare(first: years(a), second: years(b), projects: p, clauses(c))
+    case .compare(let a, let b, let m, let g, let c): .compare(first: years(a), second: years(b), mode: m, grades: g, clauses(c))
     case .chart(let a, let c): .chart(a.map(aggregate), clauses(c))
-    case .trend(.aggregate(let a), let c): .trend(.aggregate(aggregate(a)), clauses(c))
-    case .trend(.rate(let n), let c): .trend(.rate(name(n)), clauses(c))
+    case .trend(.aggregate(let a), let g, let c): .trend(.aggregate(aggregate(a)), g, clauses(c))
+    case .trend(.rate(let n), let g, let c): .trend(.rate(name(n)), g, clauses(c))
     case .load(let p, let o): .load(path: name(p), options: o.map(option))
     case .importData(let r, let p, let o): .importData(report: r, path: name(p), options: o.map(option))
     case .export(let f, let p, let o, let inner):
@@ -156,6 +172,9 @@ enum Unranged {
     case .word(let n): .word(name(n))
     case .number(let n): .number(name(n))
     case .quoted(let n): .quoted(name(n))
+    case .arithmetic(let op, let a, let b, _): .arithmetic(op, operand(a), operand(b), zero)
+    case .negate(let a, _): .negate(operand(a), zero)
+    case .aggregate(let a): .aggregate(aggregate(a))
     }
   }
 
@@ -172,15 +191,18 @@ enum Unranged {
 
   static func years(_ y: YearScope) -> YearScope { YearScope(first: y.first, last: y.last, range: zero) }
 
-  static func aggregate(_ a: Aggregate) -> Aggregate { Aggregate(function: a.function, field: a.field.map(name), range: zero) }
+  static func aggregate(_ a: Aggregate) -> Aggregate {
+    Aggregate(function: a.function, argument: a.argument.map(operand), distinct: a.distinct, weight: a.weight.map(operand), label: a.label.map(name), range: zero)
+  }
 
   static func clauses(_ c: Clauses) -> Clauses {
     var out = c
     out.filter = c.filter.map(expression)
     out.years = c.years.map(years)
-    out.sort = c.sort.map { SortKey(field: name($0.field), descending: $0.descending) }
-    out.show = c.show?.map(name)
-    out.groupBy = c.groupBy.map(name)
+    out.sort = c.sort.map { SortKey(operand($0.expression), descending: $0.descending) }
+    out.show = c.show?.map { ShowItem(operand($0.expression), label: $0.label.map(name)) }
+    out.groupBy = c.groupBy.map { GroupKey(operand($0.expression), bands: $0.bands?.map(name)) }
+    out.having = c.having.map(expression)
     return out
   }
 

@@ -30,27 +30,34 @@ struct StatementGenerator {
     return s
   }
 
-  mutating func operand() -> Operand {
-    switch int(0...2) {
-    case 0: .word(name(pick(StatementGenerator.words)))
-    case 1: .number(name(number()))
-    default: .quoted(name(quotedText()))
+  mutating func operand(_ depth: Int = 0, aggregates: Bool = false) -> Operand {
+    switch int(0...(depth >= 2 ? 2 : aggregates ? 6 : 5)) {
+    case 0: return .word(name(pick(StatementGenerator.words)))
+    case 1: return .number(name(number()))
+    case 2: return .quoted(name(quotedText()))
+    case 3: return .negate(operand(depth + 1, aggregates: aggregates), StatementGenerator.zero)
+    case 6: return .aggregate(aggregate(inline: true))
+    default:
+      return .arithmetic(pick(ArithmeticOperator.allCases), operand(depth + 1, aggregates: aggregates), operand(depth + 1, aggregates: aggregates), StatementGenerator.zero)
     }
   }
 
-  mutating func expression(_ depth: Int = 0) -> Expression {
+  /// A value only: the operands of a simple comparison.
+  mutating func simpleOperand() -> Operand { operand(2) }
+
+  mutating func expression(_ depth: Int = 0, aggregates: Bool = false) -> Expression {
     let leaf = depth >= 4 || chance(40)
     if leaf {
       switch int(0...2) {
-      case 0: return .compare(operand(), pick(ComparisonOperator.allCases), operand())
-      case 1: return .contains(operand(), operand())
-      default: return .isMissing(operand(), negated: chance(50))
+      case 0: return .compare(operand(aggregates: aggregates), pick(ComparisonOperator.allCases), operand(aggregates: aggregates))
+      case 1: return .contains(operand(aggregates: aggregates), operand(aggregates: aggregates))
+      default: return .isMissing(operand(aggregates: aggregates), negated: chance(50))
       }
     }
     switch int(0...2) {
-    case 0: return .and(expression(depth + 1), expression(depth + 1))
-    case 1: return .or(expression(depth + 1), expression(depth + 1))
-    default: return .not(expression(depth + 1), StatementGenerator.zero)
+    case 0: return .and(expression(depth + 1, aggregates: aggregates), expression(depth + 1, aggregates: aggregates))
+    case 1: return .or(expression(depth + 1, aggregates: aggregates), expression(depth + 1, aggregates: aggregates))
+    default: return .not(expression(depth + 1, aggregates: aggregates), StatementGenerator.zero)
     }
   }
 
@@ -64,22 +71,41 @@ struct StatementGenerator {
     (0..<int(1...3)).map { _ in name(pick(StatementGenerator.fields)) }
   }
 
-  mutating func clauses(groupBy: Bool, needGroup: Bool = false) -> Clauses {
+  /// Clauses the statement takes (its row of the keyword table), each drawn at random.
+  mutating func clauses(_ statement: String, needGroup: Bool = false) -> Clauses {
+    let allowed = Keywords.statement(statement)?.clauses ?? []
+    let grouped = allowed.contains(.by)
     var c = Clauses()
-    if chance(50) { c.filter = expression() }
-    if chance(30) { c.years = years() }
-    if chance(30) { c.sort = (0..<int(1...2)).map { _ in SortKey(field: name(pick(StatementGenerator.fields)), descending: chance(50)) } }
-    if chance(30) { c.limit = int(0...500) }
-    if chance(30) {
-      if chance(30) { c.showAll = true } else { c.show = fieldList() }
+    if allowed.contains(.where), chance(50) { c.filter = expression() }
+    if allowed.contains(.in), chance(30) { c.years = years() }
+    if allowed.contains(.sort), chance(30) {
+      c.sort = (0..<int(1...2)).map { _ in SortKey(chance(70) ? .word(name(pick(StatementGenerator.fields))) : operand(aggregates: grouped), descending: chance(50)) }
     }
-    if groupBy && (needGroup || chance(40)) { c.groupBy = fieldList() }
+    if allowed.contains(.limit), chance(30) { c.limit = int(0...500) }
+    if allowed.contains(.show), chance(30) {
+      if chance(30) {
+        c.showAll = true
+      } else {
+        c.show = (0..<int(1...3)).map { _ in ShowItem(chance(70) ? .word(name(pick(StatementGenerator.fields))) : operand(), label: chance(20) ? name(pick(["结余", "rate2"])) : nil) }
+      }
+    }
+    if grouped && (needGroup || chance(40)) {
+      c.groupBy = (0..<int(1...2)).map { _ in
+        GroupKey(.word(name(pick(StatementGenerator.fields))), bands: chance(20) ? (0..<int(1...3)).map { _ in name(number()) } : nil)
+      }
+    }
+    if allowed.contains(.having), chance(20) { c.having = expression(aggregates: true) }
     return c
   }
 
-  mutating func aggregate() -> Aggregate {
+  mutating func aggregate(inline: Bool = false) -> Aggregate {
     let f = pick(AggregateFunction.allCases)
-    return Aggregate(function: f, field: f == .count ? nil : name(pick(StatementGenerator.fields)), range: StatementGenerator.zero)
+    let bare = (f == .count || f == .pct) && chance(50)
+    let argument: Operand? = bare ? nil : chance(70) ? .word(name(pick(StatementGenerator.fields))) : operand(1)
+    return Aggregate(
+      function: f, argument: argument, distinct: f == .count && argument != nil && chance(30),
+      weight: f == .avg && chance(30) ? .word(name(pick(StatementGenerator.fields))) : nil,
+      label: !inline && chance(20) ? name(pick(["合计", "total"])) : nil, range: StatementGenerator.zero)
   }
 
   mutating func aggregates() -> [Aggregate] { (0..<int(1...3)).map { _ in aggregate() } }
@@ -112,24 +138,27 @@ struct StatementGenerator {
 
   mutating func statement(nested: Bool = false) -> Statement {
     switch int(0...(nested ? 19 : 23)) {
-    case 0: return .projects(clauses(groupBy: false))
-    case 1: return .aggregate(aggregates(), clauses(groupBy: true))
-    case 2: return .departments(clauses(groupBy: false))
+    case 0: return .projects(clauses("projects"))
+    case 1: return .aggregate(aggregates(), clauses("sum"))
+    case 2: return .departments(clauses("departments"))
     case 3: return .years
     case 4: return .help(chance(50) ? nil : (0..<int(1...2)).map { _ in pick(["projects", "sum", "grades", "where"]) }.joined(separator: " "))
     case 5: return .rules(chance(50) ? nil : name(pick(["national", "twenty", "本地"])))
     case 6: return .set(ruleChange())
     case 7: return .reset(name(pick(["rules", "data"])))
-    case 8: return .recompute(clauses(groupBy: false))
-    case 9: return .explain(operand(), clauses(groupBy: false))
-    case 10: return .check(clauses(groupBy: false))
-    case 11: return .indicators(clauses(groupBy: false))
+    case 8: return .recompute(chance(50) ? .changed : .all, clauses("recompute"))
+    case 9: return .explain(simpleOperand(), clauses("explain"))
+    case 10: return .check(clauses("check"))
+    case 11: return .indicators(clauses("indicators"))
     case 12: return .use(chance(30) ? nil : years())
-    case 13: return .compare(first: years(), second: years(), projects: chance(50), clauses(groupBy: false))
-    case 14: return .chart(aggregates(), clauses(groupBy: true, needGroup: true))
-    case 15: return .trend(.aggregate(aggregate()), clauses(groupBy: false))
-    case 16: return .trend(.rate(name(pick(["优秀率", "优良率", "执行率"]))), clauses(groupBy: false))
-    case 17: return .edit(seq: name(String(int(1...999))), field: name(pick(StatementGenerator.fields)), value: operand(), clauses(groupBy: false))
+    case 13:
+      return .compare(
+        first: years(), second: years(), mode: pick([.departments, .projects, .grades]), grades: chance(30) ? .recomputed : .recorded,
+        clauses("compare"))
+    case 14: return .chart(aggregates(), clauses("chart", needGroup: true))
+    case 15: return .trend(.aggregate(aggregate(inline: true)), chance(20) ? .recomputed : .recorded, clauses("trend"))
+    case 16: return .trend(.rate(name(pick(["优秀率", "优良率", "执行率"]))), chance(30) ? .recomputed : .recorded, clauses("trend"))
+    case 17: return .edit(seq: name(String(int(1...999))), field: name(pick(StatementGenerator.fields)), value: simpleOperand(), clauses("let"))
     case 18: return .quit
     case 19: return .load(path: path(), options: options(["--encoding"], []))
     case 20: return .importData(report: chance(50), path: path(), options: options(["--save", "--encoding"], []))

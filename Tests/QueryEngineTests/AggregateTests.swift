@@ -153,8 +153,8 @@ import Testing
       source: "avg name", at: "avg name", message: "cannot avg name: it is not an amount",
       suggestion: "sum and avg take budget, initial, spent or score; count projects by name counts them"),
     Case(
-      source: "sum rate", at: "sum rate", message: "cannot sum rate: it is not an amount",
-      suggestion: "sum and avg take budget, initial, spent or score; count projects by rate counts them"),
+      source: "sum rate", at: "sum rate", message: "cannot sum rate: percentages do not add up",
+      suggestion: "avg rate averages them; sum spent / sum budget is the overall rate"),
     Case(
       source: "projects where budget > abc", at: "abc", message: "budget is a number; 'abc' is not",
       suggestion: "for example: budget > 50"),
@@ -186,14 +186,30 @@ import Testing
       source: "count where 5 = 5", at: "5", message: "'5' is a value; a condition starts with a field",
       suggestion: "for example: grade = 良"),
     Case(
-      source: "sum budget show seq", at: nil, message: "show lists fields of projects; an aggregate has its own columns",
-      suggestion: "drop the show clause"),
-    Case(
-      source: "departments where seq = 1", at: nil, message: "departments takes only 'in YEAR'",
-      suggestion: "for example: departments in 2023"),
-    Case(
       source: "count by grade sort by budget", at: "budget",
-      message: "sort by budget: it is not a group field of this aggregate", suggestion: "sort by one of the by fields"),
+      message: "budget is not a by key here; a group has many values of it",
+      suggestion: "use an aggregate such as sum(budget), or group by budget"),
+    Case(
+      source: "count by grade having budget > 5", at: "budget",
+      message: "budget is not a by key here; a group has many values of it",
+      suggestion: "use an aggregate such as sum(budget), or group by budget"),
+    Case(
+      source: "projects show budget-spent", at: "budget-spent",
+      message: "'budget-spent' is one word: an operator needs spaces around it", suggestion: "write budget - spent"),
+    Case(
+      source: "sum budget * spent", at: "budget * spent",
+      message: "cannot multiply an amount (万元) and an amount (万元) ('budget' * 'spent')",
+      suggestion: "amounts add to amounts; an amount divided by an amount is a percentage"),
+    Case(
+      source: "projects where budget - score > 1", at: "budget - score",
+      message: "cannot subtract an amount (万元) and a score ('budget' - 'score')",
+      suggestion: "amounts add to amounts; an amount divided by an amount is a percentage"),
+    Case(
+      source: "count by budget bands 50, 20", at: "20", message: "band limits must rise: 20 does not follow 50",
+      suggestion: "for example: bands 5, 50, 100"),
+    Case(
+      source: "count by name bands 5", at: "name", message: "bands cut numbers; 'name' is text",
+      suggestion: "for example: by budget bands 5, 50, 100"),
   ]
 
   @Test(arguments: cases)

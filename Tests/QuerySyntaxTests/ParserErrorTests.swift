@@ -71,17 +71,32 @@ import Testing
       source: "projects where seq = 1 where seq = 2", range: SourceRange(23, 28), message: "'where' is given twice",
       suggestion: "combine the conditions with and"),
     Case(
-      source: "projects by grade", range: SourceRange(9, 11), message: "'by' groups aggregates only",
-      suggestion: "write sort by FIELD to order the rows, or count projects by FIELD"),
+      source: "projects by grade", range: SourceRange(9, 11), message: "projects does not take 'by'",
+      suggestion: "write sort by FIELD to order the rows, or count by FIELD to group them"),
+    Case(
+      source: "sum budget show seq", range: SourceRange(11, 15), message: "sum does not take 'show'",
+      suggestion: "sum takes where, in, sort by, limit, by, having"),
+    Case(
+      source: "departments where seq = 1", range: SourceRange(12, 17), message: "departments does not take 'where'",
+      suggestion: "departments takes in"),
+    Case(
+      source: "compare 2022 2023 limit 1", range: SourceRange(18, 23), message: "compare does not take 'limit'",
+      suggestion: "compare takes where"),
+    Case(
+      source: "trend 优秀率 sort by year", range: SourceRange(16, 20), message: "trend does not take 'sort by'",
+      suggestion: "trend takes where, in"),
+    Case(
+      source: "projects show budget -", range: SourceRange(22, 22),
+      message: "expected a value after '-', but the statement ends here", isIncomplete: true),
     Case(
       source: "projects wher grade = 良", range: SourceRange(9, 13),
       message: "unexpected 'wher'; expected where, in, sort by, limit, show or the end", suggestion: "did you mean 'where'?"),
     Case(
       source: "sum budget extra", range: SourceRange(11, 16),
-      message: "unexpected 'extra'; expected where, in, sort by, limit, show, by or the end"),
+      message: "unexpected 'extra'; expected where, in, sort by, limit, by, having or the end"),
     Case(
       source: "sum", range: SourceRange(3, 3),
-      message: "expected a field to sum, such as budget or score, but the statement ends here"),
+      message: "expected a value to sum, such as budget or score, but the statement ends here"),
     Case(
       source: "projects where and = 1", range: SourceRange(15, 18),
       message: "expected a condition such as grade = 良, found 'and'", suggestion: "quote text that is also a keyword: 'and'"),

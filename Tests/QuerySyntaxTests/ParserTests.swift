@@ -21,7 +21,7 @@ import Testing
       SortKey(field: name("seq", in: s), descending: false),
     ]
     c.limit = 5
-    c.show = [name("seq", in: s, occurrence: 1), name("name", in: s), name("budget", in: s, occurrence: 1)]
+    c.show = [name("seq", in: s, occurrence: 1), name("name", in: s), name("budget", in: s, occurrence: 1)].map(ShowItem.init)
     let parsed = try Parser.parse(s)
     #expect(parsed == [ParsedStatement(statement: .projects(c), range: SourceRange(0, s.utf8.count))])
   }
@@ -48,7 +48,7 @@ import Testing
   @Test func aggregatesGroupedBy() throws {
     let s = "sum budget, count by grade"
     var c = Clauses()
-    c.groupBy = [name("grade", in: s)]
+    c.groupBy = [GroupKey(name("grade", in: s))]
     #expect(
       try statement(s)
         == .aggregate(
@@ -124,15 +124,16 @@ import Testing
   @Test func recomputeAndCheckTakeABareYear() throws {
     var c = Clauses()
     c.years = YearScope(first: 2023, last: 2023, range: SourceRange(10, 14))
-    #expect(try statement("recompute 2023") == .recompute(c))
+    #expect(try statement("recompute 2023") == .recompute(.all, c))
     c.years = YearScope(first: 2023, last: 2023, range: SourceRange(9, 13))
     #expect(try statement("check in 2023") == .check(c))
-    let s = "check 2021..2023 where seq = 3"
+    let s = "recompute 2021..2023 where seq = 3"
     var d = Clauses()
     d.years = YearScope(first: 2021, last: 2023, range: range(of: "2021..2023", in: s))
     d.filter = .compare(.word(name("seq", in: s)), .equal, .number(name("3", in: s, occurrence: 1)))
-    #expect(try statement(s) == .check(d))
-    #expect(try statement("recompute") == .recompute(Clauses()))
+    #expect(try statement(s) == .recompute(.all, d))
+    #expect(try statement("recompute") == .recompute(.all, Clauses()))
+    #expect(try statement("recompute changed limit 2") == .recompute(.changed, { var c = Clauses(); c.limit = 2; return c }()))
   }
 
   @Test func explain() throws {

@@ -1,0 +1,42 @@
+import QuerySyntax
+import Scoring
+
+/// A value expression checked against the data: every word resolved to a field or a
+/// constant, every operation typed. The operators evaluate it a column at a time.
+indirect enum BoundExpression: Hashable, Sendable {
+  case field(Field)
+  case constant(Scalar, ValueType)
+  case arithmetic(ArithmeticOperator, BoundExpression, BoundExpression, ValueType)
+  case negate(BoundExpression)
+  /// A column of a grouped result: a group key or an aggregate (in `having` and `sort by`).
+  case slot(Int, ValueType)
+
+  var type: ValueType {
+    switch self {
+    case .field(let f): ValueType(f)
+    case .constant(_, let t), .arithmetic(_, _, _, let t), .slot(_, let t): t
+    case .negate(let e): e.type
+    }
+  }
+
+  /// The fields the expression reads.
+  var fields: [Field] {
+    switch self {
+    case .field(let f): [f]
+    case .constant, .slot: []
+    case .arithmetic(_, let a, let b, _): a.fields + b.fields
+    case .negate(let e): e.fields
+    }
+  }
+}
+
+/// A condition checked against the data, evaluated with SQL's three-valued logic.
+indirect enum BoundCondition: Hashable, Sendable {
+  case compare(BoundExpression, ComparisonOperator, BoundExpression)
+  /// Text containment, ignoring case; the needle is lowercased.
+  case contains(BoundExpression, String)
+  case isMissing(BoundExpression, negated: Bool)
+  case and([BoundCondition])
+  case or([BoundCondition])
+  case not(BoundCondition)
+}
