@@ -144,7 +144,10 @@ extension Engine {
     let cols = columns
     let n = store.projects.count
     let evaluator = ExpressionEvaluator(count: n) { cols.vector($0, rows: nil) }
-    let keys = plan.keys.map { GroupColumn(evaluator.evaluate($0.expression), cuts: $0.cuts) }
+    let keys = plan.keys.map { key in
+      if key.cuts == nil, case .field(let f) = key.expression, let direct = GroupColumn(field: f, table: store.projects) { return direct }
+      return GroupColumn(evaluator.evaluate(key.expression), cuts: key.cuts)
+    }
     let targets = plan.targets.map { t in
       AggregateTarget(
         function: t.aggregate.function, argument: t.argument.map(evaluator.evaluate),

@@ -65,20 +65,34 @@ struct AggregateOperator {
         }
         product = p
       }
-      var combined = [UInt64](repeating: 0, count: n)
-      for k in keys {
-        let radix = UInt64(k.radix)
-        k.codes.withUnsafeBufferPointer { c in
-          for r in 0..<n { combined[r] = combined[r] &* radix &+ UInt64(c[r]) }
-        }
-      }
-      if interrupted() { throw Engine.interruption }
       var combos: [UInt64]
       if product <= 1 << 22 {
-        gid = combined.map { UInt32($0) }
+        // Dense group numbers: mixed-radix codes, built in place, a chunk per core.
+        gid = [UInt32](repeating: 0, count: n)
+        let chunks = Parallel.chunks(for: n)
+        gid.withUnsafeMutableBufferPointer { g in
+          let box = UnsafeSendable(g)
+          for k in keys {
+            let radix = UInt32(k.radix)
+            k.codes.withUnsafeBufferPointer { c in
+              Parallel.run(chunks) { part in
+                let g = box.value
+                for r in (n * part / chunks)..<(n * (part + 1) / chunks) { g[r] = g[r] &* radix &+ c[r] }
+              }
+            }
+          }
+        }
         groupCount = Int(product)
         combos = (0..<UInt64(product)).map { $0 }
       } else {
+        var combined = [UInt64](repeating: 0, count: n)
+        for k in keys {
+          let radix = UInt64(k.radix)
+          k.codes.withUnsafeBufferPointer { c in
+            for r in 0..<n { combined[r] = combined[r] &* radix &+ UInt64(c[r]) }
+          }
+        }
+        if interrupted() { throw Engine.interruption }
         var index: [UInt64: UInt32] = [:]
         combos = []
         gid = [UInt32](repeating: 0, count: n)

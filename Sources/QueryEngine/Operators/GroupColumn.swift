@@ -88,6 +88,39 @@ struct GroupColumn {
     }
   }
 
+  /// A stored field's codes read straight from its column, without a vector between:
+  /// grades and budget books are already small codes, unit and name dictionary codes,
+  /// year and seq a narrow range. Nil for the other fields.
+  init?(field: Field, table t: ProjectTable) {
+    switch field {
+    case .grade, .fund:
+      let column = field == .grade ? t.grade : t.fund
+      codes = column.withUnsafeBufferPointer { c in (0..<c.count).map { c[$0] == ProjectTable.missingCode ? 4 : UInt32(c[$0]) } }
+      radix = 5
+      values = (0..<5).map { c in
+        c == 4 ? .missing : field == .grade ? Grade(rawValue: UInt8(c)).map { .grade($0) } ?? .missing : Fund(rawValue: UInt8(c)).map { .fund($0) } ?? .missing
+      }
+      rank = Array(0..<5)
+    case .unit, .name:
+      let dictionary = field == .unit ? t.units.values : t.names.values
+      codes = field == .unit ? t.unit : t.name
+      radix = Swift.max(dictionary.count, 1)
+      values = dictionary.map { .text($0) }
+      var rank = [Int](repeating: 0, count: radix)
+      for (place, code) in dictionary.indices.sorted(by: { dictionary[$0] < dictionary[$1] }).enumerated() { rank[code] = place }
+      self.rank = rank
+    case .year, .seq:
+      let column = field == .year ? t.year : t.seq
+      guard let lo = column.min(), let hi = column.max(), Int(hi) - Int(lo) < 1 << 16 else { return nil }
+      codes = column.withUnsafeBufferPointer { c in (0..<c.count).map { UInt32(c[$0] - lo) } }
+      radix = Int(hi) - Int(lo) + 1
+      values = (0..<radix).map { .number(Fraction(Int(lo) + $0)) }
+      rank = Array(0..<radix)
+    default:
+      return nil
+    }
+  }
+
   /// Codes for any values, by hashing; ranks follow the values' order, missing last.
   init(hashing scalars: [Scalar]) {
     var index: [Scalar: UInt32] = [:]
