@@ -13,7 +13,8 @@ enum HelpTopics {
       departments [in YEAR]      the department-level figures as the report states them
       years                      what is loaded, year by year
     Aggregates
-      count | sum F | avg F | min F | max F   [, …] [where COND] [in YEAR] [by FIELD, …]
+      count | sum X | avg X | min X | max X | pct X   [, …] [where COND] [in YEAR] [by KEY, …] [having COND]
+      distinct X                 the values of X; X may be arithmetic: budget - spent
     Scoring
       recompute [YEAR] [changed] [where COND]   grades (and scores) under the rules in force
       explain SEQ | 'NAME' [in YEAR]   how a project's score and grade come about, step by step
@@ -39,34 +40,44 @@ enum HelpTopics {
 
   static let topics: [String: String] = [
     "projects": """
-      projects [where COND] [in YEAR] [sort by FIELD [asc|desc], …] [limit N] [show FIELD, … | show *]
+      projects [where COND] [in YEAR] [sort by EXPR [asc|desc], …] [limit N] [show EXPR [as NAME], … | show *]
         Lists projects. Without show: year, unit, seq, name, budget, spent, score, grade.
+        EXPR is a field or arithmetic on fields: budget - spent, spent / budget (a percentage).
       Examples:
         projects where grade = 良
         projects sort by budget desc limit 5
-        projects where name contains 村级 show seq, name, budget
+        projects where name contains 村级 show seq, name, budget - spent as 结余
 
       """,
     "where": """
-      where COND — conditions on fields:
-        FIELD = != < <= > >= VALUE      grade = 良, budget > 50, year = 2023
+      where COND — conditions on fields and values:
+        EXPR = != < <= > >= EXPR        grade = 良, budget > 50, spent / budget < 90%
         FIELD contains TEXT             name contains 村级
-        FIELD is missing / is not missing
+        EXPR is missing / is not missing
         and, or, not, ( … )
+      Arithmetic: + - * / with spaces around them (budget - spent; budget-spent is one word).
+      Amounts are 万元: 5, 5万 and 50000元 are the same. Full-width ＞ ＝ （ ） ５ work too.
       Text needs no quotes unless it has spaces or punctuation: name = 党建工作经费, name = 'a b'.
-      A missing value matches no comparison; use is missing to find it.
+      A missing value matches no comparison (not even !=); use is missing to find it.
       Examples:
         projects where budget > 50 and name contains 村级
         projects where not (grade = 优)
 
       """,
     "sum": """
-      count | sum FIELD | avg FIELD | min FIELD | max FIELD  [, …] [where COND] [in YEAR] [by FIELD, …]
-        sum and avg take budget, initial, spent, score; min and max any field; count counts projects.
+      count [distinct X] | sum X | avg X [weighted by W] | min X | max X | pct X  [as NAME] [, …]
+          [where COND] [in YEAR] [by KEY, …] [having COND] [sort by …] [limit N]
+        sum and avg take amounts and scores; min and max anything; count counts projects.
+        pct X is a share: of the same years without where, or with by, of the selection.
+        KEY is a field, an expression, or EXPR bands 5, 50, 100 (ranges [0,5) [5,50) …).
+        having keeps groups: having count > 1, having sum(budget) > 300.
+        distinct X lists the values of X.
       Examples:
-        sum budget
         sum budget, count by grade
-        avg score where name contains 村级
+        pct budget where name contains 村级
+        avg score weighted by budget
+        count by name having count > 1 sort by count desc
+        count by budget bands 5, 50, 100
 
       """,
     "departments": """
@@ -82,13 +93,15 @@ enum HelpTopics {
 
       """,
     "recompute": """
-      recompute [YEAR] [changed] [in YEAR] [where COND]
+      recompute [YEAR] [changed] [in YEAR] [where COND] [sort by …] [limit N]
         Every project's grade under the rules in force beside the recorded one; where a
         project has indicators its score is recomputed too. Changed rows are marked ← and
-        counted; with changed, only they are listed.
+        counted; with changed, only they are listed. The same score and grade are the
+        fields new_score and new_grade (重算得分, 重算等级).
       Examples:
         set band 优 95
         recompute changed
+        count by new_grade
         reset rules
 
       """,
@@ -146,6 +159,8 @@ enum HelpTopics {
       compare Y1 Y2 grades [where COND]       how many matched projects went from each grade to each
       chart AGGREGATE [where COND] by FIELD   horizontal bars
       trend AGGREGATE | 优秀率 | 优良率 | 执行率   a figure across the years, with a sparkline
+      Grades are as recorded; add recomputed for the grades under the rules in force:
+        compare 2022 2023 grades recomputed, trend 优秀率 recomputed
       A repeated name pairs by order, or by closest budget when it occurs a different number of times.
       Examples (two-year data: jixiao --data Tests/ShellTests/Fixtures/two-years):
         compare 2022 2023 projects
@@ -194,7 +209,7 @@ enum HelpTopics {
     return out + "Example:\n  projects where 等级 = 良 show 序号, 项目名称, 预算\n\n"
   }
 
-  static let aliases = ["count": "sum", "avg": "sum", "min": "sum", "max": "sum", "aggregate": "sum", "grade": "grades", "project": "projects", "department": "departments", "year": "years", "sort": "projects", "limit": "projects", "show": "projects", "contains": "where", "by": "sum", "set": "rules", "reset": "rules", "edit": "let", "what-if": "let", "indicator": "indicators", "audit": "check", "use": "compare", "compare": "compare", "chart": "compare", "trend": "compare", "load": "import", "save": "export", "report": "import"]
+  static let aliases = ["count": "sum", "avg": "sum", "min": "sum", "max": "sum", "aggregate": "sum", "grade": "grades", "project": "projects", "department": "departments", "year": "years", "sort": "projects", "limit": "projects", "show": "projects", "contains": "where", "by": "sum", "having": "sum", "pct": "sum", "distinct": "sum", "bands": "sum", "weighted": "sum", "set": "rules", "reset": "rules", "edit": "let", "what-if": "let", "indicator": "indicators", "audit": "check", "use": "compare", "compare": "compare", "chart": "compare", "trend": "compare", "load": "import", "save": "export", "report": "import"]
 
   /// Every topic `help` knows, for completion.
   static var names: [String] { (Array(topics.keys) + ["fields"]).sorted() }

@@ -74,11 +74,18 @@ struct AggregateOperator {
           let box = UnsafeSendable(g)
           for k in keys {
             let radix = UInt32(k.radix)
-            k.codes.withUnsafeBufferPointer { c in
-              Parallel.run(chunks) { part in
-                let g = box.value
-                for r in (n * part / chunks)..<(n * (part + 1) / chunks) { g[r] = g[r] &* radix &+ c[r] }
+            func add<T>(_ column: [T], _ code: @escaping (T) -> UInt32) {
+              column.withUnsafeBufferPointer { c in
+                Parallel.run(chunks) { part in
+                  let g = box.value
+                  for r in (n * part / chunks)..<(n * (part + 1) / chunks) { g[r] = g[r] &* radix &+ code(c[r]) }
+                }
               }
+            }
+            switch k.source {
+            case .computed(let c): add(c) { $0 }
+            case .small(let c): add(c) { $0 == ProjectTable.missingCode ? 4 : UInt32($0) }
+            case .offset(let c, let lo): add(c) { UInt32(bitPattern: $0 &- lo) }
             }
           }
         }
@@ -118,12 +125,44 @@ struct AggregateOperator {
       }
     }
 
-    // Rows per group.
+    // Rows per group, each core counting its share.
     var rows = [Int](repeating: 0, count: groupCount)
     if keys.isEmpty {
       rows[0] = selection?.cardinality ?? n
     } else {
-      gid.withUnsafeBufferPointer { g in forEachSelected { r in rows[Int(g[r])] += 1 } }
+      let chunks = Parallel.chunks(for: n)
+      let wordCount = (n + 63) / 64
+      let words = selection?.words ?? []
+      let selected = selection != nil
+      var partials = [[Int]](repeating: [Int](repeating: 0, count: groupCount), count: chunks)
+      partials.withUnsafeMutableBufferPointer { parts in
+        let box = UnsafeSendable(parts)
+        Parallel.run(chunks) { c in
+          var counts = box.value[c]
+          counts.withUnsafeMutableBufferPointer { counts in
+            gid.withUnsafeBufferPointer { g in
+              words.withUnsafeBufferPointer { w in
+                for wi in (wordCount * c / chunks)..<(wordCount * (c + 1) / chunks) {
+                  let base = wi * 64
+                  if !selected {
+                    for r in base..<Swift.min(base + 64, n) { counts[Int(g[r])] &+= 1 }
+                    continue
+                  }
+                  var bits = w[wi]
+                  while bits != 0 {
+                    counts[Int(g[base + bits.trailingZeroBitCount])] &+= 1
+                    bits &= bits - 1
+                  }
+                }
+              }
+            }
+          }
+          box.value[c] = counts
+        }
+      }
+      for p in partials {
+        for gi in 0..<groupCount { rows[gi] += p[gi] }
+      }
     }
 
     var folds: [Fold] = []

@@ -5,7 +5,26 @@ import Scoring
 /// each code its value and its place in the listed order (grades 优 良 中 差, text and
 /// numbers ascending, bands in order, missing last).
 struct GroupColumn {
-  var codes: [UInt32]
+  /// How the codes are held: as computed, or read from a stored column as it is.
+  enum Codes {
+    case computed([UInt32])
+    /// Grade or budget-book bytes; `ProjectTable.missingCode` is code 4.
+    case small([UInt8])
+    /// Year or seq, as offsets from the smallest.
+    case offset([Int32], Int32)
+  }
+
+  var source: Codes
+  var codes: [UInt32] {
+    get {
+      switch source {
+      case .computed(let c): c
+      case .small(let c): c.map { $0 == ProjectTable.missingCode ? 4 : UInt32($0) }
+      case .offset(let c, let lo): c.map { UInt32(bitPattern: $0 &- lo) }
+      }
+    }
+    set { source = .computed(newValue) }
+  }
   var radix: Int
   var values: [Scalar]
   var rank: [Int]
@@ -38,7 +57,7 @@ struct GroupColumn {
         i == cuts.count ? "[\(bounds[i]),∞)" : (bounds[i] == "-∞" ? "(-∞,\(bounds[i + 1]))" : "[\(bounds[i]),\(bounds[i + 1]))")
       }
       labels.append("")
-      self.codes = codes
+      source = .computed(codes)
       radix = cuts.count + 2
       values = labels.enumerated().map { i, l in i == cuts.count + 1 ? .missing : .text(l) }
       rank = Array(0..<radix)
@@ -47,7 +66,7 @@ struct GroupColumn {
     }
     switch vector {
     case .grades(let v), .funds(let v):
-      codes = v.map { UInt32($0 == ProjectTable.missingCode ? 4 : $0) }
+      source = .small(v)
       radix = 5
       let isGrade: Bool
       if case .grades = vector { isGrade = true } else { isGrade = false }
@@ -57,7 +76,7 @@ struct GroupColumn {
       rank = Array(0..<5)
     case .text(let v, let dictionary):
       let none = UInt32(dictionary.count)
-      codes = v.map { $0 == Vector.noText ? none : $0 }
+      source = .computed(v.map { $0 == Vector.noText ? none : $0 })
       radix = dictionary.count + 1
       values = dictionary.map { .text($0) } + [.missing]
       var rank = [Int](repeating: dictionary.count, count: radix)
@@ -76,7 +95,7 @@ struct GroupColumn {
       let scalar: (Int64) -> Scalar = { isFixed ? .number(Fraction(tenThousandths: $0)) : .number(Fraction(Int128($0))) }
       if lo <= hi, hi.subtractingReportingOverflow(lo).partialValue < 1 << 16, !hi.subtractingReportingOverflow(lo).overflow {
         let span = Int(hi - lo) + 1
-        codes = v.map { $0 == missing ? UInt32(span) : UInt32($0 - lo) }
+        source = .computed(v.map { $0 == missing ? UInt32(span) : UInt32($0 - lo) })
         radix = span + 1
         values = (0..<span).map { scalar(lo + Int64($0)) } + [.missing]
         rank = Array(0..<radix)
@@ -94,8 +113,7 @@ struct GroupColumn {
   init?(field: Field, table t: ProjectTable) {
     switch field {
     case .grade, .fund:
-      let column = field == .grade ? t.grade : t.fund
-      codes = column.withUnsafeBufferPointer { c in (0..<c.count).map { c[$0] == ProjectTable.missingCode ? 4 : UInt32(c[$0]) } }
+      source = .small(field == .grade ? t.grade : t.fund)
       radix = 5
       values = (0..<5).map { c in
         c == 4 ? .missing : field == .grade ? Grade(rawValue: UInt8(c)).map { .grade($0) } ?? .missing : Fund(rawValue: UInt8(c)).map { .fund($0) } ?? .missing
@@ -103,7 +121,7 @@ struct GroupColumn {
       rank = Array(0..<5)
     case .unit, .name:
       let dictionary = field == .unit ? t.units.values : t.names.values
-      codes = field == .unit ? t.unit : t.name
+      source = .computed(field == .unit ? t.unit : t.name)
       radix = Swift.max(dictionary.count, 1)
       values = dictionary.map { .text($0) }
       var rank = [Int](repeating: 0, count: radix)
@@ -112,7 +130,7 @@ struct GroupColumn {
     case .year, .seq:
       let column = field == .year ? t.year : t.seq
       guard let lo = column.min(), let hi = column.max(), Int(hi) - Int(lo) < 1 << 16 else { return nil }
-      codes = column.withUnsafeBufferPointer { c in (0..<c.count).map { UInt32(c[$0] - lo) } }
+      source = .offset(column, lo)
       radix = Int(hi) - Int(lo) + 1
       values = (0..<radix).map { .number(Fraction(Int(lo) + $0)) }
       rank = Array(0..<radix)
@@ -125,13 +143,13 @@ struct GroupColumn {
   init(hashing scalars: [Scalar]) {
     var index: [Scalar: UInt32] = [:]
     var values: [Scalar] = []
-    codes = scalars.map { s in
+    source = .computed(scalars.map { s in
       if let c = index[s] { return c }
       let c = UInt32(values.count)
       index[s] = c
       values.append(s)
       return c
-    }
+    })
     radix = Swift.max(values.count, 1)
     let order = values.indices.sorted { a, b in
       if values[a].isMissing != values[b].isMissing { return !values[a].isMissing }
