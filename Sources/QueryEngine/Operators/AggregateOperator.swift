@@ -74,18 +74,20 @@ struct AggregateOperator {
           let box = UnsafeSendable(g)
           for k in keys {
             let radix = UInt32(k.radix)
-            func add<T>(_ column: [T], _ code: @escaping (T) -> UInt32) {
-              column.withUnsafeBufferPointer { c in
-                Parallel.run(chunks) { part in
-                  let g = box.value
-                  for r in (n * part / chunks)..<(n * (part + 1) / chunks) { g[r] = g[r] &* radix &+ code(c[r]) }
+            let source = k.source
+            Parallel.run(chunks) { part in
+              let g = box.value
+              let range = (n * part / chunks)..<(n * (part + 1) / chunks)
+              switch source {
+              case .computed(let column):
+                column.withUnsafeBufferPointer { c in for r in range { g[r] = g[r] &* radix &+ c[r] } }
+              case .small(let column):
+                column.withUnsafeBufferPointer { c in
+                  for r in range { g[r] = g[r] &* radix &+ (c[r] == ProjectTable.missingCode ? 4 : UInt32(c[r])) }
                 }
+              case .offset(let column, let lo):
+                column.withUnsafeBufferPointer { c in for r in range { g[r] = g[r] &* radix &+ UInt32(bitPattern: c[r] &- lo) } }
               }
-            }
-            switch k.source {
-            case .computed(let c): add(c) { $0 }
-            case .small(let c): add(c) { $0 == ProjectTable.missingCode ? 4 : UInt32($0) }
-            case .offset(let c, let lo): add(c) { UInt32(bitPattern: $0 &- lo) }
             }
           }
         }
