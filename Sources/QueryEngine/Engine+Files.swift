@@ -102,7 +102,7 @@ extension Engine {
     guard let d = result.store.departments.first else { return .text(lines.joined(separator: "\n")) }
     var clauses = Clauses()
     clauses.years = YearScope(first: d.year, last: d.year, range: path.range)
-    return .several([.text(lines.joined(separator: "\n")), .findings(try check(clauses, unit: d.unit))])
+    return .several([.text(lines.joined(separator: "\n")), .findings(try ScoringEvaluator(session: snapshot).check(clauses, unit: d.unit))])
   }
 
   func saveStore(_ s: Store, to folder: Name, force: Bool) throws(EvaluationError) -> String {

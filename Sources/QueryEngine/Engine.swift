@@ -2,8 +2,11 @@ import DataStore
 import QuerySyntax
 import Scoring
 
-/// The query layer's session state and its entry point: a store snapshot plus the
-/// settings statements can change, and `execute` to answer one statement.
+/// The query layer's session state and its entry point: the data, the rules and the
+/// settings statements can change, and `execute` to answer one statement. Statements
+/// that only read are answered by an evaluator per family (listing, aggregates, scoring,
+/// years, indicators) from a `Snapshot`; the engine itself runs the ones that change the
+/// session (rules, edits, `use`) and the file statements (Engine+Files).
 ///
 /// The engine never prints; it returns an `Outcome` for the shell to render.
 public struct Engine: Sendable {
@@ -46,13 +49,13 @@ public struct Engine: Sendable {
   public mutating func execute(_ parsed: ParsedStatement) throws(EvaluationError) -> Outcome {
     switch parsed.statement {
     case .projects(let clauses):
-      return .table(try listProjects(clauses))
+      return .table(try ListingEvaluator(session: snapshot).listProjects(clauses))
     case .aggregate(let aggregates, let clauses):
-      return .table(try aggregate(aggregates, clauses))
+      return .table(try AggregateEvaluator(session: snapshot).aggregate(aggregates, clauses))
     case .departments(let clauses):
-      return .table(try listDepartments(clauses))
+      return .table(try ListingEvaluator(session: snapshot).listDepartments(clauses))
     case .years:
-      return .table(yearsTable())
+      return .table(ListingEvaluator(session: snapshot).yearsTable())
     case .help(let topic):
       return .help(topic)
     case .quit:
@@ -71,13 +74,13 @@ public struct Engine: Sendable {
       edits = [:]
       return .text(n == 0 ? "no edits to undo" : "\(n) edited value\(n == 1 ? "" : "s") undone; the data is as loaded")
     case .recompute(let mode, let clauses):
-      return .table(try recompute(mode, clauses))
+      return .table(try ScoringEvaluator(session: snapshot).recompute(mode, clauses))
     case .explain(let target, let clauses):
-      return .explanation(try explain(target, clauses))
+      return .explanation(try ScoringEvaluator(session: snapshot).explain(target, clauses))
     case .check(let clauses):
-      return .findings(try check(clauses))
+      return .findings(try ScoringEvaluator(session: snapshot).check(clauses))
     case .indicators(let clauses):
-      return .table(try listIndicators(clauses))
+      return .table(try IndicatorEvaluator(session: snapshot).listIndicators(clauses))
     case .edit(let seq, let field, let value, let clauses):
       return .text(try edit(seq: seq, field: field, value: value, clauses))
     case .load(let path, let options):
@@ -93,16 +96,24 @@ public struct Engine: Sendable {
       scope = years
       return .text(years.map { "using \($0.label); use all to see every year" } ?? "using all years")
     case .compare(let first, let second, let mode, let source, let clauses):
+      let years = YearsEvaluator(session: snapshot)
       switch mode {
-      case .grades: return .table(try compareGrades(first, second, source, clauses))
-      case .projects: return .table(try compareProjects(first, second, source, clauses))
-      case .departments: return .table(try compareYears(first, second, clauses))
+      case .grades: return .table(try years.compareGrades(first, second, source, clauses))
+      case .projects: return .table(try years.compareProjects(first, second, source, clauses))
+      case .departments: return .table(try years.compareYears(first, second, clauses))
       }
     case .chart(let aggregates, let clauses):
-      return .chart(try chart(aggregates, clauses))
+      return .chart(try YearsEvaluator(session: snapshot).chart(aggregates, clauses))
     case .trend(let figure, let source, let clauses):
-      return .chart(try trend(figure, source, clauses))
+      return .chart(try YearsEvaluator(session: snapshot).trend(figure, source, clauses))
     }
+  }
+
+  /// The session as the evaluators see it for one statement.
+  var snapshot: Snapshot {
+    Snapshot(
+      store: store, rules: rules, baseRules: baseRules, edits: edits, scope: scope, interrupted: interrupted,
+      recomputeCache: recomputeCache, dataVersion: dataVersion, ruleLibrary: ruleLibrary)
   }
 
   /// Replaces the data (a successful `load`); edits start afresh.
@@ -111,62 +122,11 @@ public struct Engine: Sendable {
     store = newStore
     edits = [:]
   }
-
-  /// Stops a statement the user interrupted.
-  func checkInterrupt() throws(EvaluationError) {
-    if interrupted() { throw Engine.interruption }
-  }
-
-  static let interruption = EvaluationError(range: nil, message: "interrupted (Ctrl-C); the statement was abandoned")
-
-  /// The years a statement covers: its own `in`, else the session's `use`.
-  func effectiveYears(_ clauses: Clauses) -> YearScope? { clauses.years ?? scope }
-
-  /// Refuses a year range that matches no loaded year, naming the ones that exist.
-  func checkYears(_ scope: YearScope) throws(EvaluationError) {
-    let years = store.years
-    guard years.contains(where: scope.contains) else {
-      let shown = scope.label
-      throw EvaluationError(
-        range: scope.range, message: "no data for \(shown)",
-        suggestion: years.isEmpty ? "no data is loaded" : "loaded years: " + years.map(String.init).joined(separator: ", "))
-    }
-  }
-
-  /// The value of a field in a project row.
-  func value(_ field: Field, _ r: Int) -> Value {
-    let t = store.projects
-    func fixed(_ v: Int64, _ make: (Int64) -> Value) -> Value { v == ProjectTable.missing ? .missing : make(v) }
-    switch field {
-    case .year: return .integer(Int(t.year[r]))
-    case .unit: return .text(t.units[t.unit[r]])
-    case .seq: return .integer(Int(t.seq[r]))
-    case .name: return .text(t.names[t.name[r]])
-    case .fund: return t.fund[r] == ProjectTable.missingCode ? .missing : .fund(Fund(rawValue: t.fund[r]) ?? .general)
-    case .budget: return fixed(t.budget[r]) { .money(Money(tenThousandths: $0)) }
-    case .initial: return fixed(t.initial[r]) { .money(Money(tenThousandths: $0)) }
-    case .spent: return fixed(t.spent[r]) { .money(Money(tenThousandths: $0)) }
-    case .score: return fixed(t.score[r]) { .score($0) }
-    case .ratePoints: return fixed(t.ratePoints[r]) { .number(Fraction(tenThousandths: $0), places: 2) }
-    case .grade: return t.grade[r] == ProjectTable.missingCode ? .missing : .grade(Grade(rawValue: t.grade[r]) ?? .poor)
-    case .rate:
-      let b = t.budget[r]
-      let s = t.spent[r]
-      guard b != ProjectTable.missing, s != ProjectTable.missing, b != 0 else { return .missing }
-      return .percent(Fraction(Int128(s), Int128(b)))
-    case .newScore, .newGrade:
-      let c = recomputedColumns()
-      if field == .newGrade { return c.grade[r] == ProjectTable.missingCode ? .missing : .grade(Grade(rawValue: c.grade[r]) ?? .poor) }
-      if let x = c.inexact[r] { return .number(x, places: 2) }
-      return fixed(c.score[r]) { .score($0) }
-    }
-  }
-
-  func field(_ name: Name) throws(EvaluationError) -> Field {
-    guard let f = Field(named: name.text) else { throw EvaluationError.unknownField(name) }
-    return f
-  }
 }
+
+/// The engine reads the session like the evaluators do (the edits and the rules
+/// statements need the same helpers).
+extension Engine: SessionView {}
 
 extension Engine {
   private static let versions = Atomic<Int>(0)

@@ -15,6 +15,9 @@ public struct EvaluationError: Error, Equatable, Sendable {
     self.suggestion = suggestion
   }
 
+  /// The statement stopped because the user pressed Ctrl-C.
+  static let interrupted = EvaluationError(range: nil, message: "interrupted (Ctrl-C); the statement was abandoned")
+
   static func unknownField(_ name: Name) -> EvaluationError {
     if let spaced = spacedOperators(name.text) {
       return EvaluationError(

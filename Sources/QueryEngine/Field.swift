@@ -89,3 +89,12 @@ public enum Field: String, CaseIterable, Hashable, Sendable {
   /// The fields `projects` shows when no `show` clause is given.
   public static let listingDefault: [Field] = [.year, .unit, .seq, .name, .budget, .spent, .score, .grade]
 }
+
+extension Field {
+  var isNumericColumn: Bool {
+    switch kind {
+    case .integer, .money, .score, .percent: true
+    case .text, .fund, .grade: false
+    }
+  }
+}

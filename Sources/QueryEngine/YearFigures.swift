@@ -6,7 +6,7 @@ struct YearFigures {
   let department: Department?
   let projects: [Project]
 
-  init(engine: Engine, year: Int, unit: String, rows: [Int]) {
+  init(engine: some SessionView, year: Int, unit: String, rows: [Int]) {
     department = engine.store.departments.first { $0.year == year && $0.unit == unit }
     projects = rows.map { engine.store.projects[$0] }
   }

@@ -101,7 +101,7 @@ struct AggregateOperator {
             for r in 0..<n { combined[r] = combined[r] &* radix &+ UInt64(c[r]) }
           }
         }
-        if interrupted() { throw Engine.interruption }
+        if interrupted() { throw EvaluationError.interrupted }
         var index: [UInt64: UInt32] = [:]
         combos = []
         gid = [UInt32](repeating: 0, count: n)
@@ -169,7 +169,7 @@ struct AggregateOperator {
 
     var folds: [Fold] = []
     for t in targets {
-      if interrupted() { throw Engine.interruption }
+      if interrupted() { throw EvaluationError.interrupted }
       folds.append(fold(t, gid, groupCount, rows))
     }
 

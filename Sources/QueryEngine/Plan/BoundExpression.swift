@@ -40,3 +40,29 @@ indirect enum BoundCondition: Hashable, Sendable {
   case or([BoundCondition])
   case not(BoundCondition)
 }
+
+extension BoundExpression {
+  /// A cell of a value computed at a position: amounts, scores and percentages as their
+  /// type shows them; stored fields as they are stored.
+  func cell(_ s: Scalar) -> Value {
+    switch s {
+    case .missing: return .missing
+    case .text(let t): return .text(t)
+    case .grade(let g): return .grade(g)
+    case .fund(let f): return .fund(f)
+    case .number(let x):
+      if case .field(let f) = self {
+        switch f {
+        case .year, .seq: return ValueType.integer.value(x)
+        case .budget, .initial, .spent: return ValueType.money.value(x)
+        case .score, .newScore:
+          if let v = x.exactTenThousandths { return .score(v) }
+          return .number(x, places: 2)
+        case .ratePoints: return .number(x, places: 2)
+        default: break
+        }
+      }
+      return type.value(x)
+    }
+  }
+}

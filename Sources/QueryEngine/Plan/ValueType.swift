@@ -73,3 +73,12 @@ public enum ValueType: Hashable, Sendable {
     }
   }
 }
+
+extension Fraction {
+  /// The value in ten-thousandths when it has at most four decimals.
+  var exactTenThousandths: Int64? {
+    let scaled = self * Fraction(Int128(DecimalText.scale))
+    guard scaled.denominator == 1, let v = Int64(exactly: scaled.numerator), v != Int64.min else { return nil }
+    return v
+  }
+}

@@ -2,7 +2,12 @@ import DataStore
 import QuerySyntax
 import Scoring
 
-extension Engine {
+/// `compare`, `chart` and `trend`: figures of one year beside another, or across the years.
+struct YearsEvaluator: Evaluator {
+  let session: Snapshot
+}
+
+extension YearsEvaluator {
   /// A single year from a `compare` argument.
   func singleYear(_ scope: YearScope) throws(EvaluationError) -> Int {
     guard scope.first == scope.last else {
@@ -178,25 +183,12 @@ extension Engine {
     return table
   }
 
-  /// Every project's grade code: as recorded, or under the rules and edits in force.
-  func gradeCodes(_ source: GradeSource) -> [UInt8] {
-    source == .recorded ? store.projects.grade : recomputedColumns().grade
-  }
-
-  /// Says which grade a figure counts, and how to get the other.
-  func gradeSourceNote(_ source: GradeSource) -> String {
-    switch source {
-    case .recorded: "grades as the report records them; add recomputed for the grades under \(rulesLabel)"
-    case .recomputed: "grades recomputed under \(rulesLabel); leave out recomputed for the grades the report records"
-    }
-  }
-
   /// `chart sum budget by grade`: the aggregate's rows as bars.
   func chart(_ aggregates: [Aggregate], _ clauses: Clauses) throws(EvaluationError) -> Chart {
     guard aggregates.count == 1 else {
       throw EvaluationError(range: aggregates[1].range, message: "a chart draws one figure", suggestion: "chart sum budget by grade")
     }
-    let table = try aggregate(aggregates, clauses)
+    let table = try AggregateEvaluator(session: session).aggregate(aggregates, clauses)
     let keyCount = clauses.groupBy.count
     var chart = Chart(
       title: table.columns[keyCount].name + " by " + clauses.groupBy.map(\.text).joined(separator: ", "),
@@ -220,7 +212,7 @@ extension Engine {
       for y in years {
         var c = clauses
         c.years = YearScope(first: y, last: y, range: SourceRange(0, 0))
-        let table = try aggregate([a], c)
+        let table = try AggregateEvaluator(session: session).aggregate([a], c)
         let v = table.rows.first?.first ?? .missing
         bars.append(.init(label: String(y), value: v, magnitude: v.sortNumber))
       }

@@ -2,28 +2,13 @@ import DataStore
 import QuerySyntax
 import Scoring
 
-extension Engine {
-  struct ProjectKey: Hashable {
-    var year: Int
-    var unit: String
-    var seq: Int
-  }
+/// `recompute`, `explain` and `check`: scores and grades under the rules in force, the
+/// steps behind one score, and the report's figures against its own rows.
+struct ScoringEvaluator: Evaluator {
+  let session: Snapshot
+}
 
-  /// Indicators grouped by project, built once per statement.
-  func indicatorIndex() -> [ProjectKey: [Indicator]] {
-    var index: [ProjectKey: [Indicator]] = [:]
-    for i in store.indicators {
-      index[ProjectKey(year: i.year, unit: i.unit, seq: i.seq), default: []].append(i)
-    }
-    return index
-  }
-
-  func card(_ row: Int, _ index: [ProjectKey: [Indicator]]) -> ScoreCard {
-    let p = store.projects[row]
-    return Scorer.score(p, indicators: index[ProjectKey(year: p.year, unit: p.unit, seq: p.seq)] ?? [], rules: rules)
-  }
-
-  var rulesLabel: String { rules.name + (rules != baseRules ? " (changed)" : "") }
+extension ScoringEvaluator {
 
   /// `recompute`: each project's grade (and score, where indicators exist) under the
   /// rules in force, beside what was recorded; changed rows are marked and counted.
@@ -153,53 +138,11 @@ extension Engine {
     return table
   }
 
-  /// The one project a statement names, or an error listing the candidates.
-  func resolveProject(_ target: Operand, _ clauses: Clauses) throws(EvaluationError) -> Int {
-    var (rows, _) = try selectedRows(clauses)
-    let t = store.projects
-    var target = target
-    if case .word(let n) = target, n.text.hasPrefix("#"), Int(n.text.dropFirst()) != nil {
-      target = .number(Name(String(n.text.dropFirst()), n.range))
-    }
-    switch target {
-    case .number(let n):
-      guard let seq = Int(n.text) else {
-        throw EvaluationError(range: n.range, message: "'\(n.text)' is not a project number", suggestion: "explain 3, or explain '项目名称'")
-      }
-      rows = rows.filter { Int(t.seq[$0]) == seq }
-      if rows.isEmpty {
-        throw EvaluationError(range: n.range, message: "no project #\(seq)\(clauses.years.map { " in \($0.first)" } ?? "")", suggestion: "projects show year, unit, seq, name lists them")
-      }
-    case .arithmetic, .negate, .aggregate:
-      throw EvaluationError(range: target.range, message: "'\(target.text)' is not a project", suggestion: "explain 3, or explain '项目名称'")
-    case .word(let n), .quoted(let n):
-      let exact = rows.filter { t.names[t.name[$0]] == n.text }
-      rows = exact.isEmpty ? rows.filter { t.names[t.name[$0]].contains(n.text) } : exact
-      if rows.isEmpty {
-        let hint = Suggestions.didYouMean(n.text, in: t.names.values)
-        throw EvaluationError(range: n.range, message: "no project is named '\(n.text)'", suggestion: hint ?? "projects where name contains … finds names")
-      }
-    }
-    if rows.count > 1 {
-      let list = rows.prefix(6).map { "\(t.year[$0]) \(t.units[t.unit[$0]]) #\(t.seq[$0]) \(t.names[t.name[$0]])" }.joined(separator: "; ")
-      throw EvaluationError(
-        range: target.range, message: "\(rows.count) projects match: \(list)\(rows.count > 6 ? "; …" : "")",
-        suggestion: "narrow it with in YEAR, where unit = …, or the seq")
-    }
-    return rows[0]
-  }
-
   /// `explain`: how a project's score and grade come about, step by step.
   func explain(_ target: Operand, _ clauses: Clauses) throws(EvaluationError) -> ScoreExplanation {
     let row = try resolveProject(target, clauses)
     let c = card(row, indicatorIndex())
     return Explanation(card: c, rules: rules, rulesLabel: rulesLabel, edited: editedFields(row)).result
-  }
-
-  func editedFields(_ row: Int) -> [Field: Value] {
-    var out: [Field: Value] = [:]
-    for (key, original) in edits where key.row == row { out[key.field] = original }
-    return out
   }
 
   /// `check`: every figure a report states, recomputed from its own rows.
@@ -238,28 +181,4 @@ extension Engine {
     let one = order.count == 1 ? order.first : nil
     return CheckResult(findings: findings, year: one?.year, unit: one?.unit, several: order.count > 1, rules: rulesLabel)
   }
-}
-
-/// The grade bands as ten-thousandths, when every band is a score a project can record
-/// (at most four decimals), so grading is an integer comparison.
-struct RuleBands {
-  let excellent: Int64
-  let good: Int64
-  let fair: Int64
-
-  init?(_ rules: RuleSet) {
-    func scaled(_ g: Grade) -> Int64? {
-      guard let b = rules.bands[g] else { return nil }
-      let s = b * Fraction(Int128(DecimalText.scale))
-      return s.denominator == 1 ? Int64(exactly: s.numerator) : nil
-    }
-    guard let e = scaled(.excellent), let g = scaled(.good), let f = scaled(.fair) else { return nil }
-    excellent = e
-    good = g
-    fair = f
-  }
-
-  /// The grade code (0 优 … 3 差) of a score in ten-thousandths.
-  @inline(__always)
-  func code(_ s: Int64) -> UInt8 { s >= excellent ? 0 : s >= good ? 1 : s >= fair ? 2 : 3 }
 }

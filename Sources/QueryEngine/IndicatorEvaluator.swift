@@ -2,7 +2,12 @@ import DataStore
 import QuerySyntax
 import Scoring
 
-extension Engine {
+/// `indicators`: the indicator rows, filtered, ordered and shown field by field.
+struct IndicatorEvaluator: Evaluator {
+  let session: Snapshot
+}
+
+extension IndicatorEvaluator {
   /// The fields of `indicators`, with Chinese aliases.
   enum IndicatorField: String, CaseIterable {
     case year, unit, seq, level1, level2, name, kind, target, actual, weight, points

@@ -1,0 +1,131 @@
+import DataStore
+import QuerySyntax
+import Scoring
+
+/// `projects`, `departments` and `years`: rows of the data, chosen, computed and ordered.
+struct ListingEvaluator: Evaluator {
+  let session: Snapshot
+}
+
+extension ListingEvaluator {
+  /// `departments`: each unit-year's stated figures, one figure per row.
+  func listDepartments(_ clauses: Clauses) throws(EvaluationError) -> ResultTable {
+    if let scope = clauses.years { try checkYears(scope) }
+    let years = effectiveYears(clauses)
+    var rows: [[Value]] = []
+    for d in store.departments where years?.contains(d.year) ?? true {
+      for (label, value) in DepartmentFigures.stated(d) {
+        rows.append([.integer(d.year), .text(d.unit), .text(label), value])
+      }
+    }
+    return ResultTable(
+      columns: [
+        .init("year", numeric: true), .init("unit", numeric: false), .init("figure", numeric: false),
+        .init("stated", numeric: true),
+      ],
+      rows: rows)
+  }
+
+  /// `years`: what is loaded, year by year.
+  func yearsTable() -> ResultTable {
+    let t = store.projects
+    var rows: [[Value]] = []
+    for year in store.years {
+      var count = 0
+      var budget: Int128 = 0
+      var units = Set<UInt32>()
+      for r in 0..<t.count where Int(t.year[r]) == year {
+        count += 1
+        if t.budget[r] != ProjectTable.missing { budget += Int128(t.budget[r]) }
+        units.insert(t.unit[r])
+      }
+      let departments = store.departments.filter { $0.year == year }.count
+      let indicators = store.indicators.filter { $0.year == year }.count
+      rows.append([
+        .integer(year), .integer(units.count), .integer(count), Value.amount(budget),
+        .integer(departments), .integer(indicators),
+      ])
+    }
+    return ResultTable(
+      columns: [
+        .init("year", numeric: true), .init("units", numeric: true), .init("projects", numeric: true),
+        .init("budget", numeric: true), .init("departments", numeric: true), .init("indicators", numeric: true),
+      ],
+      rows: rows)
+  }
+}
+
+extension ListingEvaluator {
+
+  /// `projects …`: matching rows with the chosen fields or values.
+  func listProjects(_ clauses: Clauses) throws(EvaluationError) -> ResultTable {
+    var binder = Binder()
+    var items: [(title: String, expression: BoundExpression)] = []
+    let explicit = clauses.show != nil || clauses.showAll
+    if clauses.showAll {
+      items = Field.stored.map { ($0.rawValue, .field($0)) }
+    } else if let show = clauses.show {
+      for item in show {
+        let e = try binder.value(item.expression)
+        if case .constant = e {
+          if case .word(let n) = item.expression { throw EvaluationError.unknownField(n) }
+        }
+        let title: String
+        if case .field(let f) = e, item.label == nil { title = f.rawValue } else { title = item.title }
+        items.append((title, e))
+      }
+    } else {
+      items = Field.listingDefault.map { ($0.rawValue, .field($0)) }
+    }
+    var sortKeys: [(BoundExpression, Bool)] = []
+    for key in clauses.sort {
+      let e = try binder.value(key.expression)
+      if case .constant(.text, _) = e, case .word(let n) = key.expression { throw EvaluationError.unknownField(n) }
+      sortKeys.append((e, key.descending))
+    }
+    let (set, notes) = try selection(clauses)
+    var rows = set?.rows ?? Array(0..<store.projects.count)
+    let cols = columns
+    if !sortKeys.isEmpty {
+      let evaluator = ExpressionEvaluator(count: rows.count) { cols.vector($0, rows: rows) }
+      let order = SortOperator.order(count: rows.count, keys: sortKeys.map { (evaluator.evaluate($0.0), $0.1) }, limit: clauses.limit)
+      rows = order.map { rows[$0] }
+    } else if let limit = clauses.limit, rows.count > limit {
+      rows.removeLast(rows.count - limit)
+    }
+    try checkInterrupt()
+    if !explicit {
+      // Optional fields that no selected row has would only add an empty column.
+      items.removeAll { item in
+        guard case .field(let f) = item.expression, f == .spent || f == .score || f == .grade else { return false }
+        return rows.allSatisfy { value(f, $0) == .missing }
+      }
+    }
+    let evaluator = ExpressionEvaluator(count: rows.count) { cols.vector($0, rows: rows) }
+    var cells = [[Value]](repeating: [], count: rows.count)
+    for item in items {
+      if case .field(let f) = item.expression, !f.isRecomputed {
+        for (i, r) in rows.enumerated() { cells[i].append(value(f, r)) }
+        continue
+      }
+      let v = evaluator.evaluate(item.expression)
+      for i in rows.indices { cells[i].append(item.expression.cell(v.scalar(i))) }
+    }
+    var table = ResultTable(columns: items.map { ResultTable.Column($0.title, numeric: $0.expression.type.isNumeric) }, rows: cells)
+    for (i, r) in rows.enumerated() {
+      for (c, item) in items.enumerated() {
+        let read = item.expression.fields
+        let touched = read.contains { f in
+          edits[EditKey(row: r, field: f)] != nil || (f == .rate && (edits[EditKey(row: r, field: .spent)] != nil || edits[EditKey(row: r, field: .budget)] != nil))
+        }
+        if touched { table.edited.insert(.init(row: i, column: c)) }
+      }
+    }
+    if !table.edited.isEmpty { table.notes.append("* edited for this session (reset data undoes it)") }
+    table.notes += notes + binder.notes
+    table.notes += gradeNotes(reading: items.flatMap(\.expression.fields) + sortKeys.flatMap(\.0.fields), clauses)
+    return table
+  }
+
+}
+

@@ -1,0 +1,97 @@
+import DataStore
+import QuerySyntax
+import Scoring
+
+extension SessionView {
+  /// The projects table as vectors, with `new_score` and `new_grade` recomputed on demand.
+  var columns: ProjectColumns {
+    let session = self
+    return ProjectColumns(table: store.projects) { session.recomputedColumns() }
+  }
+
+  /// Scores and grades under the rules in force, from the cache when nothing changed.
+  func recomputedColumns() -> RecomputedColumns {
+    recomputeCache.columns(for: .init(rules: rules, dataVersion: dataVersion)) {
+      let t = store.projects
+      let index = indicatorIndex()
+      let bands = RuleBands(rules)
+      var score = t.score
+      var grade = [UInt8](repeating: ProjectTable.missingCode, count: t.count)
+      var inexact: [Int: Fraction] = [:]
+      for r in 0..<t.count {
+        let hasIndicators = !index.isEmpty && index[ProjectKey(year: Int(t.year[r]), unit: t.units[t.unit[r]], seq: Int(t.seq[r]))] != nil
+        if !hasIndicators, let bands {
+          if score[r] != ProjectTable.missing { grade[r] = bands.code(score[r]) }
+          continue
+        }
+        let c = card(r, index)
+        grade[r] = c.grade?.rawValue ?? ProjectTable.missingCode
+        guard let total = c.total else {
+          score[r] = ProjectTable.missing
+          continue
+        }
+        let scaled = total * Fraction(Int128(DecimalText.scale))
+        if scaled.denominator == 1, let v = Int64(exactly: scaled.numerator), v != ProjectTable.missing {
+          score[r] = v
+        } else {
+          score[r] = ProjectTable.missing
+          inexact[r] = total
+        }
+      }
+      return RecomputedColumns(score: score, inexact: inexact, grade: grade)
+    }
+  }
+
+  /// Whether recorded grades may differ from the grades under the rules in force: the
+  /// rules changed, or a score or grade was edited.
+  var gradesMayDiffer: Bool {
+    rules != baseRules || edits.keys.contains { $0.field == .score || $0.field == .grade || $0.field == .budget || $0.field == .spent }
+  }
+
+  /// Every project's grade code: as recorded, or under the rules and edits in force.
+  func gradeCodes(_ source: GradeSource) -> [UInt8] {
+    source == .recorded ? store.projects.grade : recomputedColumns().grade
+  }
+
+  /// Says which grade a figure counts, and how to get the other.
+  func gradeSourceNote(_ source: GradeSource) -> String {
+    switch source {
+    case .recorded: "grades as the report records them; add recomputed for the grades under \(rulesLabel)"
+    case .recomputed: "grades recomputed under \(rulesLabel); leave out recomputed for the grades the report records"
+    }
+  }
+
+  /// A word when a statement reads the recorded grade (or score) while the rules or the
+  /// data have changed since the report graded its projects.
+  func gradeNotes(reading fields: [Field], _ clauses: Clauses) -> [String] {
+    guard gradesMayDiffer else { return [] }
+    var read = Set(fields)
+    if let filter = clauses.filter { read.formUnion(Self.fieldsNamed(in: filter)) }
+    guard read.contains(.grade) else { return [] }
+    return ["grade is the grade the report records; new_grade is the grade under \(rulesLabel) and the edits in force"]
+  }
+
+  /// The fields a condition names, for notes.
+  static func fieldsNamed(in e: Expression) -> Set<Field> {
+    func operand(_ o: Operand) -> Set<Field> {
+      switch o {
+      case .word(let n): Field(named: n.text).map { [$0] } ?? []
+      case .number, .quoted: []
+      case .arithmetic(_, let a, let b, _): operand(a).union(operand(b))
+      case .negate(let a, _): operand(a)
+      case .aggregate(let a): (a.argument.map(operand) ?? []).union(a.weight.map(operand) ?? [])
+      }
+    }
+    var out: Set<Field> = []
+    var stack = [e]
+    while let x = stack.popLast() {
+      switch x {
+      case .compare(let a, _, let b), .contains(let a, let b): out.formUnion(operand(a).union(operand(b)))
+      case .isMissing(let a, _): out.formUnion(operand(a))
+      case .and(let a, let b), .or(let a, let b): stack += [a, b]
+      case .not(let a, _): stack.append(a)
+      }
+    }
+    return out
+  }
+}
