@@ -22,6 +22,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/select.h>
+#include <termios.h>
 #include <unistd.h>
 #include <wchar.h>
 
@@ -216,6 +217,109 @@ static inline int shim_install_sigwinch(void) {
   return sigaction(SIGWINCH, &action, NULL);
 }
 
+/* ---- Job control (Ctrl-Z, fg) ------------------------------------------------------ */
+
+/*
+ * libedit's own SIGCONT handler means to redraw the line but never does: it redraws only
+ * when ed_redisplay returns CC_REFRESH, and ed_redisplay returns CC_REDISPLAY. libedit's
+ * reader would redraw after a SIGCONT instead, but shim_read_char replaces that reader.
+ * So these handlers record that the process was stopped and continued, and
+ * shim_read_char, woken by the signal, puts the terminal back in raw mode and redraws
+ * the prompt and the line (EL_REFRESH) from ordinary code, with the signals blocked. libedit's handlers, while
+ * installed, restore these and re-send the signal, so these run either way.
+ */
+__attribute__((weak)) volatile sig_atomic_t shim_continued = 0;
+/* Set while el_wgets runs: the terminal is then raw and must be cooked for a stop. */
+__attribute__((weak)) volatile sig_atomic_t shim_reading = 0;
+/*
+ * The terminal's settings before the current read went raw, in storage the reader
+ * owns (a struct-typed weak global would not be emitted with the Swift module).
+ */
+__attribute__((weak)) struct termios *volatile shim_cooked_terminal = NULL;
+
+static void shim_on_sigcont(int signo) {
+  (void)signo;
+  shim_continued = 1;
+}
+
+/*
+ * Stops the process as the default action would, with the terminal cooked while it is
+ * stopped. libedit cooks it itself on the first Ctrl-Z of a read; on a second one its
+ * handler is no longer installed (it restores the previous one as it passes the signal
+ * on), and the terminal would be left raw for the shell that took over. Only
+ * async-signal-safe calls: tcgetattr, tcsetattr, sigaction, sigprocmask, raise.
+ */
+static void shim_on_sigtstp(int signo) {
+  (void)signo;
+  int saved_errno = errno;
+  struct termios current;
+  int restore = 0;
+  struct termios *cooked = shim_cooked_terminal;
+  if (shim_reading && cooked != NULL && tcgetattr(STDIN_FILENO, &current) == 0 && !(current.c_lflag & ICANON)) {
+    tcsetattr(STDIN_FILENO, TCSADRAIN, cooked);
+    restore = 1;
+  }
+  struct sigaction stop, ours;
+  memset(&stop, 0, sizeof stop);
+  stop.sa_handler = SIG_DFL;
+  sigemptyset(&stop.sa_mask);
+  sigaction(SIGTSTP, &stop, &ours);
+  sigset_t tstp;
+  sigemptyset(&tstp);
+  sigaddset(&tstp, SIGTSTP);
+  raise(SIGTSTP);                          /* pending: blocked while this handler runs */
+  sigprocmask(SIG_UNBLOCK, &tstp, NULL);   /* the process stops here, until SIGCONT */
+  sigprocmask(SIG_BLOCK, &tstp, NULL);
+  sigaction(SIGTSTP, &ours, NULL);
+  if (restore) tcsetattr(STDIN_FILENO, TCSADRAIN, &current);
+  shim_continued = 1;
+  errno = saved_errno;
+}
+
+/*
+ * Installs the SIGTSTP and SIGCONT handlers, each only where the signal still has its
+ * default action (a program started with Ctrl-Z ignored keeps it ignored); the old
+ * actions go to `stop` and `cont` for shim_restore_job_control. SA_RESTART keeps a
+ * write of a long table from failing when the process is stopped and continued.
+ */
+static inline int shim_install_job_control(struct sigaction *stop, struct sigaction *cont) {
+  const int signals[2] = {SIGTSTP, SIGCONT};
+  struct sigaction *previous[2] = {stop, cont};
+  void (*handlers[2])(int) = {shim_on_sigtstp, shim_on_sigcont};
+  for (int i = 0; i < 2; i++) {
+    if (sigaction(signals[i], NULL, previous[i]) != 0) return -1;
+    if (previous[i]->sa_handler != SIG_DFL || (previous[i]->sa_flags & SA_SIGINFO)) continue;
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = handlers[i];
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    if (sigaction(signals[i], &action, NULL) != 0) return -1;
+  }
+  return 0;
+}
+
+/* Puts back the actions saved by shim_install_job_control. */
+static inline void shim_restore_job_control(const struct sigaction *stop, const struct sigaction *cont) {
+  shim_reading = 0;
+  shim_cooked_terminal = NULL;
+  sigaction(SIGTSTP, stop, NULL);
+  sigaction(SIGCONT, cont, NULL);
+}
+
+/* Before el_wgets: remember the cooked settings in `storage`, then mark the read as running. */
+static inline void shim_begin_read(struct termios *storage) {
+  shim_continued = 0;
+  if (tcgetattr(STDIN_FILENO, storage) != 0) return;
+  shim_cooked_terminal = storage;
+  shim_reading = 1;
+}
+
+/* After el_wgets (libedit has cooked the terminal again). */
+static inline void shim_end_read(void) {
+  shim_reading = 0;
+}
+
 /* Puts back the action saved by shim_install_sigint. */
 static inline int shim_restore_sigint(const struct sigaction *previous) {
   return sigaction(SIGINT, previous, NULL);
@@ -236,8 +340,9 @@ static inline int shim_interrupt_is_pending(void) {
  * blocking read(); one that lands while libedit draws the prompt or handles a key (a
  * fast typist, a test) sets our flag and is then lost, leaving the prompt stuck. Here
  * SIGINT is blocked while the flag is checked and unblocked only inside pselect, so a
- * Ctrl-C either is seen by the check or interrupts the wait. Decoding matches libedit's
- * reader: one byte at a time through mbrtowc, invalid bytes dropped.
+ * Ctrl-C either is seen by the check or interrupts the wait. SIGTSTP and SIGCONT are
+ * treated the same way, so a stop and continue is always followed by a redraw. Decoding
+ * matches libedit's reader: one byte at a time through mbrtowc, invalid bytes dropped.
  */
 static int shim_read_char(EditLine *el, wchar_t *out) {
   FILE *input = NULL;
@@ -247,6 +352,8 @@ static int shim_read_char(EditLine *el, wchar_t *out) {
   sigset_t interrupt, saved, waiting;
   sigemptyset(&interrupt);
   sigaddset(&interrupt, SIGINT);
+  sigaddset(&interrupt, SIGTSTP);
+  sigaddset(&interrupt, SIGCONT);
   *out = L'\0';
   for (;;) {
     sigprocmask(SIG_BLOCK, &interrupt, &saved);
@@ -255,11 +362,20 @@ static int shim_read_char(EditLine *el, wchar_t *out) {
       errno = EINTR;
       return -1;
     }
+    if (shim_continued) {
+      /* Stopped and continued (Ctrl-Z, fg): raw again if the stop left the terminal
+         cooked, then the prompt and the line drawn afresh on the current line. */
+      shim_continued = 0;
+      el_set(el, EL_PREP_TERM, 1);
+      el_set(el, EL_REFRESH);
+    }
     fd_set readable;
     FD_ZERO(&readable);
     FD_SET(fd, &readable);
     waiting = saved;
     sigdelset(&waiting, SIGINT);
+    sigdelset(&waiting, SIGTSTP);
+    sigdelset(&waiting, SIGCONT);
     int ready = pselect(fd + 1, &readable, NULL, NULL, NULL, &waiting);
     int error = errno;
     sigprocmask(SIG_SETMASK, &saved, NULL);
@@ -268,7 +384,7 @@ static int shim_read_char(EditLine *el, wchar_t *out) {
         errno = error;
         return -1;
       }
-      /* SIGINT: the check above returns. Anything else (a resize): re-read the size. */
+      /* SIGINT and SIGCONT: the checks above act. Anything else (a resize): re-read the size. */
       el_resize(el);
       continue;
     }

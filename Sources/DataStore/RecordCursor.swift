@@ -92,21 +92,11 @@ struct RecordCursor {
       unit = .yuan
       t.removeLast()
     }
-    guard let plain = ThousandsSeparators.removed(from: t) else {
-      throw error(key, "'\(text(key) ?? t)' is not an amount: a comma may only separate thousands, as in 1,234.5; expected 万元 with up to 4 decimals, e.g. 228.764")
-    }
-    t = plain
-    switch DecimalText.parse(t) {
-    case .success(let v) where v >= 0:
+    switch AmountText.parse(t) {
+    case .success(let v):
       return StatedMoney(amount: Money(tenThousandths: v), unit: unit)
-    case .success:
-      throw error(key, "'\(text(key) ?? t)' is negative; expected an amount in 万元, e.g. 228.764")
-    case .failure(.tooManyDecimals):
-      throw error(key, "'\(text(key) ?? t)' has more than 4 decimals; expected an amount in 万元 with up to 4 decimals, e.g. 228.764")
-    case .failure(.tooLarge):
-      throw error(key, "'\(text(key) ?? t)' is too large; the largest amount accepted is \(DecimalText.format(DecimalText.maxMagnitude))")
-    case .failure:
-      throw error(key, "'\(text(key) ?? t)' is not an amount; expected 万元 with up to 4 decimals, e.g. 228.764")
+    case .failure(let problem):
+      throw error(key, problem.message(text(key) ?? t))
     }
   }
 

@@ -27,6 +27,12 @@ public enum StopSignals {
     state.withLock { $0.mainThread = pthread_self() }
     var thread = pthread_t()
     _ = pthread_create(&thread, nil, { _ in
+      // Job-control and resize signals belong to the main thread, whose handlers wake
+      // the line editor's wait; delivered here they would wake nothing.
+      var others = sigset_t()
+      sigemptyset(&others)
+      for signal in [SIGTSTP, SIGCONT, SIGWINCH] { sigaddset(&others, signal) }
+      pthread_sigmask(SIG_BLOCK, &others, nil)
       StopSignals.wait()
       return nil
     }, nil)

@@ -4,8 +4,11 @@ import Shell
 /// so a long list of column names does not scroll the prompt away.
 enum CandidateLayout {
   /// The listing as lines without trailing spaces, fitted to `width` terminal columns.
-  static func lines(_ candidates: [String], width: Int) -> [String] {
-    guard !candidates.isEmpty else { return [] }
+  /// Candidates are data (project names, units), so control characters in them are
+  /// drawn as escapes, and measured that way.
+  static func lines(_ raw: [String], width: Int) -> [String] {
+    guard !raw.isEmpty else { return [] }
+    let candidates = raw.map(TerminalText.visible)
     let widths = candidates.map { DisplayWidth.of($0) }
     let gap = 2
     let cell = (widths.max() ?? 0) + gap

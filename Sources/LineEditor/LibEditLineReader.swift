@@ -26,6 +26,13 @@ public final class LibEditLineReader: LineReader {
   private var promptText = ""
   private var previousInterruptAction = sigaction()
   private var interruptHandlerInstalled = false
+  /// SIGTSTP's and SIGCONT's actions before ours (Ctrl-Z and fg redraw the line).
+  private var previousStopAction = sigaction()
+  private var previousContinueAction = sigaction()
+  private var jobControlInstalled = false
+  /// The terminal's cooked settings during a read, for the SIGTSTP handler; allocated
+  /// once and kept for the process (a handler may read it at any moment).
+  private nonisolated(unsafe) static let cookedTerminal = UnsafeMutablePointer<termios>.allocate(capacity: 1)
   /// False when the history file could not be loaded: overwriting it would lose it.
   private var savesHistory: Bool
   private var unsavedHistory = false
@@ -54,6 +61,7 @@ public final class LibEditLineReader: LineReader {
 
     interruptHandlerInstalled = shim_install_sigint(&previousInterruptAction) == 0
     _ = shim_install_sigwinch()
+    jobControlInstalled = shim_install_job_control(&previousStopAction, &previousContinueAction) == 0
 
     history = history_winit()
     if let history {
@@ -114,9 +122,13 @@ public final class LibEditLineReader: LineReader {
     // libedit draws the prompt while the tty is still in cooked mode and goes raw only
     // for the first read: keys typed in that gap get the kernel's treatment (echoed
     // twice, Ctrl-D swallowed as an end-of-file marker). Going raw first closes the gap.
+    // Ctrl-Z while reading stops with the terminal cooked; fg redraws the prompt and line.
+    shim_begin_read(Self.cookedTerminal)
     _ = shim_el_prepare_terminal(editor, 1)
     var count: Int32 = 0
-    guard let buffer = el_wgets(editor, &count) else {
+    let read = el_wgets(editor, &count)
+    shim_end_read()
+    guard let buffer = read else {
       let error = shim_errno()
       if count == -1 && (error == EINTR || shim_interrupt_is_pending() != 0) {
         // libedit left its line buffer and tty state mid-edit; start the next read clean.
@@ -170,6 +182,10 @@ public final class LibEditLineReader: LineReader {
     if interruptHandlerInstalled {
       _ = shim_restore_sigint(&previousInterruptAction)
       interruptHandlerInstalled = false
+    }
+    if jobControlInstalled {
+      shim_restore_job_control(&previousStopAction, &previousContinueAction)
+      jobControlInstalled = false
     }
   }
 

@@ -11,12 +11,32 @@ extension Engine {
     let before = self.value(f, row)
     let text = value.text
     let isMissing = ["missing", "null", "empty"].contains(text.lowercased()) && !({ if case .quoted = value { true } else { false } }())
+    // Values obey the loader's rules (AmountText, NameText), so that `save` never
+    // writes a dataset that does not load.
     func money() throws(EvaluationError) -> Money? {
       if isMissing { return nil }
-      guard case .success(let v) = DecimalText.parse(text), v >= 0 else {
-        throw EvaluationError(range: value.range, message: "\(f.rawValue) is an amount in 万元; '\(text)' is not", suggestion: "for example: let \(seq.text).\(f.rawValue) = 100")
+      // A trailing 万元 is accepted, as in a file; 元 is not (amounts count in 万元).
+      switch AmountText.parse(text.hasSuffix("万元") ? String(text.dropLast(2)) : text) {
+      case .success(let v): return Money(tenThousandths: v)
+      case .failure(let problem): throw EvaluationError(range: value.range, message: "\(f.rawValue): " + problem.message(text))
       }
-      return Money(tenThousandths: v)
+    }
+    func score() throws(EvaluationError) -> Int64 {
+      let what = "expected \(f == .score ? "a score" : "points") from 0 to 100 with up to 4 decimals, e.g. \(f == .score ? "83.25" : "8.62")"
+      switch DecimalText.parse(text) {
+      case .success(let v) where v < 0:
+        throw EvaluationError(range: value.range, message: "\(f.rawValue): '\(text)' is negative; \(what)")
+      case .success(let v) where v > 100 * DecimalText.scale:
+        throw EvaluationError(range: value.range, message: "\(f.rawValue): '\(text)' is above 100; \(what)")
+      case .failure(.tooLarge):
+        throw EvaluationError(range: value.range, message: "\(f.rawValue): '\(text)' is above 100; \(what)")
+      case .success(let v):
+        return v
+      case .failure(.tooManyDecimals):
+        throw EvaluationError(range: value.range, message: "\(f.rawValue): '\(text)' has more than 4 decimals; \(what)")
+      case .failure(.empty), .failure(.notANumber):
+        throw EvaluationError(range: value.range, message: "\(f.rawValue): '\(text)' is not a number; \(what)")
+      }
     }
     switch f {
     case .budget:
@@ -25,13 +45,7 @@ extension Engine {
     case .initial: p.initial = try money()
     case .spent: p.spent = try money()
     case .score, .ratePoints:
-      var v: Int64?
-      if !isMissing {
-        guard case .success(let s) = DecimalText.parse(text), s >= 0, s <= 100 * DecimalText.scale else {
-          throw EvaluationError(range: value.range, message: "\(f.rawValue) is a score from 0 to 100; '\(text)' is not")
-        }
-        v = s
-      }
+      let v = isMissing ? nil : try score()
       if f == .score { p.score = v } else { p.ratePoints = v }
     case .grade:
       if isMissing {
@@ -51,7 +65,14 @@ extension Engine {
         }
         p.fund = fund
       }
-    case .name: p.name = text
+    case .name:
+      switch NameText.parse(text) {
+      case .success(let name): p.name = name
+      case .failure(.empty):
+        throw EvaluationError(range: value.range, message: "a project's name cannot be empty or only spaces; a dataset file with such a name does not load")
+      case .failure(.nul):
+        throw EvaluationError(range: value.range, message: "a project's name cannot hold a NUL byte (0x00), which no dataset file holds")
+      }
     case .year, .unit, .seq, .rate, .newScore, .newGrade:
       throw EvaluationError(
         range: fieldName.range, message: "\(f.rawValue) cannot be edited",

@@ -117,6 +117,11 @@ public enum Scorer {
           if actual <= target {
             step.points = weight
             step.formula = "\(as_) ≤ \(ts) → \(w)"
+          } else if target < .zero {
+            // target ÷ actual means nothing below zero, and an actual of 0 (above a
+            // negative target) would divide by zero.
+            step.formula = "\(w) × \(ts) ÷ \(as_)"
+            step.problem = "the target \(ts) is negative, where target ÷ actual has no meaning; the points are unknown"
           } else {
             step.points = weight * (target / actual)
             step.formula = "\(w) × \(ts) ÷ \(as_)"

@@ -21,9 +21,10 @@ struct DiagnosticRenderer {
     var lineEnd = start
     while lineEnd < utf8.count, utf8[lineEnd] != 0x0A { lineEnd += 1 }
     let multiLine = utf8.contains(0x0A)
-    let line = String(decoding: utf8[lineStart..<lineEnd], as: UTF8.self).replacingTabsAndNewlines()
-    let before = String(decoding: utf8[lineStart..<start], as: UTF8.self).replacingTabsAndNewlines()
-    let marked = String(decoding: utf8[start..<min(end, lineEnd)], as: UTF8.self)
+    // Measured as drawn: control characters in the statement are echoed as escapes.
+    let line = TerminalText.visible(String(decoding: utf8[lineStart..<lineEnd], as: UTF8.self).replacingTabsAndNewlines())
+    let before = TerminalText.visible(String(decoding: utf8[lineStart..<start], as: UTF8.self).replacingTabsAndNewlines())
+    let marked = TerminalText.visible(String(decoding: utf8[start..<min(end, lineEnd)], as: UTF8.self))
     let column = DisplayWidth.of(before, ambiguousIsWide: ambiguousIsWide)
     let carets = max(1, DisplayWidth.of(marked, ambiguousIsWide: ambiguousIsWide))
     var out = ""

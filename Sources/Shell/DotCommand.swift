@@ -34,7 +34,7 @@ extension Session {
     switch name {
     case ".mode":
       guard let arg = args.first else {
-        out.write("mode: \(renderer.format.rawValue)\n")
+        emit("mode: \(renderer.format.rawValue)\n")
         return .ok
       }
       guard let format = OutputFormat(rawValue: arg.lowercased()) else {
@@ -43,7 +43,7 @@ extension Session {
       renderer.format = format
     case ".maxrows":
       guard let arg = args.first else {
-        out.write("maxrows: \(renderer.maxRows)\n")
+        emit("maxrows: \(renderer.maxRows)\n")
         return .ok
       }
       guard let n = Int(arg), n >= 0 else { return fail("'\(arg)' is not a row count", "expected a whole number such as 40, or 0 for all rows") }
@@ -95,7 +95,7 @@ extension Session {
       }
       theme = t
     case ".help":
-      out.write(DotCommand.all.map { "  " + $0.usage + "\n" }.joined())
+      emit(DotCommand.all.map { "  " + $0.usage + "\n" }.joined())
     case ".quit", ".exit":
       return .quit
     default:

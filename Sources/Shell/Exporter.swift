@@ -38,7 +38,8 @@ enum Exporter {
     case .json:
       data = Data(try render(plain, .json, request.path, interrupted).utf8)
     case .markdown:
-      data = Data(try render(plain, .markdown, request.path, interrupted).utf8)
+      // Markdown is for reading, so it shows control characters as the screen does.
+      data = Data(TerminalText.visible(try render(plain, .markdown, request.path, interrupted)).utf8)
     case .xlsx:
       data = try workbook(plain, request.path)
     }
@@ -110,7 +111,7 @@ enum Exporter {
       data = Data(text(renderer).utf8)
     case .markdown:
       renderer.format = .markdown
-      data = Data(text(renderer).utf8)
+      data = Data(TerminalText.visible(text(renderer)).utf8)
     case .xlsx:
       data = try workbook(table, request.path)
     }

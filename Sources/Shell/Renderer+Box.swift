@@ -7,7 +7,7 @@ extension Renderer {
     let shownRows = Array(head) + Array(tail)
     let ncols = table.columns.count
     var texts: [[String]] = shownRows.map { r in (0..<ncols).map { cellText(table, r, $0) } }
-    var widths = table.columns.map { width($0.name) }
+    var widths = table.columns.map { width(headerText($0)) }
     for row in texts {
       for (i, cell) in row.enumerated() { widths[i] = max(widths[i], width(cell)) }
     }
@@ -27,7 +27,7 @@ extension Renderer {
     var out = ""
     if ncols == 0 { return notes(table) }
     out += u ? rule("┌", "┬", "┐") : rule("+", "+", "+")
-    out += line(table.columns.map(\.name), numeric: table.columns.map(\.numeric))
+    out += line(table.columns.map(headerText), numeric: table.columns.map(\.numeric))
     out += u ? rule("├", "┼", "┤") : rule("+", "+", "+")
     let numeric = table.columns.map(\.numeric)
     for (k, r) in shownRows.enumerated() {
@@ -48,13 +48,13 @@ extension Renderer {
   func lines(_ table: ResultTable) -> String {
     let (head, tail) = visibleRows(table.rows.count)
     let shownRows = Array(head) + Array(tail)
-    let nameWidth = table.columns.map { width($0.name) }.max() ?? 0
+    let nameWidth = table.columns.map { width(headerText($0)) }.max() ?? 0
     var out = ""
     for (k, r) in shownRows.enumerated() {
       if k == head.count, !tail.isEmpty { out += "·\n·\n" }
       out += "-[ RECORD \(r + 1) ]" + String(repeating: "-", count: max(0, nameWidth - 2)) + "\n"
       for (c, column) in table.columns.enumerated() {
-        out += DisplayWidth.pad(column.name, to: nameWidth, ambiguousIsWide: ambiguousIsWide) + " | " + cellText(table, r, c) + "\n"
+        out += DisplayWidth.pad(headerText(column), to: nameWidth, ambiguousIsWide: ambiguousIsWide) + " | " + cellText(table, r, c) + "\n"
       }
     }
     if table.showsRowCount { out += Renderer.countLine(table.rows.count, shown: shownRows.count) + "\n" }

@@ -13,7 +13,9 @@ extension Renderer {
       return render(table)
     }
     let barWidth = 40
-    let labelWidth = chart.bars.map { width($0.label) }.max() ?? 0
+    // Labels are data (names, units): measured as drawn, control characters visible.
+    let labels = chart.bars.map { TerminalText.visible($0.label.replacingTabsAndNewlines()) }
+    let labelWidth = labels.map { width($0) }.max() ?? 0
     let values = chart.bars.map { $0.value.display.isEmpty ? "unknown" : $0.value.display }
     let valueWidth = values.map { width($0) }.max() ?? 0
     let largest = chart.bars.compactMap { $0.magnitude.map(Renderer.magnitude) }.max() ?? .zero
@@ -25,7 +27,7 @@ extension Renderer {
         let eighths = Int((Renderer.magnitude(m) / largest * Fraction(barWidth * 8)).formatted(places: 0)) ?? 0
         cells = blocks(eighths)
       }
-      out += DisplayWidth.pad(bar.label, to: labelWidth, ambiguousIsWide: ambiguousIsWide) + "  "
+      out += DisplayWidth.pad(labels[i], to: labelWidth, ambiguousIsWide: ambiguousIsWide) + "  "
         + DisplayWidth.pad(cells, to: barWidth, ambiguousIsWide: ambiguousIsWide) + "  "
         + DisplayWidth.pad(values[i], to: valueWidth, alignRight: true) + "\n"
     }

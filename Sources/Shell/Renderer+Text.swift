@@ -45,7 +45,9 @@ extension Renderer {
       case "\r": out += "\\r"
       case "\t": out += "\\t"
       default:
-        if scalar.value < 0x20 {
+        // JSON requires C0 as escapes; DEL and C1 are escaped too (the same characters,
+        // by JSON's rules) so the text is safe to print on a terminal.
+        if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
           let hex = String(scalar.value, radix: 16)
           out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
         } else {
@@ -59,7 +61,7 @@ extension Renderer {
   /// A GitHub-style pipe table, numbers right-aligned, ready to paste into a report.
   func markdown(_ table: ResultTable) -> String {
     func cell(_ s: String) -> String { s.replacing("|", with: "\\|") }
-    var out = "| " + table.columns.map { cell($0.name) }.joined(separator: " | ") + " |\n"
+    var out = "| " + table.columns.map { cell(headerText($0)) }.joined(separator: " | ") + " |\n"
     out += "|" + table.columns.map { $0.numeric ? " ---: |" : " --- |" }.joined() + "\n"
     for r in table.rows.indices {
       out += "| " + table.columns.indices.map { cell(cellText(table, r, $0)) }.joined(separator: " | ") + " |\n"

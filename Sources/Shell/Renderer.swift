@@ -26,10 +26,16 @@ public struct Renderer: Sendable {
     }
   }
 
-  /// The cell's text with an edit mark where a what-if edit changed it.
+  /// The cell's text with an edit mark where a what-if edit changed it, on one line and
+  /// with control characters visible, so that widths are measured on what is drawn.
   func cellText(_ table: ResultTable, _ row: Int, _ column: Int) -> String {
-    let text = table.rows[row][column].display.replacingTabsAndNewlines()
+    let text = TerminalText.visible(table.rows[row][column].display.replacingTabsAndNewlines())
     return table.edited.contains(.init(row: row, column: column)) ? text + "*" : text
+  }
+
+  /// A column's name as drawn (names can come from the data, as years and units do).
+  func headerText(_ column: ResultTable.Column) -> String {
+    TerminalText.visible(column.name.replacingTabsAndNewlines())
   }
 
   func width(_ s: String) -> Int { DisplayWidth.of(s, ambiguousIsWide: ambiguousIsWide) }

@@ -88,7 +88,7 @@ public final class Session {
         report("interrupted (Ctrl-C); the remaining statements were not run")
         return .failed
       }
-      if echo { out.write(prompt(continuation: false) + statement.range.text(in: text) + "\n") }
+      if echo { emit(prompt(continuation: false) + statement.range.text(in: text) + "\n") }
       let clock = ContinuousClock()
       let start = clock.now
       do {
@@ -104,7 +104,7 @@ public final class Session {
         result = .failed
         if stopOnError { break }
       }
-      if timer { out.write("Run Time: \(Session.milliseconds(clock.now - start)) ms\n") }
+      if timer { emit("Run Time: \(Session.milliseconds(clock.now - start)) ms\n") }
       endOnce()
       if result == .failed && stopOnError { return .failed }
     }
@@ -117,29 +117,29 @@ public final class Session {
     case .table(let table):
       lastTable = table
       lastStructured = nil
-      out.write(display(table))
+      emit(display(table), as: .table)
     case .findings(let result):
       lastTable = Renderer.findingsData(result)
       lastStructured = .findings(result)
       if renderer.format == .json || renderer.format == .csv {
-        out.write(renderer.render(result))
+        emit(renderer.render(result), as: .result)
       } else {
         var lines = renderer
         lines.format = .line
-        out.write(display(renderer.findingsTable(result), lines: lines.findingsTable(result)))
+        emit(display(renderer.findingsTable(result), lines: lines.findingsTable(result)), as: .table)
       }
     case .explanation(let explanation):
       lastTable = Renderer.explanationData(explanation)
       lastStructured = .explanation(explanation)
-      out.write(renderer.render(explanation))
+      emit(renderer.render(explanation), as: .result)
     case .chart(let chart):
       lastStructured = nil
       lastTable = ResultTable(columns: [.init("label", numeric: false), .init("value", numeric: true)], rows: chart.bars.map { [.text($0.label), $0.value] })
-      out.write(renderer.render(chart))
+      emit(renderer.render(chart), as: .result)
     case .text(let s):
-      out.write(s.hasSuffix("\n") ? s : s + "\n")
+      emit(s.hasSuffix("\n") ? s : s + "\n")
     case .help(let topic):
-      out.write(HelpTopics.text(for: topic))
+      emit(HelpTopics.text(for: topic))
     case .quit:
       return true
     case .several(let parts):
@@ -148,7 +148,7 @@ public final class Session {
       if let structured = request.structured ?? (request.table == nil ? lastStructured : nil) {
         do {
           let rows = try Exporter.write(structured, request, protected: ProtectedFiles(engine.store))
-          out.write("wrote \(rows) row\(rows == 1 ? "" : "s") to \(request.path)\n")
+          emit("wrote \(rows) row\(rows == 1 ? "" : "s") to \(request.path)\n")
         } catch {
           throw EvaluationError(range: nil, message: error.description, suggestion: nil)
         }
@@ -159,7 +159,7 @@ public final class Session {
       }
       do {
         let rows = try Exporter.write(table, request, protected: ProtectedFiles(engine.store), interrupted: engine.interrupted)
-        out.write("wrote \(rows) row\(rows == 1 ? "" : "s") to \(request.path)\n")
+        emit("wrote \(rows) row\(rows == 1 ? "" : "s") to \(request.path)\n")
       } catch {
         // The writer's suggestion joins the message, so the help hint still follows.
         throw EvaluationError(range: nil, message: error.description + (error.suggestion.map { "; " + $0 } ?? ""), suggestion: nil)
@@ -179,7 +179,36 @@ public final class Session {
       lines.format = .line
       text = lines.render(lineTable ?? table) + "(\(DisplayWidth.of(first)) columns are wider than the terminal: one field per line; .mode line does this always)\n"
     }
-    return theme.headers(text, format: renderer.format)
+    return text
+  }
+
+  /// What a piece of output is, for `emit`.
+  enum Output {
+    /// Messages, help, echoed statements: always shown with control characters visible.
+    case message
+    /// A statement's result as rendered: CSV and JSON are data and go out exactly;
+    /// the formats for reading get visible control characters.
+    case result
+    /// A rendered table: a result whose header line is coloured in the table format.
+    case table
+  }
+
+  /// The one way results and messages reach `out`: control characters from the data or
+  /// the statement text never reach a terminal raw (a cell holding ESC could retitle the
+  /// window or rewrite the screen), while CSV and JSON results keep the data exact.
+  /// Colours are added after escaping, so they are the only escapes written.
+  func emit(_ text: String, as kind: Output = .message) {
+    switch kind {
+    case .result where renderer.format == .csv || renderer.format == .json,
+      .table where renderer.format == .csv || renderer.format == .json:
+      out.write(text)
+    case .result:
+      out.write(TerminalText.visible(text))
+    case .table:
+      out.write(theme.headers(TerminalText.visible(text), format: renderer.format))
+    case .message:
+      out.write(TerminalText.visible(text))
+    }
   }
 
   static func milliseconds(_ d: Duration) -> String {
@@ -208,12 +237,18 @@ public final class Session {
   public func report(source: String, range: SourceRange?, message: String, suggestion: String?) {
     failures += 1
     let renderer = DiagnosticRenderer(ambiguousIsWide: self.renderer.ambiguousIsWide)
-    err.write(theme.error(renderer.render(source: source, range: range, message: message, suggestion: suggestion, echo: !interactive, indent: promptWidth)))
+    emitError(renderer.render(source: source, range: range, message: message, suggestion: suggestion, echo: !interactive, indent: promptWidth))
   }
 
   /// Writes an error that concerns no statement text (a dataset that failed to load).
   public func report(_ message: String) {
     failures += 1
-    err.write(theme.error("error: " + message + "\n"))
+    emitError("error: " + message + "\n")
+  }
+
+  /// The one way errors reach `err`: file names, values and statement text quoted in
+  /// a message are shown with control characters visible, then coloured.
+  func emitError(_ text: String) {
+    err.write(theme.error(TerminalText.visible(text)))
   }
 }

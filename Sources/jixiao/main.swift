@@ -98,7 +98,7 @@ struct Jixiao: ParsableCommand {
         store = try DatasetLoader.load(paths: paths)
       }
     } catch {
-      err.write("error: \(error)\n")
+      err.write(TerminalText.visible("error: \(error)\n"))
       throw ExitCode(2)
     }
     var ruleSets: [String: RuleSet] = [:]
@@ -109,7 +109,7 @@ struct Jixiao: ParsableCommand {
         ruleSets = try RuleLoader.load(folder: "rules")
       }
     } catch {
-      err.write("error: \(error)\n")
+      err.write(TerminalText.visible("error: \(error)\n"))
       throw ExitCode(2)
     }
     let session = Session(store: store, ruleSets: ruleSets, out: out, err: err)
@@ -132,7 +132,7 @@ struct Jixiao: ParsableCommand {
         switch ScriptFile.text(file) {
         case .success(let t): text = t
         case .failure(let problem):
-          err.write("error: \(problem)\n")
+          err.write(TerminalText.visible("error: \(problem)\n"))
           throw ExitCode(2)
         }
         status = max(status, REPL(session: session, reader: ScriptLineReader(text: text), bail: bail).run())
@@ -143,7 +143,7 @@ struct Jixiao: ParsableCommand {
       let reader = LibEditLineReader(completer: ShellCompleter(session: session))
       // Ctrl-C while a statement runs abandons it (checking consumes the keypress).
       session.engine.interrupted = { LibEditLineReader.consumeInterrupt() }
-      for warning in reader.warnings { err.write("warning: \(warning)\n") }
+      for warning in reader.warnings { err.write(TerminalText.visible("warning: \(warning)\n")) }
       let years = store.years.map(String.init).joined(separator: ", ")
       out.write("jixiao: \(store.projects.count) projects\(years.isEmpty ? "" : " (\(years))"). Type help, or Ctrl-D to leave.\n")
       status = REPL(session: session, reader: reader, bail: bail).run()
@@ -153,7 +153,7 @@ struct Jixiao: ParsableCommand {
       switch ScriptFile.text("-") {
       case .success(let t): text = t
       case .failure(let problem):
-        err.write("error: \(problem)\n")
+        err.write(TerminalText.visible("error: \(problem)\n"))
         throw ExitCode(2)
       }
       status = REPL(session: session, reader: ScriptLineReader(text: text), bail: bail).run()
@@ -179,6 +179,6 @@ do {
     print(Jixiao.fullMessage(for: error))
     exit(0)
   }
-  _ = Descriptor.writeAll(2, Jixiao.fullMessage(for: error) + "\n")
+  _ = Descriptor.writeAll(2, TerminalText.visible(Jixiao.fullMessage(for: error) + "\n"))
   exit(2)
 }

@@ -123,6 +123,20 @@ final class PseudoTerminal {
     }
   }
 
+  /// Reads until nothing more arrives for `quiet`, and marks it all read: for output
+  /// that may come once or twice (a redraw after each of two signals).
+  func settle(quiet: Duration = .milliseconds(300)) {
+    var last = output.count
+    var deadline = ContinuousClock.now + quiet
+    while ContinuousClock.now < deadline, pump(until: deadline) {
+      if output.count != last {
+        last = output.count
+        deadline = ContinuousClock.now + quiet
+      }
+    }
+    consumed = output.count
+  }
+
   /// Output not yet matched by `expect`.
   var unread: String {
     String(decoding: output[consumed...], as: UTF8.self)

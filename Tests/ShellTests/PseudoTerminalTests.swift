@@ -57,13 +57,13 @@ struct PseudoTerminalTests {
     var stateHome: String { root.appendingPathComponent("state").path }
     var historyFile: String { stateHome + "/jixiao/history" }
 
-    func launch() throws -> PseudoTerminal {
+    func launch(data: String = PseudoTerminalTests.datasets) throws -> PseudoTerminal {
       let program = try #require(
         PseudoTerminalTests.executable(),
         "the jixiao executable was not found next to the test bundle; build it with `swift build`")
       let terminal = try PseudoTerminal(
         executable: program,
-        arguments: ["--data", PseudoTerminalTests.datasets],
+        arguments: ["--data", data],
         environment: [
           "TERM": "xterm",
           "LANG": "C.UTF-8",
@@ -180,5 +180,76 @@ struct PseudoTerminalTests {
     #expect(again.contains("553.956"), "\(again)")
     second.send("\u{04}")
     #expect(second.waitForExit() == 0)
+  }
+
+  /// Waits until `pid` is stopped (state T in /proc), so a SIGCONT sent next continues it.
+  static func waitUntilStopped(_ pid: pid_t) throws {
+    let deadline = ContinuousClock.now + .seconds(10)
+    while ContinuousClock.now < deadline {
+      let stat = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? ""
+      // "PID (NAME) STATE …": the state follows the closing parenthesis.
+      if let close = stat.lastIndex(of: ")"), stat[close...].dropFirst(2).first == "T" { return }
+      usleep(10_000)
+    }
+    Issue.record("process \(pid) did not stop")
+  }
+
+  @Test("Ctrl-Z and continuing redraw the prompt and the line being typed")
+  func continuingRedrawsTheLine() throws {
+    let sandbox = try Sandbox()
+    defer { sandbox.remove() }
+    let terminal = try sandbox.launch()
+    defer { terminal.terminate() }
+
+    terminal.send("sum bud")
+    try terminal.expect("sum bud")
+    // The Ctrl-Z key, then the SIGCONT a shell's fg sends. The child leads a session of
+    // its own here, so the kernel drops the stop itself (an orphaned process group);
+    // libedit's handlers and ours still run, cooking the terminal and raw again.
+    terminal.send("\u{1A}")
+    kill(terminal.pid, SIGCONT)
+    try terminal.expect("jx> sum bud")
+    terminal.settle()  // the stop and the continue may each redraw
+    // A second Ctrl-Z on the same line: libedit's handler has handed back to ours.
+    // Each step types one more letter, so only a redraw shows the whole line.
+    terminal.send("g")
+    try terminal.expect("g")
+    terminal.send("\u{1A}")
+    kill(terminal.pid, SIGCONT)
+    try terminal.expect("jx> sum budg")
+    terminal.settle()
+    // A real stop (SIGSTOP cannot be caught), continued.
+    terminal.send("e")
+    try terminal.expect("e")
+    kill(terminal.pid, SIGSTOP)
+    try Self.waitUntilStopped(terminal.pid)
+    kill(terminal.pid, SIGCONT)
+    try terminal.expect("jx> sum budge")
+    // The line is intact and the editor still raw: Enter runs it, once.
+    terminal.send("t\r")
+    let output = try Self.reply(from: terminal)
+    #expect(output.contains("553.956"), "\(output)")
+    let again = try Self.run("count", on: terminal)
+    #expect(again.contains("19"), "\(again)")
+    terminal.send("\u{04}")
+    #expect(terminal.waitForExit() == 0)
+  }
+
+  @Test("Completion lists names with control characters as escapes")
+  func completionListingShowsEscapes() throws {
+    let sandbox = try Sandbox()
+    defer { sandbox.remove() }
+    let fixture = PseudoTerminalTests.repositoryRoot.appendingPathComponent("Tests/ShellTests/Fixtures/control-chars").path
+    let terminal = try sandbox.launch(data: fixture)
+    defer { terminal.terminate() }
+
+    terminal.send("projects where name = ")
+    try terminal.expect("name = ")
+    terminal.send("\t")
+    let listing = try terminal.expectAll(["'办公楼\\x1b]0;pwned\\x07维修'", "路灯\\x9b2J\\x7f更换", "道路养护"])
+    #expect(!listing.contains("\u{1B}]0;pwned"), "\(listing.debugDescription)")
+    #expect(!listing.contains("\u{9B}"), "\(listing.debugDescription)")
+    terminal.send("\u{15}\u{04}")  // Ctrl-U empties the line, Ctrl-D leaves
+    #expect(terminal.waitForExit() == 0)
   }
 }

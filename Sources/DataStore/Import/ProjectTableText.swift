@@ -61,7 +61,7 @@ struct ProjectTableText {
       func money(_ key: String) -> Money? {
         guard var t = cell(key) else { return nil }
         if t.hasSuffix("万元") { t.removeLast(2) }
-        guard let plain = ThousandsSeparators.removed(from: t), case .success(let v) = DecimalText.parse(plain), v >= 0 else {
+        guard case .success(let v) = AmountText.parse(t) else {
           result.problems.append("row #\(seq): \(key) '\(t)' is not an amount")
           return nil
         }
