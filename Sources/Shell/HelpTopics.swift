@@ -4,7 +4,23 @@ import QuerySyntax
 /// The texts `help` shows: an overview, and per topic the syntax with examples that
 /// run on the bundled data.
 enum HelpTopics {
-  static let overview = """
+  /// The overview, its list of topics made from the topics themselves.
+  static var overview: String {
+    var lines: [String] = []
+    var line = "Topics: help"
+    for (i, name) in names.enumerated() {
+      let piece = " " + name + (i == names.count - 1 ? "" : ",")
+      if line.count + piece.count > 88 {
+        lines.append(line)
+        line = "       "
+      }
+      line += piece
+    }
+    lines.append(line)
+    return overviewText.replacing("TOPICS", with: lines.joined(separator: "\n"))
+  }
+
+  static let overviewText = """
     jixiao answers questions about budget performance self-evaluations (预算绩效自评).
     Amounts are 万元. Keywords are English; fields also take their Chinese names.
 
@@ -31,8 +47,7 @@ enum HelpTopics {
     Session
       help [TOPIC]   .help (settings)   quit
 
-    Topics: help projects, where, sum, fields, grades, departments, years, recompute, explain,
-            check, indicators, rules, set, let
+    TOPICS
     Try:    projects where grade = 良
             sum budget by grade
 
@@ -214,14 +229,17 @@ enum HelpTopics {
   /// Every topic `help` knows, for completion.
   static var names: [String] { (Array(topics.keys) + ["fields"]).sorted() }
 
+  /// Words whose help is the overview itself.
+  static let overviewWords: Set<String> = ["help", "?", "quit", "exit"]
+
   /// Whether `help WORD` has something to say.
   static func hasTopic(_ word: String) -> Bool {
-    topics[aliases[word] ?? word] != nil
+    topics[aliases[word] ?? word] != nil || overviewWords.contains(word)
   }
 
   /// Help for a topic; an unknown topic gets the overview with a suggestion.
   static func text(for topic: String?) -> String {
-    guard let topic = topic?.lowercased() else { return overview }
+    guard let topic = topic?.lowercased(), !overviewWords.contains(topic) else { return overview }
     if topic == "fields" || topic == "field" { return fieldsText() }
     let key = aliases[topic] ?? topic
     if let text = topics[key] { return text }

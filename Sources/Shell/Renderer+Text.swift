@@ -3,6 +3,21 @@ import QueryEngine
 
 extension Renderer {
   /// RFC 4180 CSV with a header row; every row, however many (files want them all).
+  /// A confirmation or message: as it is for people, as data in the machine formats
+  /// (`{"message": …}` in JSON, a one-column table in CSV), so a script reading JSON
+  /// never meets bare text.
+  func render(message: String) -> String {
+    let text = message.hasSuffix("\n") ? String(message.dropLast()) : message
+    switch format {
+    case .json: return "{\"message\": " + Renderer.jsonString(text) + "}\n"
+    case .csv:
+      var table = ResultTable(columns: [.init("message", numeric: false)], rows: [[.text(text)]])
+      table.showsRowCount = false
+      return csv(table)
+    default: return text + "\n"
+    }
+  }
+
   func csv(_ table: ResultTable) -> String {
     let field = CSVField.quoted
     var out = table.columns.map { field($0.name) }.joined(separator: ",") + "\n"

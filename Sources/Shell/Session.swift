@@ -137,7 +137,7 @@ public final class Session {
       lastTable = ResultTable(columns: [.init("label", numeric: false), .init("value", numeric: true)], rows: chart.bars.map { [.text($0.label), $0.value] })
       emit(renderer.render(chart), as: .result)
     case .text(let s):
-      emit(s.hasSuffix("\n") ? s : s + "\n")
+      emit(renderer.render(message: s))
     case .help(let topic):
       emit(HelpTopics.text(for: topic))
     case .quit:
