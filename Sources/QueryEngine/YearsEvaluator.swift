@@ -197,6 +197,17 @@ extension YearsEvaluator {
         return Chart.Bar(label: label, value: row[keyCount], magnitude: row[keyCount].sortNumber)
       })
     chart.notes = table.notes
+    // Bars per grade say which grade they count, and how to get the other.
+    let keys = Set(clauses.groupBy.compactMap { key -> Field? in
+      if case .word(let n) = key.expression { return Field(named: n.text) }
+      return nil
+    })
+    if keys.contains(.grade), !chart.notes.contains(where: { $0.contains("new_grade") }) {
+      chart.notes.append("grade as the report records it; by new_grade for the grades under \(rulesLabel)")
+    }
+    if keys.contains(.newGrade) {
+      chart.notes.append("new_grade: the grades under \(rulesLabel); by grade for the grades the report records")
+    }
     return chart
   }
 
