@@ -373,13 +373,15 @@ struct RefStatement {
       for i in keys.indices.reversed() {
         order = RefStatement.sorted(order, { keys[i].rank($0[i]) }, descending: false)
       }
+      let groupRows: [[RefRow]]? = keys.isEmpty ? nil : order.map { groups[$0] ?? [] }
+      let totals = aggregates.map { $0.total(all: data.rows, groups: groupRows) }
       var results: [[RefValue]] = order.map { k in
-        aggregates.map { $0.evaluate(groups[k] ?? [], all: data.rows, groups: keys.isEmpty ? nil : order.map { groups[$0] ?? [] }) }
+        zip(aggregates, totals).map { $0.evaluate(groups[k] ?? [], total: $1) }
       }
       var rows = zip(order, results).map { $0 + $1 }
       if let (a, op, x) = having {
         rows = zip(rows, order).filter { _, k in
-          let v = a.evaluate(groups[k] ?? [], all: data.rows, groups: keys.isEmpty ? nil : order.map { groups[$0] ?? [] })
+          let v = a.evaluate(groups[k] ?? [], total: a.total(all: data.rows, groups: groupRows))
           return v != .missing && RefCondition.holds(op, v, .number(x))
         }.map(\.0)
       }
@@ -444,12 +446,23 @@ struct RefAggregate {
     return values.isEmpty ? nil : values.reduce(Fraction.zero, +)
   }
 
-  func evaluate(_ rows: [RefRow], all: [RefRow], groups: [[RefRow]]?) -> RefValue {
+  /// What a `pct` divides by: the sum over the groups (so shares add to 100 %), or over
+  /// every row without groups; for a bare `pct`, the number of rows.
+  func total(all: [RefRow], groups: [[RefRow]]?) -> Fraction? {
+    guard function == "pct" else { return nil }
+    guard argument != nil else { return Fraction(groups.map { $0.reduce(0) { $0 + $1.count } } ?? all.count) }
+    if let groups {
+      let sums = groups.compactMap { sum($0) }
+      return sums.isEmpty ? nil : sums.reduce(Fraction.zero, +)
+    }
+    return sum(all)
+  }
+
+  func evaluate(_ rows: [RefRow], total: Fraction?) -> RefValue {
     guard let argument else {
       if function == "count" { return .number(Fraction(rows.count)) }
-      // pct of projects: of the groups' rows, or of every row.
-      let total = groups.map { $0.reduce(0) { $0 + $1.count } } ?? all.count
-      return total == 0 ? .missing : .number(Fraction(Int128(rows.count), Int128(total)))
+      guard let total, total != .zero else { return .missing }
+      return .number(Fraction(rows.count) / total)
     }
     let present = rows.map { argument.evaluate($0) }.filter { $0 != .missing }
     switch function {
@@ -476,15 +489,7 @@ struct RefAggregate {
     case "max":
       return present.max(by: RefValue.less) ?? .missing
     default:  // pct
-      guard let part = sum(rows) else { return .missing }
-      let total: Fraction?
-      if let groups {
-        let sums = groups.compactMap { sum($0) }
-        total = sums.isEmpty ? nil : sums.reduce(Fraction.zero, +)
-      } else {
-        total = sum(all)
-      }
-      guard let total, total != .zero else { return .missing }
+      guard let part = sum(rows), let total, total != .zero else { return .missing }
       return .number(part / total)
     }
   }
@@ -560,7 +565,9 @@ struct RefStatementGenerator {
   }
 
   mutating func key() -> RefKey {
-    switch int(0...8) {
+    switch int(0...10) {
+    case 9: return RefKey(field: "budget")
+    case 10: return RefKey(field: "spent")
     case 0, 1: return RefKey(field: "grade")
     case 2: return RefKey(field: "fund")
     case 3: return RefKey(field: "year")
@@ -596,7 +603,7 @@ struct RefStatementGenerator {
       return RefStatement(kind: .listing(show: show, sort: sort, descending: chance(50)), condition: condition, limit: sort == nil ? nil : limit)
     }
     let aggregates = (0..<int(1...3)).map { _ in aggregate() }
-    let keys = chance(75) ? (0..<int(1...2)).map { _ in key() } : []
+    let keys = chance(75) ? (0..<int(1...3)).map { _ in key() } : []
     var having: (RefAggregate, String, Fraction)?
     if !keys.isEmpty, chance(30) {
       having = chance(50) ? (RefAggregate(function: "count"), pick([">", ">=", "<"]), Fraction(int(0...4))) : (RefAggregate(function: "sum", argument: .field("budget")), ">", Fraction(int(0...400)))

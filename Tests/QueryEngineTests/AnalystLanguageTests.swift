@@ -132,3 +132,18 @@ import Testing
     #expect(Fraction(-7, Int128(1) << 120) < Fraction(1, Int128(1) << 119))
   }
 }
+
+/// Keys whose sizes multiply past the dense limit are numbered through a table, one key
+/// at a time, and give the same groups.
+@Suite struct ManyKeyGroupsTests {
+  @Test func groupsByManyLargeKeys() throws {
+    var csv = "year,unit,seq,name,budget,spent,score\n"
+    // 300 rows: budget, spent and score all distinct, so the key sizes multiply to 2.7e7.
+    for i in 1...300 { csv += "2023,U,\(i),n\(i % 7),\(i).5,\(1000 + i),\(40 + (i % 100) / 2).\((i % 2) * 5)\n" }
+    let store = try projectStore(csv)
+    let t = try table("count by budget, spent, score having count > 0 limit 3", store: store)
+    #expect(t.rows.count == 3)
+    #expect(t.displayed[0] == ["1.5", "1001", "40.50", "1"])
+    #expect(try table("count by budget, spent, score, name", store: store).rows.count == 300)
+  }
+}

@@ -57,16 +57,15 @@ struct AggregateOperator {
     var groupCount = 1
     var keyCodes: [[UInt32]] = []
     if !keys.isEmpty {
-      var product: UInt64 = 1
+      // The product of the key sizes, or nil when it passes 2^22 (then compacted).
+      var product: UInt64? = 1
       for k in keys {
-        let (p, overflow) = product.multipliedReportingOverflow(by: UInt64(k.radix))
-        guard !overflow, p < 1 << 62 else {
-          throw EvaluationError(range: nil, message: "too many groups: the by keys have more than 2^62 combinations", suggestion: "group by fewer keys, or use bands")
+        if let p = product {
+          let (q, overflow) = p.multipliedReportingOverflow(by: UInt64(k.radix))
+          product = overflow || q > 1 << 22 ? nil : q
         }
-        product = p
       }
-      var combos: [UInt64]
-      if product <= 1 << 22 {
+      if let product {
         // Dense group numbers: mixed-radix codes, built in place, a chunk per core.
         gid = [UInt32](repeating: 0, count: n)
         let chunks = Parallel.chunks(for: n)
@@ -92,38 +91,40 @@ struct AggregateOperator {
           }
         }
         groupCount = Int(product)
-        combos = (0..<UInt64(product)).map { $0 }
-      } else {
-        var combined = [UInt64](repeating: 0, count: n)
-        for k in keys {
-          let radix = UInt64(k.radix)
-          k.codes.withUnsafeBufferPointer { c in
-            for r in 0..<n { combined[r] = combined[r] &* radix &+ UInt64(c[r]) }
+        keyCodes = keys.map { _ in [] }
+        for var combo in 0..<product {
+          for (k, key) in keys.enumerated().reversed() {
+            keyCodes[k].append(UInt32(combo % UInt64(key.radix)))
+            combo /= UInt64(key.radix)
           }
         }
-        if interrupted() { throw EvaluationError.interrupted }
-        var index: [UInt64: UInt32] = [:]
-        combos = []
+      } else {
+        // Compact group numbers, one key at a time: a row's number so far times the key's
+        // size plus its code stays below 2^64, and is renumbered densely through a table,
+        // so any number of keys of any size works.
         gid = [UInt32](repeating: 0, count: n)
-        for r in 0..<n {
-          let key = combined[r]
-          if let g = index[key] {
-            gid[r] = g
-          } else {
-            let g = UInt32(combos.count)
-            index[key] = g
-            combos.append(key)
-            gid[r] = g
+        var combos: [[UInt32]] = [[]]
+        for k in keys {
+          if interrupted() { throw EvaluationError.interrupted }
+          let radix = UInt64(k.radix)
+          let codes = k.codes
+          var index: [UInt64: UInt32] = [:]
+          var next: [[UInt32]] = []
+          for r in 0..<n {
+            let key = UInt64(gid[r]) &* radix &+ UInt64(codes[r])
+            if let g = index[key] {
+              gid[r] = g
+            } else {
+              let g = UInt32(next.count)
+              index[key] = g
+              next.append(combos[Int(gid[r])] + [codes[r]])
+              gid[r] = g
+            }
           }
+          combos = next
         }
         groupCount = combos.count
-      }
-      keyCodes = keys.map { _ in [] }
-      for var combo in combos {
-        for (k, key) in keys.enumerated().reversed() {
-          keyCodes[k].append(UInt32(combo % UInt64(key.radix)))
-          combo /= UInt64(key.radix)
-        }
+        keyCodes = keys.indices.map { k in combos.map { $0[k] } }
       }
     }
 
