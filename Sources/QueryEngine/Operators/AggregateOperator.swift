@@ -2,40 +2,6 @@ import DataStore
 import QuerySyntax
 import Scoring
 
-/// What one aggregate of a statement reads and how its extremes are shown.
-struct AggregateTarget {
-  var function: AggregateFunction
-  /// The aggregated values, one per table row; nil for a plain `count` (or `pct`).
-  var argument: Vector?
-  /// `avg … weighted by W`: the weights, one per table row.
-  var weight: Vector?
-  var distinct: Bool
-  /// The argument's type (integer for a plain count).
-  var type: ValueType
-  /// How a value of the argument is shown (`min budget` as an amount, `max grade` as a grade).
-  var display: (Scalar) -> Value
-
-  /// The type of the aggregate's result.
-  var resultType: ValueType {
-    switch function {
-    case .count: .integer
-    case .pct: .percent
-    case .sum, .avg, .min, .max: type
-    }
-  }
-}
-
-/// A grouped result: per group (in listed order) the key values and every aggregate's
-/// value, as cells to show and as scalars for `having` and `sort by`.
-struct AggregateResult {
-  var groupCount: Int
-  /// keys[k][g]: key k of group g.
-  var keys: [[Scalar]]
-  /// cells[t][g] and scalars[t][g]: aggregate t of group g.
-  var cells: [[Value]]
-  var scalars: [[Scalar]]
-}
-
 /// Groups the selected rows by their key codes and folds each aggregate over each group,
 /// a column at a time. Group numbers are dense (mixed-radix codes) when the keys allow,
 /// else compacted through a table; sums of stored amounts and scores are exact 128-bit

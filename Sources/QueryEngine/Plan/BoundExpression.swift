@@ -30,17 +30,6 @@ indirect enum BoundExpression: Hashable, Sendable {
   }
 }
 
-/// A condition checked against the data, evaluated with SQL's three-valued logic.
-indirect enum BoundCondition: Hashable, Sendable {
-  case compare(BoundExpression, ComparisonOperator, BoundExpression)
-  /// Text containment, ignoring case; the needle is lowercased.
-  case contains(BoundExpression, String)
-  case isMissing(BoundExpression, negated: Bool)
-  case and([BoundCondition])
-  case or([BoundCondition])
-  case not(BoundCondition)
-}
-
 extension BoundExpression {
   /// A cell of a value computed at a position: amounts, scores and percentages as their
   /// type shows them; stored fields as they are stored.
