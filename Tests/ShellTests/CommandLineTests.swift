@@ -41,7 +41,7 @@ struct CommandLineTests {
 
   /// Runs jixiao in the repository root (so ./datasets and ./rules are found) with
   /// `input` on a pipe as standard input.
-  static func jixiao(_ arguments: [String], input: String = "") throws -> Run {
+  static func jixiao(_ arguments: [String], input: String = "", environment extra: [String: String] = [:]) throws -> Run {
     let program = try #require(executable(), "the jixiao executable was not found next to the test bundle; run swift build")
     let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-cli-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -61,6 +61,7 @@ struct CommandLineTests {
     environment["LANG"] = "C.UTF-8"
     environment["NO_COLOR"] = "1"
     environment["XDG_STATE_HOME"] = scratch.path
+    environment.merge(extra) { $1 }
     process.environment = environment
     process.standardInput = stdin
     process.standardOutput = outHandle
@@ -316,5 +317,50 @@ struct CommandLineTests {
     let run = try Self.jixiao(["--format", "csv", "-f", file.path])
     #expect(run.status == 0)
     #expect(run.out == "count\n19\n")
+  }
+
+  @Test func versionFlagPrintsTheVersion() throws {
+    let run = try Self.jixiao(["--version"])
+    #expect(run.status == 0)
+    #expect(run.out == "jixiao 0.1.0\n")
+    #expect(run.err == "")
+  }
+
+  @Test func exitWithAStatus() throws {
+    let run = try Self.jixiao(["-c", "count where grde = 1", "-c", ".exit 3", "-c", "count"])
+    // .exit N decides the status, even after a failure; the third -c does not run.
+    #expect(run.status == 3)
+    #expect(run.out == "")
+    #expect(run.err == "  count where grde = 1\n              ^^^^ unknown field 'grde'; did you mean 'grade'?\n")
+  }
+
+  @Test func quitEndsTheLaterCommandsToo() throws {
+    let run = try Self.jixiao(["-c", "quit", "-c", "count"])
+    #expect(run.status == 0)
+    #expect(run.out == "")
+  }
+
+  @Test func statementFileErrorsNameTheFileAndLine() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-cli-f-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("q.jx").path
+    try Data("-- the total first\nsum budget\n\n# then a mistake\navg scroe\n.exit 5\ncount\n".utf8).write(to: URL(fileURLWithPath: file))
+    let run = try Self.jixiao(["-f", file])
+    #expect(run.status == 5)
+    #expect(run.out == Self.sumBudget)
+    #expect(run.err == "\(file):5:\n  avg scroe\n      ^^^^^ unknown field 'scroe'; did you mean 'score'?\n")
+  }
+
+  /// The startup file is for the interactive shell; a script runs the same everywhere.
+  @Test func scriptsDoNotRunTheStartupFile() throws {
+    let home = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-cli-home-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: home) }
+    try Data(".mode csv\n".utf8).write(to: home.appendingPathComponent(".jixiaorc"))
+    let run = try Self.jixiao(["-c", "sum budget"], environment: ["HOME": home.path, "XDG_CONFIG_HOME": home.path])
+    #expect(run.out == Self.sumBudget)
+    let piped = try Self.jixiao([], input: "sum budget\n", environment: ["HOME": home.path, "XDG_CONFIG_HOME": home.path])
+    #expect(piped.out == Self.sumBudget)
   }
 }
