@@ -69,7 +69,10 @@ extension Session {
     }
     guard let name = parts.first?.lowercased() else { return .ok }
     let args = Array(parts.dropFirst())
-    if let most = DotCommand.maximumArguments[name], args.count > most {
+    /// The error for words beyond what the command takes; checked after the words before
+    /// them, so a line with several mistakes reports the first, and before any effect.
+    func extraWords() -> RunResult? {
+      guard let most = DotCommand.maximumArguments[name], args.count > most else { return nil }
       let usage = DotCommand.all.first { $0.name == name }.map { String($0.usage.split(separator: "  ").first ?? "") } ?? name
       let extra = args[most...].map { $0.contains(" ") ? "'\($0)'" : $0 }.joined(separator: " ")
       let takesFile = [".output", ".once", ".read"].contains(name)
@@ -86,6 +89,7 @@ extension Session {
       guard let format = OutputFormat(rawValue: arg.lowercased()) else {
         return fail("unknown mode '\(arg)'", "expected one of " + OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))
       }
+      if let refused = extraWords() { return refused }
       renderer.format = format
     case ".maxrows":
       guard let arg = args.first else {
@@ -93,19 +97,26 @@ extension Session {
         return .ok
       }
       guard let n = Int(arg), n >= 0 else { return fail("'\(arg)' is not a row count", "expected a whole number such as 40, or 0 for all rows") }
+      if let refused = extraWords() { return refused }
       renderer.maxRows = n
     case ".width":
       guard let arg = args.first, let style = BorderStyle(rawValue: arg.lowercased()) else {
         return fail("expected .width unicode or .width ascii", "add 'wide' to draw ambiguous-width characters as two columns")
       }
+      if args.count > 1, args[1].lowercased() != "wide" {
+        return fail("'\(args[1])' is not 'wide'", "expected .width \(style.rawValue) or .width \(style.rawValue) wide")
+      }
+      if let refused = extraWords() { return refused }
       renderer.border = style
-      renderer.ambiguousIsWide = args.dropFirst().first?.lowercased() == "wide"
+      renderer.ambiguousIsWide = args.count > 1
     case ".timer", ".echo":
       guard let arg = args.first?.lowercased(), arg == "on" || arg == "off" else {
         return fail("expected \(name) on or \(name) off")
       }
+      if let refused = extraWords() { return refused }
       if name == ".timer" { timer = arg == "on" } else { echo = arg == "on" }
     case ".output", ".once":
+      if let refused = extraWords() { return refused }
       endOnce()
       if let current = out as? FileSink, out !== terminal {
         current.close()
@@ -127,6 +138,7 @@ extension Session {
       out = sink
     case ".read":
       guard let path = args.first else { return fail("expected .read FILE") }
+      if let refused = extraWords() { return refused }
       guard readDepth < 16 else { return fail(".read nested more than 16 deep", "does \(path) read itself?") }
       let text: String
       switch ScriptFile.text(path) {
@@ -143,10 +155,13 @@ extension Session {
       guard let arg = args.first, let t = Theme(rawValue: arg.lowercased()) else {
         return fail("expected .theme dark, light or none")
       }
+      if let refused = extraWords() { return refused }
       theme = t
     case ".help":
+      if let refused = extraWords() { return refused }
       emit(DotCommand.all.map { "  " + $0.usage + "\n" }.joined())
     case ".quit":
+      if let refused = extraWords() { return refused }
       hasQuit = true
       return .quit
     case ".exit":
@@ -154,6 +169,7 @@ extension Session {
         guard let n = Int32(arg), (0...255).contains(n) else {
           return fail("'\(arg)' is not an exit status", "expected a whole number from 0 to 255, such as .exit 3")
         }
+        if let refused = extraWords() { return refused }
         exitStatus = n
       }
       hasQuit = true

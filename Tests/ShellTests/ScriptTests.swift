@@ -83,6 +83,35 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: "my"))
   }
 
+  @Test func everyDotCommandRefusesOneWordTooMany() throws {
+    let lines = [
+      ".mode csv", ".maxrows 5", ".width ascii wide", ".timer on", ".echo off", ".output f.txt", ".once f.txt",
+      ".read f.jx", ".theme none", ".help", ".quit", ".exit 2",
+    ]
+    // A command added later must be added here too.
+    #expect(Set(lines.map { String($0.prefix { $0 != " " }) }) == Set(DotCommand.names))
+    for line in lines {
+      let (session, sink) = try session()
+      #expect(session.runDotCommand(line + " x") == .failed, "\(line)")
+      #expect(sink.text.hasPrefix("error: \(line.prefix { $0 != " " }) takes "), "\(line): \(sink.text)")
+      #expect(sink.text.contains(", not also 'x'; usage: "), "\(line): \(sink.text)")
+      #expect(!session.hasQuit && session.exitStatus == nil)
+      #expect(session.renderer.format == .table && session.renderer.maxRows == 40 && session.renderer.border == .unicode)
+    }
+    #expect(!FileManager.default.fileExists(atPath: "f.txt"))
+  }
+
+  /// A line with several mistakes reports the first one in it.
+  @Test func theFirstMistakeOnALineIsReported() throws {
+    let (session, sink) = try session()
+    _ = REPL(session: session, reader: ScriptLineReader(text: ".mode xml extra\n.width unicode wid\n.maxrows -1 7\n")).run()
+    #expect(
+      sink.text
+        == "error: unknown mode 'xml'; expected one of table, csv, json, markdown, line\n"
+        + "error: 'wid' is not 'wide'; expected .width unicode or .width unicode wide\n"
+        + "error: '-1' is not a row count; expected a whole number such as 40, or 0 for all rows\n")
+  }
+
   @Test func anOpenQuoteIsAnError() throws {
     let (session, sink) = try session()
     _ = REPL(session: session, reader: ScriptLineReader(text: ".output 'my file.txt\n")).run()
