@@ -71,7 +71,7 @@ struct Jixiao: ParsableCommand {
   @Flag(name: .customLong("no-data"), help: "Start with no data loaded (then load or import).")
   var noData = false
 
-  @Option(name: .customLong("rules"), help: "A folder of rule files (*.json; default: ./rules, else the national rules).")
+  @Option(name: .customLong("rules"), help: "A folder of rule files (*.json) that add to or replace the built-in ones, read after ./rules.")
   var rulesFolder: String?
 
   @Option(help: "Output format: table, csv, json, markdown or line.")
@@ -107,20 +107,16 @@ struct Jixiao: ParsableCommand {
       err.write(TerminalText.visible("error: \(error)\n"))
       throw ExitCode(2)
     }
-    var ruleSets: [String: RuleSet] = [:]
+    let env = ProcessInfo.processInfo.environment
+    let ruleSets: [String: RuleSet]
     do {
-      if let rulesFolder {
-        ruleSets = try RuleLoader.load(folder: rulesFolder)
-      } else if FileManager.default.fileExists(atPath: "rules") {
-        ruleSets = try RuleLoader.load(folder: "rules")
-      }
+      ruleSets = try RuleLoader.load(folders: RuleLoader.folders(environment: env), explicit: rulesFolder)
     } catch {
       err.write(TerminalText.visible("error: \(error)\n"))
       throw ExitCode(2)
     }
     let session = Session(store: store, ruleSets: ruleSets, out: out, err: err)
     session.renderer.format = outputFormat
-    let env = ProcessInfo.processInfo.environment
     if isatty(1) == 1 {
       var size = winsize()
       if ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { session.terminalWidth = Int(size.ws_col) }

@@ -41,7 +41,8 @@ struct CommandLineTests {
 
   /// Runs jixiao in the repository root (so ./datasets and ./rules are found) with
   /// `input` on a pipe as standard input.
-  static func jixiao(_ arguments: [String], input: String = "", environment extra: [String: String] = [:]) throws -> Run {
+  /// - Parameter directory: where to run it instead of the repository root.
+  static func jixiao(_ arguments: [String], input: String = "", environment extra: [String: String] = [:], directory: URL? = nil) throws -> Run {
     let program = try #require(executable(), "the jixiao executable was not found next to the test bundle; run swift build")
     let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-cli-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -56,7 +57,7 @@ struct CommandLineTests {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: program)
     process.arguments = arguments
-    process.currentDirectoryURL = root
+    process.currentDirectoryURL = directory ?? root
     var environment = ProcessInfo.processInfo.environment
     environment["LANG"] = "C.UTF-8"
     environment["NO_COLOR"] = "1"
@@ -362,5 +363,28 @@ struct CommandLineTests {
     #expect(run.out == Self.sumBudget)
     let piped = try Self.jixiao([], input: "sum budget\n", environment: ["HOME": home.path, "XDG_CONFIG_HOME": home.path])
     #expect(piped.out == Self.sumBudget)
+  }
+
+  /// The shipped rule sets are compiled in: started in a folder with no rules/, `rules
+  /// twenty` still works, and the user's config folder adds a set of its own.
+  @Test func shippedRulesWorkOutsideTheRepository() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-cli-away-\(UUID().uuidString)")
+    let userRules = folder.appendingPathComponent("config/jixiao/rules")
+    try FileManager.default.createDirectory(at: userRules, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let local = """
+      {"name": "local", "title": "a township's own", "bands": {"优": 95, "良": 85, "中": 60},
+       "weights": {"产出": 50, "效益": 30, "满意度": 10, "执行率": 10},
+       "tiers": {"达成": [80, 100], "部分达成": [60, 80], "未达成": [0, 60]}}
+      """
+    try Data(local.utf8).write(to: userRules.appendingPathComponent("local.json"))
+    let environment = ["XDG_CONFIG_HOME": folder.appendingPathComponent("config").path, "HOME": folder.path]
+    let run = try Self.jixiao(["--no-data", "-c", "rules twenty", "-c", "rules local"], environment: environment, directory: folder)
+    #expect(run.err == "")
+    #expect(run.status == 0)
+    #expect(
+      run.out
+        == "rules: twenty — 预算执行率 20 分 variant (local rules: 执行率 20; tiers 100–80 / 80–50 / 50–0 %)\n"
+        + "rules: local — a township's own\n")
   }
 }
