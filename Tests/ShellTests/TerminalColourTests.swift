@@ -47,4 +47,16 @@ import Testing
     #expect(String(lines[0]) == "┌───┬" + String(repeating: "─", count: 19) + "┬─────┐")
     #expect(lines[1] == "│  seq │ name" + String(repeating: " ", count: 32) + " │   budget │")
   }
+
+  @Test func wideChartBarsKeepTheirColumns() throws {
+    let out = StringSink()
+    let session = Session(store: try store(), out: out, err: out)
+    _ = REPL(session: session, reader: ScriptLineReader(text: ".width unicode wide\nchart count by grade\n")).run()
+    let lines = out.text.split(separator: "\n").map(String.init)
+    // 18 of 18 fills the 40 columns with 20 blocks of two columns; 1 of 18 is 20 × 8 ÷ 18
+    // = 8.9 eighths, drawn as one block and one eighth (▏), four columns padded to 40.
+    #expect(lines[1] == "优  " + String(repeating: "█", count: 20) + "  18")
+    #expect(lines[2] == "良  █▏" + String(repeating: " ", count: 36) + "   1")
+    #expect(DisplayWidth.of(lines[1], ambiguousIsWide: true) == DisplayWidth.of(lines[2], ambiguousIsWide: true))
+  }
 }
