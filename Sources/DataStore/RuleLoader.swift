@@ -35,6 +35,46 @@ public enum RuleLoader {
     guard let data = FileManager.default.contents(atPath: file) else {
       throw LoadError(file: file, message: "cannot be read")
     }
+    return try load(data: data, file: file)
+  }
+
+  /// The rule sets compiled into the program (rules/*.json as shipped), by name.
+  public static func bundled() throws(LoadError) -> [String: RuleSet] {
+    var sets: [String: RuleSet] = [:]
+    for (name, json) in BundledRules.files {
+      let set = try load(data: Data(json.utf8), file: "rules/" + name + " (built in)")
+      sets[set.name] = set
+    }
+    return sets
+  }
+
+  /// The folders read at start, in order, each adding rule sets or replacing the ones of
+  /// the same name: the user's (`$XDG_CONFIG_HOME/jixiao/rules`, else
+  /// `~/.config/jixiao/rules`), then `./rules`. `--rules` names one more, read last.
+  public static func folders(environment: [String: String]) -> [String] {
+    var folders: [String] = []
+    // The XDG spec says relative values are invalid and must be ignored.
+    if let config = environment["XDG_CONFIG_HOME"], config.hasPrefix("/") {
+      folders.append(config + "/jixiao/rules")
+    } else if let home = environment["HOME"], !home.isEmpty {
+      folders.append(home + "/.config/jixiao/rules")
+    }
+    folders.append("rules")
+    return folders
+  }
+
+  /// The built-in rule sets, then those of each of `folders` that exists, then those of
+  /// `explicit` (which must exist); a later set replaces an earlier one of the same name.
+  public static func load(folders: [String], explicit: String?) throws(LoadError) -> [String: RuleSet] {
+    var sets = try bundled()
+    for folder in folders where FileManager.default.fileExists(atPath: folder) {
+      sets.merge(try load(folder: folder)) { $1 }
+    }
+    if let explicit { sets.merge(try load(folder: explicit)) { $1 } }
+    return sets
+  }
+
+  static func load(data: Data, file: String) throws(LoadError) -> RuleSet {
     let decoded: File
     do {
       decoded = try JSONDecoder().decode(File.self, from: data)

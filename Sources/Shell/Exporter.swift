@@ -4,7 +4,7 @@ import QueryEngine
 import Scoring
 
 /// Writes a result to a file in an export format, through SafeFile (whole or not at
-/// all, never over loaded data).
+/// all, never over loaded data). CSV records end in CRLF, as Excel writes and expects.
 enum Exporter {
   /// Writes the table; returns the number of rows written.
   static func write(
@@ -54,7 +54,8 @@ enum Exporter {
   /// The whole table in `format`, rendered a batch of rows at a time so that Ctrl-C is
   /// noticed within a moment even for a million rows; the same text as one render.
   static func render(_ table: ResultTable, _ format: OutputFormat, _ path: String, _ interrupted: () -> Bool) throws(WriteError) -> String {
-    let renderer = Renderer(format: format, maxRows: 0)
+    var renderer = Renderer(format: format, maxRows: 0)
+    renderer.csvRecordEnd = "\r\n"
     guard table.rows.count > batch else { return renderer.render(table) }
     var empty = table
     empty.rows = []
@@ -105,6 +106,7 @@ enum Exporter {
     switch request.format {
     case .csv:
       renderer.format = .csv
+      renderer.csvRecordEnd = "\r\n"
       data = Data(((request.bom ? "\u{FEFF}" : "") + text(renderer)).utf8)
     case .json:
       renderer.format = .json

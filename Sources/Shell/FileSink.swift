@@ -9,11 +9,14 @@ final class FileSink: TextSink {
   private var descriptor: Int32
   /// Why writing stopped (strerror text), once it has.
   private(set) var failure: String?
+  /// `.output /dev/tty` is a terminal and gets colours; a file never does.
+  let isTerminal: Bool
 
   /// Opens (and empties, when it is a regular file) `path`.
   init(path: String, protected: ProtectedFiles) throws(WriteError) {
     self.path = path
     descriptor = try OutputFile.open(path, protected: protected)
+    isTerminal = isatty(descriptor) == 1
   }
 
   func write(_ text: String) {

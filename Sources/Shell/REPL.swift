@@ -8,18 +8,22 @@ public struct REPL {
   public let reader: LineReader
   /// Stop at the first failing statement (psql's ON_ERROR_STOP).
   public var bail = false
+  /// The file the lines come from (`-f`, `.read`, the rc file): errors then name it and
+  /// the line, so a long script's mistake can be found.
+  public var file: String?
 
-  public init(session: Session, reader: LineReader, bail: Bool = false) {
+  public init(session: Session, reader: LineReader, bail: Bool = false, file: String? = nil) {
     self.session = session
     self.reader = reader
     self.bail = bail
+    self.file = file
   }
 
   /// Runs until end of input or `quit`; returns the process exit status
-  /// (0 when every statement succeeded, 1 when any failed).
+  /// (`.exit N`'s N, else 0 when every statement succeeded, 1 when any failed).
   public func run() -> Int32 {
     _ = loop()
-    return session.failures > 0 ? 1 : 0
+    return session.exitStatus ?? (session.failures > 0 ? 1 : 0)
   }
 
   /// Runs a `.read` file inside a session: failed when any of its statements failed.
@@ -33,7 +37,10 @@ public struct REPL {
   /// The loop itself; true when it ended with quit.
   private func loop() -> Bool {
     session.interactive = reader.isInteractive
+    let outerLocation = session.location
+    defer { session.location = outerLocation }
     var buffer = ""
+    var lineNumber = 0
     loop: while true {
       let prompt = session.prompt(continuation: !buffer.isEmpty)
       session.promptWidth = DisplayWidth.of(prompt)
@@ -48,7 +55,13 @@ public struct REPL {
         }
         break loop
       case .line(let line):
+        lineNumber += 1
         if buffer.isEmpty && line.allSatisfy(\.isWhitespace) { continue }
+        if buffer.isEmpty && REPL.isComment(line) {
+          reader.remember(line)
+          continue
+        }
+        if buffer.isEmpty, let file { session.location = Session.Location(file: file, line: lineNumber) }
         if buffer.isEmpty, line.drop(while: \.isWhitespace).hasPrefix(".") {
           reader.remember(line)
           let result = session.runDotCommand(line.trimmingCharacters())
@@ -71,6 +84,13 @@ public struct REPL {
       }
     }
     return false
+  }
+
+  /// A line that starts with `#` or `--` is a comment, as in shell and SQL scripts; no
+  /// statement starts with either, so nothing that runs today is lost.
+  static func isComment(_ line: String) -> Bool {
+    let text = line.drop(while: \.isWhitespace)
+    return text.hasPrefix("#") || text.hasPrefix("--")
   }
 }
 

@@ -14,8 +14,13 @@ extension Renderer {
     let u = border == .unicode
     let h = u ? "─" : "-"
     let v = u ? "│" : "|"
+    // Box-drawing characters are East Asian ambiguous: a terminal set to draw them wide
+    // gives each two columns. A cell then gets an even width, filled by half as many ─,
+    // so rule lines are as wide as rows.
+    let wideBorders = u && ambiguousIsWide
+    if wideBorders { widths = widths.map { $0 % 2 == 0 ? $0 : $0 + 1 } }
     func rule(_ left: String, _ mid: String, _ right: String) -> String {
-      left + widths.map { String(repeating: h, count: $0 + 2) }.joined(separator: mid) + right + "\n"
+      left + widths.map { String(repeating: h, count: wideBorders ? ($0 + 2) / 2 : $0 + 2) }.joined(separator: mid) + right + "\n"
     }
     func line(_ cells: [String], numeric: [Bool], marked: Bool = false) -> String {
       var out = v

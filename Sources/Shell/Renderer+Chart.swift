@@ -13,6 +13,9 @@ extension Renderer {
       return render(table)
     }
     let barWidth = 40
+    // Block characters are East Asian ambiguous: where they are drawn two columns wide,
+    // half as many fill the same 40 columns.
+    let barCells = border == .unicode && ambiguousIsWide ? barWidth / 2 : barWidth
     // Labels are data (names, units): measured as drawn, control characters visible.
     let labels = chart.bars.map { TerminalText.visible($0.label.replacingTabsAndNewlines()) }
     let labelWidth = labels.map { width($0) }.max() ?? 0
@@ -24,7 +27,7 @@ extension Renderer {
       var cells = ""
       if let m = bar.magnitude, largest > .zero {
         // Eighths of a cell, so bars of close values still differ.
-        let eighths = Int((Renderer.magnitude(m) / largest * Fraction(barWidth * 8)).formatted(places: 0)) ?? 0
+        let eighths = Int((Renderer.magnitude(m) / largest * Fraction(barCells * 8)).formatted(places: 0)) ?? 0
         cells = blocks(eighths)
       }
       out += DisplayWidth.pad(labels[i], to: labelWidth, ambiguousIsWide: ambiguousIsWide) + "  "

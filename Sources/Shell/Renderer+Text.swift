@@ -20,9 +20,9 @@ extension Renderer {
 
   func csv(_ table: ResultTable) -> String {
     let field = CSVField.quoted
-    var out = table.columns.map { field($0.name) }.joined(separator: ",") + "\n"
+    var out = table.columns.map { field($0.name) }.joined(separator: ",") + csvRecordEnd
     for row in table.rows {
-      out += row.map { field($0.plain) }.joined(separator: ",") + "\n"
+      out += row.map { field($0.plain) }.joined(separator: ",") + csvRecordEnd
     }
     return out
   }

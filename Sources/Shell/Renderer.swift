@@ -8,6 +8,9 @@ public struct Renderer: Sendable {
   public var ambiguousIsWide: Bool
   /// Past this many rows, show the first and last rows and say how many were left out.
   public var maxRows: Int
+  /// What ends a CSV record: "\n" on the screen and in pipes, "\r\n" (RFC 4180, what Excel
+  /// writes) in exported files. A line break inside a quoted cell is the data's own.
+  public var csvRecordEnd = "\n"
 
   public init(format: OutputFormat = .table, border: BorderStyle = .unicode, ambiguousIsWide: Bool = false, maxRows: Int = 40) {
     self.format = format

@@ -35,11 +35,6 @@ public enum ScriptFile {
     }
   }
 
-  /// The text of a `.read` file, or nil.
-  static func read(_ path: String) -> String? {
-    try? text(path).get()
-  }
-
   /// The 1-based line holding the first byte that is not UTF-8 (a newline byte never
   /// occurs inside a UTF-8 character, so lines can be checked one by one).
   static func firstInvalidLine(_ bytes: [UInt8]) -> Int {

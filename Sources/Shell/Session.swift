@@ -20,7 +20,8 @@ public final class Session {
   public var timer = false
   /// `.echo on`: print each statement before its result (replaying a demo script).
   public var echo = false
-  /// Colours for headers and errors; `.none` when colour is off (NO_COLOR, not a terminal).
+  /// Colours for headers and errors; `.none` when colour is off (NO_COLOR). Each stream
+  /// is coloured only when it is a terminal (`TextSink.isTerminal`).
   public var theme = Theme.none
   /// Columns of the terminal, when output goes to one; wider tables switch to one field per line.
   public var terminalWidth: Int?
@@ -38,6 +39,26 @@ public final class Session {
   var outputFailureReported = false
   /// Statements that failed so far.
   public private(set) var failures = 0
+  /// The status `.exit N` asked for; the session has ended once it is set.
+  public internal(set) var exitStatus: Int32?
+  /// `quit`, `.quit` or `.exit` ended the session: nothing more runs, not even later `-c` texts.
+  public internal(set) var hasQuit = false
+
+  /// Where the statement being run was read from, when it came from a file.
+  public struct Location: Equatable, Sendable {
+    public var file: String
+    /// The 1-based line the statement starts on.
+    public var line: Int
+
+    public init(file: String, line: Int) {
+      self.file = file
+      self.line = line
+    }
+  }
+
+  /// The file and line of the statement being run (`-f`, `.read`, the rc file), which
+  /// errors name; nil for typed, `-c` and piped statements.
+  public internal(set) var location: Location?
 
   /// How running some text went.
   public enum RunResult: Equatable, Sendable {
@@ -84,6 +105,7 @@ public final class Session {
     }
     var result = RunResult.ok
     for statement in statements {
+      if hasQuit { return .quit }
       if engine.interrupted() {
         report("interrupted (Ctrl-C); the remaining statements were not run")
         return .failed
@@ -93,7 +115,10 @@ public final class Session {
       let start = clock.now
       do {
         let outcome = try engine.execute(statement)
-        if try show(outcome) { return .quit }
+        if try show(outcome) {
+          hasQuit = true
+          return .quit
+        }
         switch checkOutput() {
         case .quit: return .quit
         case .failed: result = .failed
@@ -173,11 +198,11 @@ public final class Session {
   func display(_ table: ResultTable, lines lineTable: ResultTable? = nil) -> String {
     var text = renderer.render(table)
     if renderer.format == .table, let width = terminalWidth,
-      let first = text.split(separator: "\n").first, DisplayWidth.of(first) > width
+      let first = text.split(separator: "\n").first, DisplayWidth.of(first, ambiguousIsWide: renderer.ambiguousIsWide) > width
     {
       var lines = renderer
       lines.format = .line
-      text = lines.render(lineTable ?? table) + "(\(DisplayWidth.of(first)) columns are wider than the terminal: one field per line; .mode line does this always)\n"
+      text = lines.render(lineTable ?? table) + "(\(DisplayWidth.of(first, ambiguousIsWide: renderer.ambiguousIsWide)) columns are wider than the terminal: one field per line; .mode line does this always)\n"
     }
     return text
   }
@@ -204,8 +229,10 @@ public final class Session {
       out.write(text)
     case .result:
       out.write(TerminalText.visible(text))
-    case .table:
+    case .table where out.isTerminal:
       out.write(theme.headers(TerminalText.visible(text), format: renderer.format))
+    case .table:
+      out.write(TerminalText.visible(text))
     case .message:
       out.write(TerminalText.visible(text))
     }
@@ -237,18 +264,23 @@ public final class Session {
   public func report(source: String, range: SourceRange?, message: String, suggestion: String?) {
     failures += 1
     let renderer = DiagnosticRenderer(ambiguousIsWide: self.renderer.ambiguousIsWide)
-    emitError(renderer.render(source: source, range: range, message: message, suggestion: suggestion, echo: !interactive, indent: promptWidth))
+    let drawn = renderer.render(source: source, range: range, message: message, suggestion: suggestion, echo: !interactive, indent: promptWidth)
+    guard var location else { return emitError(drawn) }
+    // The line the caret is on: the statement's first line, plus the lines before the range.
+    if let range { location.line += source.utf8.prefix(max(0, range.start)).filter { $0 == 0x0A }.count }
+    emitError(range == nil ? "error: \(location.file):\(location.line): " + drawn.dropFirst("error: ".count) : "\(location.file):\(location.line):\n" + drawn)
   }
 
   /// Writes an error that concerns no statement text (a dataset that failed to load).
   public func report(_ message: String) {
     failures += 1
-    emitError("error: " + message + "\n")
+    emitError("error: " + (location.map { "\($0.file):\($0.line): " } ?? "") + message + "\n")
   }
 
   /// The one way errors reach `err`: file names, values and statement text quoted in
   /// a message are shown with control characters visible, then coloured.
   func emitError(_ text: String) {
-    err.write(theme.error(TerminalText.visible(text)))
+    let visible = TerminalText.visible(text)
+    err.write(err.isTerminal ? theme.error(visible) : visible)
   }
 }

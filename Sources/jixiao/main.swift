@@ -13,9 +13,11 @@ final class DescriptorSink: TextSink {
   let descriptor: Int32
   private(set) var writeFailure: String?
   private(set) var readerGone = false
+  let isTerminal: Bool
 
   init(_ descriptor: Int32, closed: Bool = false) {
     self.descriptor = descriptor
+    isTerminal = !closed && isatty(descriptor) == 1
     if closed { writeFailure = String(cString: strerror(EBADF)) }
   }
 
@@ -54,7 +56,8 @@ struct Jixiao: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "jixiao",
     abstract: "An interactive query shell over budget performance self-evaluations (预算绩效自评).",
-    discussion: "Exit status: 0 ok; 1 a statement failed; 2 bad flags or a dataset that failed to load.")
+    discussion: "Exit status: 0 ok; 1 a statement failed; 2 bad flags or a dataset that failed to load; N after .exit N.",
+    version: "jixiao \(Version.text)")
 
   @Option(name: [.customShort("c"), .customLong("command")], help: "Statements to run (repeatable; ; separates statements).")
   var commands: [String] = []
@@ -68,7 +71,7 @@ struct Jixiao: ParsableCommand {
   @Flag(name: .customLong("no-data"), help: "Start with no data loaded (then load or import).")
   var noData = false
 
-  @Option(name: .customLong("rules"), help: "A folder of rule files (*.json; default: ./rules, else the national rules).")
+  @Option(name: .customLong("rules"), help: "A folder of rule files (*.json) that add to or replace the built-in ones, read after ./rules.")
   var rulesFolder: String?
 
   @Option(help: "Output format: table, csv, json, markdown or line.")
@@ -79,6 +82,9 @@ struct Jixiao: ParsableCommand {
 
   @Flag(name: .customLong("no-color"), help: "Plain output without colours (also when NO_COLOR is set).")
   var noColor = false
+
+  @Flag(name: .customLong("no-rc"), help: "Do not run the startup file ($XDG_CONFIG_HOME/jixiao/jixiaorc or ~/.jixiaorc) in the interactive shell.")
+  var noRC = false
 
   func run() throws {
     guard let outputFormat = OutputFormat(rawValue: format.lowercased()) else {
@@ -101,13 +107,10 @@ struct Jixiao: ParsableCommand {
       err.write(TerminalText.visible("error: \(error)\n"))
       throw ExitCode(2)
     }
-    var ruleSets: [String: RuleSet] = [:]
+    let env = ProcessInfo.processInfo.environment
+    let ruleSets: [String: RuleSet]
     do {
-      if let rulesFolder {
-        ruleSets = try RuleLoader.load(folder: rulesFolder)
-      } else if FileManager.default.fileExists(atPath: "rules") {
-        ruleSets = try RuleLoader.load(folder: "rules")
-      }
+      ruleSets = try RuleLoader.load(folders: RuleLoader.folders(environment: env), explicit: rulesFolder)
     } catch {
       err.write(TerminalText.visible("error: \(error)\n"))
       throw ExitCode(2)
@@ -117,17 +120,19 @@ struct Jixiao: ParsableCommand {
     if isatty(1) == 1 {
       var size = winsize()
       if ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { session.terminalWidth = Int(size.ws_col) }
-      let env = ProcessInfo.processInfo.environment
-      if !noColor && env["NO_COLOR"] == nil && env["TERM"] != "dumb" { session.theme = .dark }
     }
+    // Each stream is coloured only where it is a terminal (the sinks say which).
+    if !noColor && env["NO_COLOR"] == nil && env["TERM"] != "dumb" { session.theme = .dark }
     var status: Int32 = 0
     if !commands.isEmpty || file != nil {
       for command in commands {
         let code = REPL(session: session, reader: ScriptLineReader(text: command), bail: bail).run()
         status = max(status, code)
+        if let exit = session.exitStatus { throw ExitCode(exit) }
+        if session.hasQuit { break }
         if code != 0 && bail { throw ExitCode(code) }
       }
-      if let file {
+      if let file, !session.hasQuit {
         let text: String
         switch ScriptFile.text(file) {
         case .success(let t): text = t
@@ -135,7 +140,8 @@ struct Jixiao: ParsableCommand {
           err.write(TerminalText.visible("error: \(problem)\n"))
           throw ExitCode(2)
         }
-        status = max(status, REPL(session: session, reader: ScriptLineReader(text: text), bail: bail).run())
+        status = max(status, REPL(session: session, reader: ScriptLineReader(text: text), bail: bail, file: file == "-" ? "standard input" : file).run())
+        if let exit = session.exitStatus { throw ExitCode(exit) }
       }
     } else if isatty(0) == 1 {
       let terminal = SavedTerminal()
@@ -146,7 +152,10 @@ struct Jixiao: ParsableCommand {
       for warning in reader.warnings { err.write(TerminalText.visible("warning: \(warning)\n")) }
       let years = store.years.map(String.init).joined(separator: ", ")
       out.write("jixiao: \(store.projects.count) projects\(years.isEmpty ? "" : " (\(years))"). Type help, or Ctrl-D to leave.\n")
-      status = REPL(session: session, reader: reader, bail: bail).run()
+      if !noRC, let rc = StartupFile.path(environment: env, exists: { FileManager.default.fileExists(atPath: $0) }) {
+        session.runStartupFile(rc)
+      }
+      status = session.hasQuit ? (session.exitStatus ?? 0) : REPL(session: session, reader: reader, bail: bail).run()
       reader.close()
     } else {
       let text: String
@@ -158,6 +167,7 @@ struct Jixiao: ParsableCommand {
       }
       status = REPL(session: session, reader: ScriptLineReader(text: text), bail: bail).run()
     }
+    if let exit = session.exitStatus { throw ExitCode(exit) }
     if status != 0 { throw ExitCode(status) }
   }
 }

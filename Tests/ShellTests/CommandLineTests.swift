@@ -41,7 +41,8 @@ struct CommandLineTests {
 
   /// Runs jixiao in the repository root (so ./datasets and ./rules are found) with
   /// `input` on a pipe as standard input.
-  static func jixiao(_ arguments: [String], input: String = "") throws -> Run {
+  /// - Parameter directory: where to run it instead of the repository root.
+  static func jixiao(_ arguments: [String], input: String = "", environment extra: [String: String] = [:], directory: URL? = nil) throws -> Run {
     let program = try #require(executable(), "the jixiao executable was not found next to the test bundle; run swift build")
     let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-cli-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -56,11 +57,12 @@ struct CommandLineTests {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: program)
     process.arguments = arguments
-    process.currentDirectoryURL = root
+    process.currentDirectoryURL = directory ?? root
     var environment = ProcessInfo.processInfo.environment
     environment["LANG"] = "C.UTF-8"
     environment["NO_COLOR"] = "1"
     environment["XDG_STATE_HOME"] = scratch.path
+    environment.merge(extra) { $1 }
     process.environment = environment
     process.standardInput = stdin
     process.standardOutput = outHandle
@@ -316,5 +318,73 @@ struct CommandLineTests {
     let run = try Self.jixiao(["--format", "csv", "-f", file.path])
     #expect(run.status == 0)
     #expect(run.out == "count\n19\n")
+  }
+
+  @Test func versionFlagPrintsTheVersion() throws {
+    let run = try Self.jixiao(["--version"])
+    #expect(run.status == 0)
+    #expect(run.out == "jixiao 0.1.0\n")
+    #expect(run.err == "")
+  }
+
+  @Test func exitWithAStatus() throws {
+    let run = try Self.jixiao(["-c", "count where grde = 1", "-c", ".exit 3", "-c", "count"])
+    // .exit N decides the status, even after a failure; the third -c does not run.
+    #expect(run.status == 3)
+    #expect(run.out == "")
+    #expect(run.err == "  count where grde = 1\n              ^^^^ unknown field 'grde'; did you mean 'grade'?\n")
+  }
+
+  @Test func quitEndsTheLaterCommandsToo() throws {
+    let run = try Self.jixiao(["-c", "quit", "-c", "count"])
+    #expect(run.status == 0)
+    #expect(run.out == "")
+  }
+
+  @Test func statementFileErrorsNameTheFileAndLine() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-cli-f-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("q.jx").path
+    try Data("-- the total first\nsum budget\n\n# then a mistake\navg scroe\n.exit 5\ncount\n".utf8).write(to: URL(fileURLWithPath: file))
+    let run = try Self.jixiao(["-f", file])
+    #expect(run.status == 5)
+    #expect(run.out == Self.sumBudget)
+    #expect(run.err == "\(file):5:\n  avg scroe\n      ^^^^^ unknown field 'scroe'; did you mean 'score'?\n")
+  }
+
+  /// The startup file is for the interactive shell; a script runs the same everywhere.
+  @Test func scriptsDoNotRunTheStartupFile() throws {
+    let home = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-cli-home-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: home) }
+    try Data(".mode csv\n".utf8).write(to: home.appendingPathComponent(".jixiaorc"))
+    let run = try Self.jixiao(["-c", "sum budget"], environment: ["HOME": home.path, "XDG_CONFIG_HOME": home.path])
+    #expect(run.out == Self.sumBudget)
+    let piped = try Self.jixiao([], input: "sum budget\n", environment: ["HOME": home.path, "XDG_CONFIG_HOME": home.path])
+    #expect(piped.out == Self.sumBudget)
+  }
+
+  /// The shipped rule sets are compiled in: started in a folder with no rules/, `rules
+  /// twenty` still works, and the user's config folder adds a set of its own.
+  @Test func shippedRulesWorkOutsideTheRepository() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-cli-away-\(UUID().uuidString)")
+    let userRules = folder.appendingPathComponent("config/jixiao/rules")
+    try FileManager.default.createDirectory(at: userRules, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let local = """
+      {"name": "local", "title": "a township's own", "bands": {"优": 95, "良": 85, "中": 60},
+       "weights": {"产出": 50, "效益": 30, "满意度": 10, "执行率": 10},
+       "tiers": {"达成": [80, 100], "部分达成": [60, 80], "未达成": [0, 60]}}
+      """
+    try Data(local.utf8).write(to: userRules.appendingPathComponent("local.json"))
+    let environment = ["XDG_CONFIG_HOME": folder.appendingPathComponent("config").path, "HOME": folder.path]
+    let run = try Self.jixiao(["--no-data", "-c", "rules twenty", "-c", "rules local"], environment: environment, directory: folder)
+    #expect(run.err == "")
+    #expect(run.status == 0)
+    #expect(
+      run.out
+        == "rules: twenty — 预算执行率 20 分 variant (local rules: 执行率 20; tiers 100–80 / 80–50 / 50–0 %)\n"
+        + "rules: local — a township's own\n")
   }
 }

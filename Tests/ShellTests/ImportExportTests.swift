@@ -107,13 +107,14 @@ import Testing
     let file = "\(folder)/sum.csv"
     _ = session.run("sum budget")
     #expect(session.run("export csv \(file)") == .ok)
-    #expect(try String(contentsOfFile: file, encoding: .utf8) == "sum(budget)\n553.956\n")
+    // Records end in CRLF, as Excel writes them.
+    #expect(FileManager.default.contents(atPath: file) == Data("sum(budget)\r\n553.956\r\n".utf8))
     sink.clear()
     #expect(session.run("export csv \(file) count") == .failed)
     #expect(sink.text.contains("already exists; add --force to replace it"))
-    #expect(try String(contentsOfFile: file, encoding: .utf8) == "sum(budget)\n553.956\n")
+    #expect(FileManager.default.contents(atPath: file) == Data("sum(budget)\r\n553.956\r\n".utf8))
     #expect(session.run("export csv \(file) --force --bom count") == .ok)
-    #expect(FileManager.default.contents(atPath: file) == Data([0xEF, 0xBB, 0xBF] + Array("count\n19\n".utf8)))
+    #expect(FileManager.default.contents(atPath: file) == Data([0xEF, 0xBB, 0xBF] + Array("count\r\n19\r\n".utf8)))
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["sum.csv"])
   }
 

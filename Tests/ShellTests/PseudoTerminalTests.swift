@@ -57,22 +57,31 @@ struct PseudoTerminalTests {
     var stateHome: String { root.appendingPathComponent("state").path }
     var historyFile: String { stateHome + "/jixiao/history" }
 
-    func launch(data: String = PseudoTerminalTests.datasets) throws -> PseudoTerminal {
+    /// - Parameters:
+    ///   - arguments: flags after `--data`.
+    ///   - environment: variables added to (or, with nil, removed from) the usual ones.
+    ///   - waitForPrompt: false leaves the banner and the first prompt for the caller to read.
+    func launch(
+      data: String = PseudoTerminalTests.datasets, arguments: [String] = [], environment changes: [String: String?] = [:],
+      waitForPrompt: Bool = true
+    ) throws -> PseudoTerminal {
       let program = try #require(
         PseudoTerminalTests.executable(),
         "the jixiao executable was not found next to the test bundle; build it with `swift build`")
+      var environment = [
+        "TERM": "xterm",
+        "LANG": "C.UTF-8",
+        "XDG_STATE_HOME": stateHome,
+        "HOME": root.path,
+        "NO_COLOR": "1",
+        "PATH": "/usr/bin:/bin",
+      ]
+      for (name, value) in changes { environment[name] = value }
       let terminal = try PseudoTerminal(
         executable: program,
-        arguments: ["--data", data],
-        environment: [
-          "TERM": "xterm",
-          "LANG": "C.UTF-8",
-          "XDG_STATE_HOME": stateHome,
-          "HOME": root.path,
-          "NO_COLOR": "1",
-          "PATH": "/usr/bin:/bin",
-        ])
-      try terminal.expect(PseudoTerminalTests.prompt, timeout: .seconds(60))
+        arguments: ["--data", data] + arguments,
+        environment: environment)
+      if waitForPrompt { try terminal.expect(PseudoTerminalTests.prompt, timeout: .seconds(60)) }
       return terminal
     }
   }

@@ -94,7 +94,8 @@ import Testing
     #expect(text.contains("wrote 26 rows to \(a)\n"))
     #expect(text.hasSuffix("wrote 26 rows to \(b)\nwrote 26 rows to \(c)\n"))
     #expect(try String(contentsOfFile: a, encoding: .utf8) == json)
-    #expect(try String(contentsOfFile: b, encoding: .utf8) == csv)
+    // The same records as .mode csv shows, ended by CRLF in the file.
+    #expect(FileManager.default.contents(atPath: b) == Data(csv.replacingOccurrences(of: "\n", with: "\r\n").utf8))
     let sheet = try WorkbookReader.sheets(c)
     #expect(sheet.first?.grid.rows.first == ["year", "unit", "figure", "reported", "computed", "verdict", "note"])
     #expect(sheet.first?.grid.rows.count == 27)
