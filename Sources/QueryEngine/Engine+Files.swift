@@ -140,6 +140,6 @@ extension Engine {
         throw EvaluationError(range: inner.range, message: "this statement has no table to export", suggestion: "export csv FILE projects where …")
       }
     }
-    return ExportRequest(format: f, path: path.text, force: option(options, "--force") != nil, bom: option(options, "--bom") != nil, table: table, structured: structured)
+    return ExportRequest(format: f, path: path.text, force: option(options, "--force") != nil, bom: f == .csv && option(options, "--no-bom") == nil, table: table, structured: structured)
   }
 }

@@ -99,7 +99,7 @@ extension Parser {
       advance()
       let format = try expectName("a format: csv, json, markdown or xlsx")
       let path = try expectPath("the file to write")
-      let options = try parseOptions(valued: [], flags: ["--force", "--bom"])
+      let options = try parseOptions(valued: [], flags: ["--force", "--bom", "--no-bom"])
       var inner: ParsedStatement?
       if !at(.end) && !at(.semicolon) {
         let nested = try parseStatement()

@@ -195,15 +195,15 @@ enum HelpTopics {
 
       """,
     "export": """
-      export csv|json|markdown|xlsx FILE [--force] [--bom] [STATEMENT]
+      export csv|json|markdown|xlsx FILE [--force] [--no-bom] [STATEMENT]
         Writes the last result, or the statement's result, to FILE. A file is written
-        whole or not at all and never replaced without --force; --bom lets Excel open
-        Chinese CSV correctly.
+        whole or not at all and never replaced without --force. A CSV starts with a byte
+        order mark so Chinese Excel opens it as it is; --no-bom leaves it out.
       save DIR [--force]
         Writes the session's data, edits included, as dataset CSVs.
       Examples:
         export xlsx grades.xlsx sum budget, count by grade
-        export csv good.csv --bom projects where grade = 良
+        export csv good.csv projects where grade = 良
 
       """,
     "grades": """

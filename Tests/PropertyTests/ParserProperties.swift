@@ -165,7 +165,7 @@ struct StatementGenerator {
     case 21: return .save(path: path(), options: options([], ["--force"]))
     default:
       let inner = chance(60) ? ParsedStatement(statement: statement(nested: true), range: StatementGenerator.zero) : nil
-      return .export(format: name(pick(["csv", "json", "markdown", "xlsx"])), path: path(), options: options([], ["--force", "--bom"]), statement: inner)
+      return .export(format: name(pick(["csv", "json", "markdown", "xlsx"])), path: path(), options: options([], ["--force", "--bom", "--no-bom"]), statement: inner)
     }
   }
 }

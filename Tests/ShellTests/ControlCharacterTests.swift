@@ -104,7 +104,7 @@ import Testing
     #expect(sink.text == "wrote 1 row to \(csv)\nwrote 1 row to \(markdown)\n")
     #expect(
       FileManager.default.contents(atPath: csv)
-        == Data("year,unit,seq,name,budget,spent,score,grade\r\n2023,测试镇人民政府,1,办公楼\u{1B}]0;pwned\u{07}维修,10,8,95,优\r\n".utf8))
+        == Data([0xEF, 0xBB, 0xBF] + Array("year,unit,seq,name,budget,spent,score,grade\r\n2023,测试镇人民政府,1,办公楼\u{1B}]0;pwned\u{07}维修,10,8,95,优\r\n".utf8)))
     #expect(
       try String(contentsOfFile: markdown, encoding: .utf8) == """
         | year | unit | seq | name | budget | spent | score | grade |

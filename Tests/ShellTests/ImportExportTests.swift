@@ -107,14 +107,17 @@ import Testing
     let file = "\(folder)/sum.csv"
     _ = session.run("sum budget")
     #expect(session.run("export csv \(file)") == .ok)
-    // Records end in CRLF, as Excel writes them.
-    #expect(FileManager.default.contents(atPath: file) == Data("sum(budget)\r\n553.956\r\n".utf8))
+    // A byte order mark, and records ending in CRLF, as Excel writes them.
+    let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+    #expect(FileManager.default.contents(atPath: file) == Data(bom + Array("sum(budget)\r\n553.956\r\n".utf8)))
     sink.clear()
     #expect(session.run("export csv \(file) count") == .failed)
     #expect(sink.text.contains("already exists; add --force to replace it"))
-    #expect(FileManager.default.contents(atPath: file) == Data("sum(budget)\r\n553.956\r\n".utf8))
+    #expect(FileManager.default.contents(atPath: file) == Data(bom + Array("sum(budget)\r\n553.956\r\n".utf8)))
+    #expect(session.run("export csv \(file) --force --no-bom count") == .ok)
+    #expect(FileManager.default.contents(atPath: file) == Data("count\r\n19\r\n".utf8))
     #expect(session.run("export csv \(file) --force --bom count") == .ok)
-    #expect(FileManager.default.contents(atPath: file) == Data([0xEF, 0xBB, 0xBF] + Array("count\r\n19\r\n".utf8)))
+    #expect(FileManager.default.contents(atPath: file) == Data(bom + Array("count\r\n19\r\n".utf8)))
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["sum.csv"])
   }
 

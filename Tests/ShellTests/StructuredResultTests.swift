@@ -94,8 +94,8 @@ import Testing
     #expect(text.contains("wrote 26 rows to \(a)\n"))
     #expect(text.hasSuffix("wrote 26 rows to \(b)\nwrote 26 rows to \(c)\n"))
     #expect(try String(contentsOfFile: a, encoding: .utf8) == json)
-    // The same records as .mode csv shows, ended by CRLF in the file.
-    #expect(FileManager.default.contents(atPath: b) == Data(csv.replacingOccurrences(of: "\n", with: "\r\n").utf8))
+    // The same records as .mode csv shows, after a byte order mark and ended by CRLF in the file.
+    #expect(FileManager.default.contents(atPath: b) == Data([0xEF, 0xBB, 0xBF] + Array(csv.replacingOccurrences(of: "\n", with: "\r\n").utf8)))
     let sheet = try WorkbookReader.sheets(c)
     #expect(sheet.first?.grid.rows.first == ["year", "unit", "figure", "reported", "computed", "verdict", "note"])
     #expect(sheet.first?.grid.rows.count == 27)
