@@ -41,16 +41,39 @@ struct Explanation {
     for level in [IndicatorLevel.output, .benefit, .satisfaction] {
       if let section = levelSection(level) { out.sections.append(section) }
     }
-    let others = card.indicators.filter { $0.level == nil }
-    if !others.isEmpty {
-      var section = Section(kind: .other, title: "其他指标", remark: "not 产出, 效益 or 满意度: counted as recorded, not scaled")
-      for step in others {
+    var groupTotals: [Fraction?] = []
+    for group in card.unnamedGroups {
+      let steps = card.indicators.filter { $0.level == nil && $0.indicator.level1 == group }
+      let maximum = steps.reduce(Fraction.zero) { $0 + $1.weight }
+      let scale = card.formWeightsScale ?? .one
+      var section = Section(
+        kind: .other, title: group, maximum: maximum,
+        remark: "a group the rules do not name, so every group keeps the form's own weight"
+          + (scale == .one ? "" : ", scaled × \(scale.trimmed(places: 4)) to fill \(card.ruleWeightsTotal.trimmed(places: 4)) points"))
+      var subtotal: Fraction? = .zero
+      for step in steps {
         let i = step.indicator
-        section.steps.append(indicatorStep(step, label: "\(i.level1) · \(i.name) (\(i.kind))", showForm: false))
+        section.steps.append(indicatorStep(step, label: (i.level2.isEmpty ? "" : i.level2 + " · ") + i.name + " (\(i.kind))", showForm: true))
+        subtotal = subtotal.flatMap { s in step.points.map { s + $0 } }
+      }
+      if let subtotal { section.steps.append(Step(.subtotal, "小计", points: subtotal, maximum: maximum)) }
+      groupTotals.append(subtotal)
+      out.sections.append(section)
+    }
+    if !card.ignored.isEmpty {
+      var section = Section(
+        kind: .ignored, title: card.ignored[0].level1,
+        remark: "not counted: 执行率 is computed from 决算数 and the budget above, and these rows would count it twice")
+      for i in card.ignored {
+        let recorded = i.points.map { Fraction(tenThousandths: $0).trimmed(places: 4) } ?? "no points"
+        section.steps.append(
+          Step(
+            .ignored, (i.level2.isEmpty ? "" : i.level2 + " · ") + i.name, formula: "form: \(recorded) of \(Fraction(tenThousandths: i.weight).trimmed(places: 4))",
+            operands: [Operand("权重", .exact(Fraction(tenThousandths: i.weight)))] + (i.points.map { [Operand("form", .exact(Fraction(tenThousandths: $0)))] } ?? [])))
       }
       out.sections.append(section)
     }
-    out.sections.append(resultSection(others))
+    out.sections.append(resultSection(groupTotals.compactMap { $0 }))
     out.total = card.total
     out.grade = card.total.map { rules.grade(for: $0) }
     return out
@@ -88,7 +111,9 @@ struct Explanation {
     if level == .benefit, card.satisfactionMovedToBenefit {
       remarks.append("no 满意度 indicator, so its weight is added here")
     }
-    if let scale = card.levelScale[level], scale != .one {
+    if !card.unnamedGroups.isEmpty, let scale = card.formWeightsScale {
+      remarks.append("the form's own weight" + (scale == .one ? "" : ", scaled × \(scale.trimmed(places: 4))"))
+    } else if let scale = card.levelScale[level], scale != .one {
       remarks.append("the form's weights add up to \((card.levelWeights[level] ?? .zero).trimmed(places: 4)), scaled × \(scale.trimmed(places: 4))")
     }
     let kind: Section.Kind = level == .output ? .output : level == .benefit ? .benefit : .satisfaction
@@ -121,7 +146,7 @@ struct Explanation {
     return out
   }
 
-  func resultSection(_ others: [ScoreCard.IndicatorStep]) -> Section {
+  func resultSection(_ others: [Fraction]) -> Section {
     let p = card.project
     var section = Section(kind: .result, title: "总分")
     guard let total = card.total else {
@@ -138,7 +163,7 @@ struct Explanation {
       order.filter { level in
         level == .execution || card.indicators.contains { $0.level == level }
       }.compactMap { card.points(of: $0) }
-      + others.compactMap(\.points)
+      + others
     section.steps.append(
       Step(
         .total, "总分", formula: parts.map { $0.formatted(places: 2) }.joined(separator: " + "),

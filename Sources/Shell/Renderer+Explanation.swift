@@ -27,8 +27,8 @@ extension Renderer {
       switch section.kind {
       case .recorded: lines.append(section.remark ?? "")
       case .result: lines.append("")
-      case .other: lines.append("\(section.title) (\(section.remark ?? ""))")
-      case .execution, .output, .benefit, .satisfaction:
+      case .ignored: lines.append("\(section.title) (\(section.remark ?? ""))")
+      case .execution, .output, .benefit, .satisfaction, .other:
         lines.append("\(section.title) (\(weight(section.maximum)) 分)" + (section.remark.map { ": " + $0 } ?? ""))
       }
       for step in section.steps { lines += stepLines(step, rules: e.rules) }
@@ -50,6 +50,8 @@ extension Renderer {
       return [line + form(s)] + (s.note.map { ["    ! " + $0] } ?? [])
     case .subtotal:
       return ["  小计 \(points(s.points)) / \(weight(s.maximum))"]
+    case .ignored:
+      return ["  \(s.label): \(s.formula ?? "") → not counted"]
     case .score:
       guard let recorded = s.recorded else { return ["  \(s.label): \(s.note ?? "")"] }
       return ["  \(s.label) = \(recorded.value.display)\(mark(recorded)) (recorded)"]
@@ -137,6 +139,8 @@ extension Renderer {
           if s.recorded != nil { notes.append("recorded") }
         case .subtotal, .total:
           break
+        case .ignored:
+          notes.append("not counted")
         }
         for o in s.operands + (s.recorded.map { [$0] } ?? []) {
           if let loaded = o.loaded { notes.append("\(o.name) edited; loaded: \(loaded.display.isEmpty ? "missing" : loaded.display)") }
