@@ -154,6 +154,18 @@ import Testing
     #expect(csv.contains("\n自评分,评级,89.995 → 良,,,良: ≥ 80 and < 90; graded at full precision (89.995)\n"))
   }
 
+  /// A 预算执行情况 row is data too: a section of its own, shown and not counted; a total
+  /// that prints as 90.00 but is 良 carries its deciding digits as the result.
+  @Test func explainDataShowsIgnoredRowsAndDecidingDigits() throws {
+    let fixture = "Tests/ShellTests/Fixtures/guardrails"
+    let ignored = try output(fixture, .json, "explain 4")
+    #expect(ignored.contains(#"{"kind": "ignored", "label": "预算执行 · 预算执行率", "formula": "form: 10 of 10", "operands": [{"name": "权重", "value": 10}, {"name": "form", "value": 10}], "result": null, "points": null,"#))
+    #expect(ignored.contains(#""total": 100.00,"#))
+    let close = try output(fixture, .json, "explain 7")
+    #expect(close.contains(#"{"kind": "total", "label": "总分", "formula": "9.9999997 + 50.00 + 30.00 + 0.00", "#))
+    #expect(close.contains(#""result": 89.9999997, "points": 90.00, "max": null, "recorded": null, "recorded_of": null, "verdict": "wrong", "note": "It prints as 90.00, but graded at full precision it is 良, not 优"}"#))
+  }
+
   @Test func explainInMarkdownIsAHeadingAndAPipeTable() throws {
     let rows = lines(try output("samples/langfang-2019", .markdown, "explain 1"))
     #expect(rows[0] == "**#1 办公宿舍楼、食堂及餐厅暖通改造经费** · 2019 · 廊坊市食品工程学校 · rules: national")
