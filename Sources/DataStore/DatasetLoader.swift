@@ -198,6 +198,7 @@ public enum DatasetLoader {
       }
     }
     if let projects { store.projects = projects.table }
+    if !store.indicators.isEmpty { store.indicatorFiles = [(file, store.indicators.count)] }
     return store
   }
 
@@ -293,10 +294,29 @@ public enum DatasetLoader {
         guard case .success(let v) = DecimalText.parse(Indicator.bareNumber(targetText)) else {
           throw c.error("target", "'\(targetText)' is not a number; expected the target, e.g. 43.2 or ≥50个")
         }
+        guard v >= 0 else {
+          throw c.error("target", "'\(targetText)' is negative; the rules define points only for targets of 0 or more")
+        }
+        // The sign a target is written with must agree with the kind: points for a 正向
+        // target "≤ X" are not defined, nor for a 反向 one "≥ X".
+        let sign = targetText.trimmingPrefix { $0 == " " || $0 == "\u{3000}" }.first
+        let lessSigns: Set<Character> = ["≤", "<", "＜", "≦"]
+        let moreSigns: Set<Character> = ["≥", ">", "＞", "≧"]
+        if kind == .positive, let sign, lessSigns.contains(sign) {
+          throw c.error("target", "'\(targetText)' says at most, but the indicator is 正向 (more is better); write the target as ≥ X, or make the kind 反向")
+        }
+        if kind == .negative, let sign, moreSigns.contains(sign) {
+          throw c.error("target", "'\(targetText)' says at least, but the indicator is 反向 (less is better); write the target as ≤ X, or make the kind 正向")
+        }
         target = v
       }
       // A quantitative actual may be text in real forms ("完成"); it stays unknown.
-      if case .success(let v) = DecimalText.parse(Indicator.bareNumber(actualText)) { actual = v }
+      if case .success(let v) = DecimalText.parse(Indicator.bareNumber(actualText)) {
+        guard v >= 0 else {
+          throw c.error("actual", "'\(actualText)' is negative; the rules define points only for actual values of 0 or more")
+        }
+        actual = v
+      }
     case .qualitative:
       if !actualText.isEmpty {
         guard let t = Tier(actualText) else {
@@ -311,11 +331,40 @@ public enum DatasetLoader {
       points: points)
   }
 
-  /// Refuses a file whose projects (or department rows) repeat ones already loaded.
+  /// What makes an indicator row the same as another: its project, its groups and its name.
+  struct IndicatorKey: Hashable {
+    var year: Int
+    var unit: String
+    var seq: Int
+    var level1: String
+    var level2: String
+    var name: String
+
+    init(_ i: Indicator) {
+      (year, unit, seq, level1, level2, name) = (i.year, i.unit, i.seq, i.level1, i.level2, i.name)
+    }
+  }
+
+  /// Refuses a file whose projects, department rows or indicator rows repeat ones already
+  /// loaded (the same file loaded twice would count every indicator twice).
   public static func checkClashes(_ part: Store, against store: Store, file: String) throws(LoadError) {
     for d in part.departments where store.departments.contains(where: { $0.year == d.year && $0.unit == d.unit }) {
       throw LoadError(file: file, message: "the department figures of \(d.year) \(d.unit) are already loaded")
     }
+    try checkProjectClashes(part, against: store, file: file)
+    if !store.indicators.isEmpty, !part.indicators.isEmpty {
+      let existing = Set(store.indicators.map(IndicatorKey.init))
+      for (n, i) in part.indicators.enumerated() where existing.contains(IndicatorKey(i)) {
+        let place = part.indicatorSource(n) ?? (file, n)
+        let groups = [i.level1, i.level2].filter { !$0.isEmpty }.joined(separator: " · ")
+        throw LoadError(
+          file: place.file, line: recordLine(ofRow: place.row, in: place.file), column: "name",
+          message: "duplicate indicator: year \(i.year), unit \(i.unit), seq \(i.seq), \(groups) · \(i.name) is already loaded from another file; expected each project's indicators to be loaded once")
+      }
+    }
+  }
+
+  static func checkProjectClashes(_ part: Store, against store: Store, file: String) throws(LoadError) {
     guard store.projects.count > 0, part.projects.count > 0 else { return }
     var existing: [ProjectKey: String] = [:]
     for i in 0..<store.projects.count {
@@ -328,6 +377,34 @@ public enum DatasetLoader {
           file: file, line: recordLine(ofRow: i, in: file), column: "seq",
           message: "duplicate project: year \(key.year), unit \(key.unit), seq \(key.seq) is already loaded from another file")
       }
+    }
+  }
+
+  /// Warnings about indicator rows of `part` whose project is not in `store` (which
+  /// holds `part`): they are kept, but no score uses them. One line per project named,
+  /// with the file and line of its first row.
+  public static func orphanIndicatorWarnings(_ part: Store, in store: Store) -> [String] {
+    var known: Set<ProjectKey> = []
+    for i in 0..<store.projects.count {
+      known.insert(ProjectKey(year: Int(store.projects.year[i]), unit: store.projects.units[store.projects.unit[i]], seq: Int(store.projects.seq[i])))
+    }
+    var order: [ProjectKey] = []
+    var rows: [ProjectKey: (first: Int, count: Int)] = [:]
+    for (n, i) in part.indicators.enumerated() {
+      let key = ProjectKey(year: i.year, unit: i.unit, seq: i.seq)
+      if known.contains(key) { continue }
+      if let r = rows[key] {
+        rows[key] = (r.first, r.count + 1)
+      } else {
+        rows[key] = (n, 1)
+        order.append(key)
+      }
+    }
+    return order.map { key in
+      let r = rows[key]!
+      let place = part.indicatorSource(r.first).map { "\($0.file):\(recordLine(ofRow: $0.row, in: $0.file)): " } ?? ""
+      let rowsText = r.count == 1 ? "1 indicator row is" : "\(r.count) indicator rows are"
+      return place + "\(rowsText) for year \(key.year), unit \(key.unit), seq \(key.seq), which is not a loaded project; no score uses \(r.count == 1 ? "it" : "them")"
     }
   }
 

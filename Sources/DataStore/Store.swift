@@ -11,6 +11,9 @@ public struct Store: Sendable {
   public internal(set) var indicators: [Indicator] = []
   /// The files this snapshot was loaded from, in load order.
   public internal(set) var files: [String] = []
+  /// Which file each run of indicator rows came from: the file and the end of its rows,
+  /// so an error about a row can name its line.
+  var indicatorFiles: [(file: String, end: Int)] = []
 
   public init() {}
 
@@ -51,6 +54,16 @@ public struct Store: Sendable {
   }
 
   /// Replaces one project row, for what-if edits.
+  /// The file an indicator row came from and its row number in that file, when known.
+  func indicatorSource(_ index: Int) -> (file: String, row: Int)? {
+    var start = 0
+    for (file, end) in indicatorFiles {
+      if index < end { return (file, index - start) }
+      start = end
+    }
+    return nil
+  }
+
   public mutating func replaceProject(_ row: Int, with p: Project) {
     projects.replace(row, with: p)
   }
@@ -60,6 +73,8 @@ public struct Store: Sendable {
     projects.append(contentsOf: other.projects)
     departments += other.departments
     funds += other.funds
+    let offset = indicators.count
+    indicatorFiles += other.indicatorFiles.map { ($0.file, $0.end + offset) }
     indicators += other.indicators
     files += other.files
   }

@@ -59,7 +59,8 @@ extension Engine {
       throw Engine.failure(path, error)
     }
     try add(part, from: path)
-    return "loaded \(Engine.summary(part)) from \(path.text)"
+    let warnings = DatasetLoader.orphanIndicatorWarnings(part, in: store).map { "\nwarning: " + $0 }
+    return "loaded \(Engine.summary(part)) from \(path.text)" + warnings.joined()
   }
 
   /// `import [report] PATH`: a report's text, or a workbook/table file.

@@ -10,8 +10,11 @@ public struct ScoreExplanation: Sendable, Equatable {
   public struct Section: Sendable, Equatable {
     public enum Kind: String, Sendable, Equatable {
       case execution, output, benefit, satisfaction
-      /// Indicators outside 产出, 效益 and 满意度, counted as recorded.
+      /// A first-level group the rules do not name (成本指标, 项目决策), scored with the
+      /// form's own weights.
       case other
+      /// 预算执行情况 rows, shown but not counted (执行率 is computed from the amounts).
+      case ignored
       /// No indicators: the recorded 自评分 stands and only the grade is derived.
       case recorded
       /// 总分, the grade and the comparison with what was recorded.
@@ -60,6 +63,8 @@ public struct ScoreExplanation: Sendable, Equatable {
       case indicator
       /// A level's points.
       case subtotal
+      /// A row shown but not counted, with what the form recorded.
+      case ignored
       /// The recorded 自评分 of a project without indicators.
       case score
       /// 总分, the sum of the sections; without points, `note` says why it is unknown.

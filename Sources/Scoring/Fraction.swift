@@ -161,3 +161,53 @@ public struct Fraction: Hashable, Comparable, Sendable, CustomStringConvertible 
 
   public var description: String { trimmed(places: 6) }
 }
+
+extension Fraction {
+  /// The value `formatted(places:)` prints, exactly.
+  public func rounded(places: Int) -> Fraction {
+    let text = formatted(places: places)
+    var pow: Int128 = 1
+    for _ in 0..<places { pow *= 10 }
+    let digits = Int128(text.filter(\.isNumber)) ?? 0
+    return Fraction(text.hasPrefix("-") ? -digits : digits, pow)
+  }
+
+  /// Two decimals, or as many more (up to twelve) as it takes not to print a value as
+  /// the bound it falls short of: 49.995 of 50 is not "50.00", nor 0.004 "0.00".
+  public func shown(outOf maximum: Fraction?) -> String {
+    var places = 2
+    while places < 12 {
+      let text = formatted(places: places)
+      let looksFull = maximum.map { self != $0 && text == $0.formatted(places: places) } ?? false
+      let looksZero = self != .zero && text == Fraction.zero.formatted(places: places)
+      if !looksFull && !looksZero { break }
+      places += 1
+    }
+    return formatted(places: places)
+  }
+
+  /// How many decimals `shown(outOf:)` prints.
+  public func shownPlaces(outOf maximum: Fraction?) -> Int {
+    let text = shown(outOf: maximum)
+    return text.firstIndex(of: ".").map { text.distance(from: $0, to: text.endIndex) - 1 } ?? 0
+  }
+
+  /// Said under a sum whose parts, as printed, do not add up to the total as printed:
+  /// the parts with as many more decimals as it takes to add up, "to 3 decimals: 9.5 +
+  /// 47.917 + 28.125 + 10 = 95.542". Nil when the printed parts add up.
+  public static func roundingNote(parts: [(value: Fraction, maximum: Fraction?)], total: Fraction, maximum: Fraction?) -> String? {
+    let shownSum = parts.reduce(Fraction.zero) { $0 + $1.value.rounded(places: $1.value.shownPlaces(outOf: $1.maximum)) }
+    let shownTotal = total.shown(outOf: maximum)
+    guard shownSum.formatted(places: total.shownPlaces(outOf: maximum)) != shownTotal else { return nil }
+    var places = 3
+    while places < 6 {
+      let sum = parts.reduce(Fraction.zero) { $0 + $1.value.rounded(places: places) }
+      if sum.formatted(places: total.shownPlaces(outOf: maximum)) == shownTotal { break }
+      places += 1
+    }
+    let sum = parts.reduce(Fraction.zero) { $0 + $1.value.rounded(places: places) }
+    let result = sum == total.rounded(places: total.shownPlaces(outOf: maximum)) ? "" : " → \(shownTotal)"
+    return "the parts are rounded; to \(places) decimals: "
+      + parts.map { $0.value.trimmed(places: places) }.joined(separator: " + ") + " = \(sum.trimmed(places: places))" + result
+  }
+}

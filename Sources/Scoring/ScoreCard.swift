@@ -46,6 +46,13 @@ public struct ScoreCard: Hashable, Sendable {
   public var ruleWeights: [IndicatorLevel: Fraction] = [:]
   /// Whether 满意度's weight went to 效益.
   public var satisfactionMovedToBenefit = false
+  /// 预算执行情况 rows, not counted: 执行率 is computed from 决算数 and the budget.
+  public var ignored: [Indicator] = []
+  /// The 一级指标 the rules do not name (成本指标, 项目决策), in file order.
+  public var unnamedGroups: [String] = []
+  /// With unnamed groups: the one scale applied to every indicator, so the form's own
+  /// weights fill the points of 产出, 效益 and 满意度 together.
+  public var formWeightsScale: Fraction?
   /// The total; nil when a needed value is missing (never 0 or 100 in its place).
   public var total: Fraction?
   /// Why `total` is nil.
@@ -65,6 +72,12 @@ public struct ScoreCard: Hashable, Sendable {
       sum = sum + Fraction(tenThousandths: p)
     }
     return sum
+  }
+
+  /// The points the indicators are worth together under the weights applied.
+  public var ruleWeightsTotal: Fraction {
+    [IndicatorLevel.output, .benefit, .satisfaction].reduce(Fraction.zero) { $0 + (ruleWeights[$1] ?? .zero) }
+      + indicators.filter { $0.level == nil }.reduce(Fraction.zero) { $0 + $1.weight }
   }
 
   /// Points per level, for the summary line.

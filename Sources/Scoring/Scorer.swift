@@ -2,9 +2,13 @@
 ///
 /// Score = 执行率 points + each indicator's points. Quantitative indicators are
 /// computed from target and actual; a qualitative one takes its recorded points,
-/// checked against the tier its actual names. When the data's first-level weights
-/// differ from the rule set's (a 20-point 执行率 leaves 80 for the indicators), each
-/// level is scaled to the rule set's weight. A missing value makes the score unknown.
+/// checked against the tier its actual names and never more than its weight. When the
+/// data's first-level weights differ from the rule set's (a 20-point 执行率 leaves 80 for
+/// the indicators), each level is scaled to the rule set's weight. A form with a group
+/// the rules do not name (成本指标, 项目决策) is scored with its own weights, scaled
+/// together into the indicators' points; a 预算执行情况 row is not counted, since 执行率
+/// is computed from the amounts. So a total never leaves 0–100. A missing value makes
+/// the score unknown.
 public enum Scorer {
   public static func score(_ project: Project, indicators: [Indicator], rules: RuleSet) -> ScoreCard {
     let rate = rateStep(project, rules: rules)
@@ -22,28 +26,55 @@ public enum Scorer {
       return card
     }
     var levelWeights: [IndicatorLevel: Fraction] = [:]
+    var scored: [Indicator] = []
+    var formWeight = Fraction.zero
     for i in indicators {
-      if let level = IndicatorLevel(i.level1), level != .execution {
+      let level = IndicatorLevel(i.level1)
+      // 执行率 is computed from 决算数 and the budget; a 预算执行情况 row would count it twice.
+      if level == .execution {
+        card.ignored.append(i)
+        continue
+      }
+      scored.append(i)
+      formWeight = formWeight + Fraction(tenThousandths: i.weight)
+      if let level {
         levelWeights[level, default: .zero] = levelWeights[level, default: .zero] + Fraction(tenThousandths: i.weight)
+      } else if !card.unnamedGroups.contains(i.level1) {
+        card.unnamedGroups.append(i.level1)
       }
     }
     card.levelWeights = levelWeights
-    // "If no satisfaction indicator is set, its weight moves to 效益" (财预〔2020〕10号).
     var ruleWeights = rules.weights
-    if levelWeights[.satisfaction] == nil, levelWeights[.benefit] != nil {
-      ruleWeights[.benefit] = (ruleWeights[.benefit] ?? .zero) + (ruleWeights[.satisfaction] ?? .zero)
-      ruleWeights[.satisfaction] = .zero
-      card.satisfactionMovedToBenefit = true
+    var scaleAll: Fraction?
+    if !card.unnamedGroups.isEmpty {
+      // The rules' split cannot apply to groups they do not name: the form's own weights
+      // share the points the three named groups are worth together.
+      let available = [IndicatorLevel.output, .benefit, .satisfaction].reduce(Fraction.zero) { $0 + (rules.weights[$1] ?? .zero) }
+      let scale = formWeight > .zero ? available / formWeight : .one
+      scaleAll = scale
+      card.formWeightsScale = scale
+      for (level, dataWeight) in levelWeights {
+        ruleWeights[level] = dataWeight * scale
+        card.levelScale[level] = scale
+      }
+    } else {
+      // "If no satisfaction indicator is set, its weight moves to 效益" (财预〔2020〕10号).
+      if levelWeights[.satisfaction] == nil, levelWeights[.benefit] != nil {
+        ruleWeights[.benefit] = (ruleWeights[.benefit] ?? .zero) + (ruleWeights[.satisfaction] ?? .zero)
+        ruleWeights[.satisfaction] = .zero
+        card.satisfactionMovedToBenefit = true
+      }
+      for (level, dataWeight) in levelWeights where dataWeight > .zero {
+        // A group the rule set gives no weight earns nothing, rather than its own weight on top.
+        card.levelScale[level] = (ruleWeights[level] ?? .zero) / dataWeight
+      }
     }
     card.ruleWeights = ruleWeights
-    for (level, dataWeight) in levelWeights where dataWeight > .zero {
-      let ruleWeight = ruleWeights[level] ?? dataWeight
-      card.levelScale[level] = ruleWeight / dataWeight
-    }
     var total: Fraction? = rate.points
     var unknown: String? = rate.problem
-    for i in indicators {
-      let step = indicatorStep(i, scale: IndicatorLevel(i.level1).flatMap { card.levelScale[$0] } ?? .one, rules: rules)
+    for i in scored {
+      let scale = scaleAll ?? IndicatorLevel(i.level1).flatMap { card.levelScale[$0] } ?? .one
+      let step = indicatorStep(i, scale: scale, rules: rules)
       card.indicators.append(step)
       if let p = step.points {
         total = total.map { $0 + p }
@@ -59,7 +90,7 @@ public enum Scorer {
   }
 
   static func rateStep(_ p: Project, rules: RuleSet) -> ScoreCard.RateStep {
-    let weight = rules.weights[.execution] ?? Fraction(10)
+    let weight = rules.weights[.execution] ?? .zero
     let base = rules.rateBasis == .budget ? p.budget : p.initial
     var step = ScoreCard.RateStep(
       spent: p.spent, base: base, basis: rules.rateBasis, weight: weight, rate: nil, points: nil, problem: nil,
@@ -158,8 +189,11 @@ public enum Scorer {
       let p = Fraction(tenThousandths: recorded)
       step.points = p * scale
       if recorded > i.weight {
-        step.formula = "定性: recorded \(p.trimmed(places: 4)) of \(rawWeight.trimmed(places: 4))"
-        step.problem = "recorded \(p.trimmed(places: 4)) is above the weight \(rawWeight.trimmed(places: 4)); an indicator never scores above its weight"
+        // An indicator never scores above its weight: the excess is not counted.
+        step.points = weight
+        step.formula = "定性: recorded \(p.trimmed(places: 4)) of \(rawWeight.trimmed(places: 4)), counted as \(rawWeight.trimmed(places: 4))"
+        if scale != .one { step.formula += ", × \(scale.trimmed(places: 4))" }
+        step.problem = "recorded \(p.trimmed(places: 4)) is above the weight \(rawWeight.trimmed(places: 4)); an indicator never scores above its weight, so it counts \(rawWeight.trimmed(places: 4))"
         step.breaksRule = true
         return step
       }

@@ -27,8 +27,8 @@ extension Renderer {
       switch section.kind {
       case .recorded: lines.append(section.remark ?? "")
       case .result: lines.append("")
-      case .other: lines.append("\(section.title) (\(section.remark ?? ""))")
-      case .execution, .output, .benefit, .satisfaction:
+      case .ignored: lines.append("\(section.title) (\(section.remark ?? ""))")
+      case .execution, .output, .benefit, .satisfaction, .other:
         lines.append("\(section.title) (\(weight(section.maximum)) 分)" + (section.remark.map { ": " + $0 } ?? ""))
       }
       for step in section.steps { lines += stepLines(step, rules: e.rules) }
@@ -43,19 +43,21 @@ extension Renderer {
       return ["  \(s.label) = \(s.formula ?? "") = \(operands) = \(spacedPercent(s.result))"]
     case .ratePoints:
       guard let points = s.points else { return ["  \(s.note ?? "unknown") → 执行率 points unknown"] }
-      return ["  \(s.label) = \(s.formula ?? "") = \(points.formatted(places: 2)) / \(weight(s.maximum)) 分" + form(s)]
+      return ["  \(s.label) = \(s.formula ?? "") = \(points.shown(outOf: s.maximum)) / \(weight(s.maximum)) 分" + form(s)]
     case .indicator:
       var line = "  \(s.label): \(s.formula ?? "")"
-      line += s.points.map { " = \($0.formatted(places: 2)) / \(weight(s.maximum))" } ?? " → unknown"
+      line += s.points.map { " = \($0.shown(outOf: s.maximum)) / \(weight(s.maximum))" } ?? " → unknown"
       return [line + form(s)] + (s.note.map { ["    ! " + $0] } ?? [])
     case .subtotal:
-      return ["  小计 \(points(s.points)) / \(weight(s.maximum))"]
+      return ["  小计 \(s.points?.shown(outOf: s.maximum) ?? "") / \(weight(s.maximum))"] + (s.note.map { ["    (\($0))"] } ?? [])
+    case .ignored:
+      return ["  \(s.label): \(s.formula ?? "") → not counted"]
     case .score:
       guard let recorded = s.recorded else { return ["  \(s.label): \(s.note ?? "")"] }
       return ["  \(s.label) = \(recorded.value.display)\(mark(recorded)) (recorded)"]
     case .total:
       guard let total = s.points else { return ["总分: unknown — \(s.note ?? "") (a missing value is never counted as 0 or full marks)"] }
-      return ["总分 = \(s.formula ?? "") = \(total.formatted(places: 2))"]
+      return ["总分 = \(s.formula ?? "") = \(s.result?.display ?? total.shown(outOf: .hundred))"] + (s.note.map { ["  (\($0))"] } ?? [])
     case .grade:
       return ["  " + gradeText(s)]
     case .recordedGrade:
@@ -68,23 +70,34 @@ extension Renderer {
     }
   }
 
-  /// "97.24 → 优 (优: ≥ 90); graded at full precision (97.240741)".
+  /// "97.24 → 优 (优: ≥ 90); graded at full precision (97.240741)"; when two decimals
+  /// would fall in another band (89.9999997 prints as 90.00), the score is given with
+  /// the digits that decide: "89.9999997 → 良 (…); 90.00 rounded to two decimals, …".
   static func gradeText(_ s: Step) -> String {
     let score = s.points ?? .zero
-    return "\(score.formatted(places: 2)) → \(s.result?.display ?? "") (\(s.note ?? ""))" + (precision(score).map { "; " + $0 } ?? "")
+    if let decisive = decisiveDigits(s) {
+      return "\(decisive) → \(s.result?.display ?? "") (\(s.note ?? "")); \(score.formatted(places: 2)) rounded to two decimals, but graded at full precision"
+    }
+    let shownInFull = score.rounded(places: score.shownPlaces(outOf: .hundred)) == score
+    return "\(score.shown(outOf: .hundred)) → \(s.result?.display ?? "") (\(s.note ?? ""))" + ((shownInFull ? nil : precision(score)).map { "; " + $0 } ?? "")
+  }
+
+  /// The score as the grade step gives it when two decimals would cross a band boundary.
+  static func decisiveDigits(_ s: Step) -> String? {
+    guard case .number(_, let places) = s.operands.first?.value, places > 2 else { return nil }
+    return s.operands.first?.value.display
   }
 
   /// Said when the two decimals shown are not the whole score, since grading is exact.
   static func precision(_ score: Fraction) -> String? {
-    let shown = Fraction(Int128(score.formatted(places: 2).replacing(".", with: "")) ?? 0, 1)
-    return score * Fraction(100) == shown ? nil : "graded at full precision (\(score.trimmed(places: 6)))"
+    score.rounded(places: 2) == score ? nil : "graded at full precision (\(score.trimmed(places: 6)))"
   }
 
   /// "✓", or "✗ — the rules give 97.24. The form rounded …".
   static func verdictText(_ s: Step, rules: String) -> String {
     guard s.verdict == .wrong else { return Finding.Verdict.holds.rawValue }
     if s.kind == .recordedGrade { return "✗ — under \(rules) it is \(s.result?.display ?? "")" }
-    return "✗ — the rules give \(points(s.points))" + (s.note.map { ". " + $0 } ?? "")
+    return "✗ — the rules give \(s.result?.display ?? points(s.points))" + (s.note.map { ". " + $0 } ?? "")
   }
 
   /// "* (edited; loaded: 93.33)" after a value a what-if edit changed.
@@ -103,7 +116,7 @@ extension Renderer {
 
   static func spacedPercent(_ v: Value?) -> String {
     guard case .percent(let ratio) = v else { return v?.display ?? "" }
-    return (ratio * Fraction.hundred).formatted(places: 2) + " %"
+    return (ratio * Fraction.hundred).shown(outOf: .hundred) + " %"
   }
 
   static func weight(_ f: Fraction?) -> String { f?.trimmed(places: 2) ?? "" }
@@ -125,8 +138,12 @@ extension Renderer {
         case .ratePoints, .indicator:
           if let form = formNote(s) { notes.append(form) }
         case .grade:
-          formula = "\(points(s.points)) → \(s.result?.display ?? "")"
-          if let p = precision(s.points ?? .zero) { notes.append(p) }
+          formula = "\(decisiveDigits(s) ?? points(s.points)) → \(s.result?.display ?? "")"
+          if let d = decisiveDigits(s) {
+            notes.append("graded at full precision (\(d))")
+          } else if let p = precision(s.points ?? .zero) {
+            notes.append(p)
+          }
         case .recordedGrade:
           formula = s.recorded?.value.display ?? ""
           notes = [verdictText(s, rules: e.rules)]
@@ -137,6 +154,8 @@ extension Renderer {
           if s.recorded != nil { notes.append("recorded") }
         case .subtotal, .total:
           break
+        case .ignored:
+          notes.append("not counted")
         }
         for o in s.operands + (s.recorded.map { [$0] } ?? []) {
           if let loaded = o.loaded { notes.append("\(o.name) edited; loaded: \(loaded.display.isEmpty ? "missing" : loaded.display)") }

@@ -102,6 +102,9 @@ struct Jixiao: ParsableCommand {
         store = Store()
       } else {
         store = try DatasetLoader.load(paths: paths)
+        for warning in DatasetLoader.orphanIndicatorWarnings(store, in: store) {
+          err.write(TerminalText.visible("warning: \(warning)\n"))
+        }
       }
     } catch {
       err.write(TerminalText.visible("error: \(error)\n"))

@@ -168,6 +168,26 @@ struct CommandLineTests {
     )
   }
 
+  /// Indicator rows whose project is not loaded are kept with a warning on standard error.
+  @Test func indicatorRowsWithoutTheirProjectWarnAtStart() throws {
+    let fixtures = Self.root.appendingPathComponent("Tests/ShellTests/Fixtures").path
+    let run = try Self.jixiao(["--data", fixtures + "/guardrails", "--data", fixtures + "/guardrails-orphan", "-c", "count"])
+    #expect(run.status == 0)
+    #expect(
+      run.err
+        == "warning: \(fixtures)/guardrails-orphan/indicators-orphan.csv:3: 2 indicator rows are for year 2021, unit 示例核查单位, seq 99, which is not a loaded project; no score uses them\n")
+  }
+
+  /// The same indicators given twice would count every row twice: refused, exit 2.
+  @Test func indicatorsGivenTwiceExitTwo() throws {
+    let file = Self.root.appendingPathComponent("Tests/ShellTests/Fixtures/guardrails/indicators-guardrails.csv").path
+    let run = try Self.jixiao(["--data", file, "--data", file, "-c", "count"])
+    #expect(run.status == 2)
+    #expect(
+      run.err
+        == "error: \(file):2: column 'name': duplicate indicator: year 2021, unit 示例核查单位, seq 1, 产出指标 · 数量指标 · 完成数量 is already loaded from another file; expected each project's indicators to be loaded once\n")
+  }
+
   @Test func unknownFormatExitsTwo() throws {
     let run = try Self.jixiao(["--format", "xml", "-c", "count"])
     #expect(run.status == 2)

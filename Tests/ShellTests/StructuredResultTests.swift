@@ -144,14 +144,27 @@ import Testing
     #expect(rows.contains("总分,评级,97.24 → 优,,,优: ≥ 90; graded at full precision (97.240741)"))
   }
 
-  /// A what-if edit shows in the data as the operand's loaded value.
+  /// A what-if edit shows in the data as the operand's loaded value. 89.995 is 良, so it
+  /// is given with the digits that decide, not as 90.00.
   @Test func anEditedScoreCarriesItsLoadedValue() throws {
     let text = try output("datasets", .json, "let 4.score = 89.995; explain 4")
-    #expect(text.contains(#"{"kind": "score", "label": "自评分", "formula": null, "operands": [], "result": null, "points": 90.00, "max": null, "recorded": {"name": "自评分", "value": 90.00, "loaded": 93.33}"#))
-    #expect(text.contains(#"{"kind": "grade", "label": "评级", "formula": null, "operands": [{"name": "score", "value": 90.00}], "result": "良", "points": 90.00"#))
+    #expect(text.contains(#"{"kind": "score", "label": "自评分", "formula": null, "operands": [], "result": null, "points": 90.00, "max": null, "recorded": {"name": "自评分", "value": 89.995, "loaded": 93.33}"#))
+    #expect(text.contains(#"{"kind": "grade", "label": "评级", "formula": null, "operands": [{"name": "score", "value": 89.995}], "result": "良", "points": 90.00"#))
     let csv = try output("datasets", .csv, "let 4.score = 89.995; explain 4")
     #expect(csv.contains("\n自评分,自评分,,90.00,,recorded; 自评分 edited; loaded: 93.33\n"))
-    #expect(csv.contains("\n自评分,评级,90.00 → 良,,,良: ≥ 80 and < 90; graded at full precision (89.995)\n"))
+    #expect(csv.contains("\n自评分,评级,89.995 → 良,,,良: ≥ 80 and < 90; graded at full precision (89.995)\n"))
+  }
+
+  /// A 预算执行情况 row is data too: a section of its own, shown and not counted; a total
+  /// that prints as 90.00 but is 良 carries its deciding digits as the result.
+  @Test func explainDataShowsIgnoredRowsAndDecidingDigits() throws {
+    let fixture = "Tests/ShellTests/Fixtures/guardrails"
+    let ignored = try output(fixture, .json, "explain 4")
+    #expect(ignored.contains(#"{"kind": "ignored", "label": "预算执行 · 预算执行率", "formula": "form: 10 of 10", "operands": [{"name": "权重", "value": 10}, {"name": "form", "value": 10}], "result": null, "points": null,"#))
+    #expect(ignored.contains(#""total": 100.00,"#))
+    let close = try output(fixture, .json, "explain 7")
+    #expect(close.contains(#"{"kind": "total", "label": "总分", "formula": "9.9999997 + 50.00 + 30.00 + 0.00", "#))
+    #expect(close.contains(#""result": 89.9999997, "points": 90.00, "max": null, "recorded": null, "recorded_of": null, "verdict": "wrong", "note": "It prints as 90.00, but graded at full precision it is 良, not 优"}"#))
   }
 
   @Test func explainInMarkdownIsAHeadingAndAPipeTable() throws {

@@ -14,7 +14,7 @@ public struct GradeBandCheck: AuditRule {
         out.append(
           input.finding(
             "#\(p.seq) 自评级", .grade(recorded), .grade(band), .wrong,
-            "\(p.name): score \(score.formatted(places: 2)) is \(band) (\(input.rules.bandText(band))), recorded \(recorded)"))
+            "\(p.name): score \(score.formatted(places: input.rules.decisivePlaces(score))) is \(band) (\(input.rules.bandText(band))), recorded \(recorded)"))
       }
       _ = card
     }

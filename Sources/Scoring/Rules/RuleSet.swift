@@ -49,6 +49,15 @@ public struct RuleSet: Hashable, Sendable {
     return .poor
   }
 
+  /// The decimals a score needs to print in its own band: 2 for most, 7 for
+  /// 89.9999997, which is 良 although two decimals say 90.00.
+  public func decisivePlaces(_ score: Fraction) -> Int {
+    let g = grade(for: score)
+    var places = 2
+    while places < 24, grade(for: score.rounded(places: places)) != g { places += 1 }
+    return places
+  }
+
   /// The band a grade covers, as text: "≥ 90", "≥ 80 and < 90", "< 60".
   public func bandText(_ grade: Grade) -> String {
     let fmt: (Fraction) -> String = { $0.trimmed(places: 4) }
