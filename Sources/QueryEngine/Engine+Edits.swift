@@ -82,7 +82,11 @@ extension Engine {
     let key = EditKey(row: row, field: f)
     if edits[key] == nil { edits[key] = before }
     if let original = edits[key], original == self.value(f, row) { edits[key] = nil }
-    let shown: (Value) -> String = { $0.display.isEmpty ? "missing" : $0.display }
+    // Every recorded decimal: 89.995 must not read as 90.00, which is another grade.
+    let shown: (Value) -> String = { v in
+      if case .score(let x) = v { return DecimalText.format(x) }
+      return v.display.isEmpty ? "missing" : v.display
+    }
     return "#\(p.seq) \(p.name) (\(p.year)): \(f.rawValue) \(shown(before)) → \(shown(self.value(f, row))) — for this session only; reset data undoes it"
   }
 }
