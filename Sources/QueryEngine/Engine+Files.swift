@@ -28,10 +28,13 @@ extension Engine {
     loadedMerge(part)
   }
 
+  /// Adds loaded data to what `reset data` returns to. What `undo` remembered is of the
+  /// data before it, so it is forgotten.
   mutating func loadedMerge(_ part: Store) {
     var base = loaded
     base.merge(part)
     loaded = base
+    history = []
   }
 
   static func summary(_ part: Store) -> String {

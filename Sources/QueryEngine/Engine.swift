@@ -25,8 +25,13 @@ public struct Engine: Sendable {
   public internal(set) var ruleLibrary: [String: RuleSet]
   /// The rules in force.
   public internal(set) var rules: RuleSet
-  /// The named rule set that `reset rules` returns to.
+  /// The named rule set in force; the rules differ from it after a `set`.
   var baseRules: RuleSet
+  /// The rule set the session started with: `reset rules` returns to it.
+  let startRules: RuleSet
+  /// Rule changes and edits, newest last, for `undo` (at most `historyLimit`).
+  var history: [SessionChange] = []
+  static let historyLimit = 100
   /// Project cells changed by what-if edits, with the value as loaded.
   var edits: [EditKey: Value] = [:]
   /// Asked between steps of a long statement; true when the user pressed Ctrl-C, and
@@ -43,6 +48,21 @@ public struct Engine: Sendable {
     self.ruleLibrary = library
     self.rules = library["national"] ?? .national
     self.baseRules = rules
+    self.startRules = rules
+  }
+
+  /// Remembers a change for `undo`, forgetting the oldest past the limit.
+  mutating func remember(_ change: SessionChange) {
+    history.append(change)
+    if history.count > Engine.historyLimit { history.removeFirst(history.count - Engine.historyLimit) }
+  }
+
+  /// The confirmation without its parenthesised hint, as `undo` names a change.
+  static func short(_ outcome: Outcome) -> String {
+    guard case .text(let s) = outcome else { return "" }
+    if let cut = s.range(of: " (rules ") { return String(s[..<cut.lowerBound]) }
+    if let cut = s.range(of: " — for this session") { return String(s[..<cut.lowerBound]) }
+    return s
   }
 
   /// Answers one statement.
@@ -61,18 +81,31 @@ public struct Engine: Sendable {
     case .quit:
       return .quit
     case .rules(let name):
-      return try showOrSwitchRules(name)
+      let before = SessionChange.rules(rules: rules, base: baseRules, said: "rules \(name?.text ?? "")")
+      let outcome = try showOrSwitchRules(name)
+      if name != nil { remember(before) }
+      return outcome
     case .set(let change):
-      return try changeRules(change)
+      let (oldRules, oldBase) = (rules, baseRules)
+      let outcome = try changeRules(change)
+      remember(.rules(rules: oldRules, base: oldBase, said: Engine.short(outcome)))
+      return outcome
     case .reset(let what):
       if what.text.lowercased() == "rules" {
-        rules = baseRules
-        return .text("rules reset to \(rules.name)")
+        if rules != startRules || baseRules != startRules { remember(.rules(rules: rules, base: baseRules, said: "reset rules")) }
+        rules = startRules
+        baseRules = startRules
+        return .text("rules reset to \(rules.name), the rules the session started with")
       }
       let n = edits.count
+      if n > 0 { remember(.data(store: store, edits: edits, said: "reset data")) }
       store = loaded
       edits = [:]
       return .text(n == 0 ? "no edits to undo" : "\(n) edited value\(n == 1 ? "" : "s") undone; the data is as loaded")
+    case .undo:
+      return .text(undo())
+    case .edits:
+      return .table(editsTable())
     case .recompute(let mode, let clauses):
       return .table(try ScoringEvaluator(session: snapshot).recompute(mode, clauses))
     case .explain(let target, let clauses):
@@ -82,7 +115,11 @@ public struct Engine: Sendable {
     case .indicators(let clauses):
       return .table(try IndicatorEvaluator(session: snapshot).listIndicators(clauses))
     case .edit(let seq, let field, let value, let clauses):
-      return .text(try edit(seq: seq, field: field, value: value, clauses))
+      let row = try resolveProject(.number(seq), clauses)
+      let before = SessionChange.edit(row: row, project: store.projects[row], edits: edits, said: "")
+      let outcome = Outcome.text(try edit(seq: seq, field: field, value: value, clauses))
+      if case .edit(let r, let p, let e, _) = before { remember(.edit(row: r, project: p, edits: e, said: Engine.short(outcome))) }
+      return outcome
     case .load(let path, let options):
       return .text(try load(path, options))
     case .importData(let report, let path, let options):
@@ -121,6 +158,7 @@ public struct Engine: Sendable {
     loaded = newStore
     store = newStore
     edits = [:]
+    history = []
   }
 }
 

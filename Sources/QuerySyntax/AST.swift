@@ -278,6 +278,10 @@ public indirect enum Statement: Hashable, Sendable {
   case set(RuleChange)
   /// `reset rules` or `reset data`.
   case reset(Name)
+  /// `undo`: takes back the last rule change or edit.
+  case undo
+  /// `edits`: the what-if edits in force.
+  case edits
   /// `recompute [YEAR] [changed] [where …]`: grades (and scores where indicators exist) under the rules in force.
   case recompute(RecomputeMode, Clauses)
   /// `explain SEQ` or `explain 'NAME'` [in YEAR] [where …]: a project's score step by step.

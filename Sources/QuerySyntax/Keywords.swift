@@ -36,6 +36,8 @@ public enum Keywords {
     .init(name: "set", aliases: ["设置"], clauses: [], topic: "rules"),
     .init(name: "reset", aliases: ["重置"], clauses: [], topic: "rules"),
     .init(name: "let", aliases: [], clauses: [.where, .in], topic: "let"),
+    .init(name: "edits", aliases: ["修改"], clauses: [], topic: "let"),
+    .init(name: "undo", aliases: ["撤销"], clauses: [], topic: "let"),
     .init(name: "use", aliases: ["使用"], clauses: [], topic: "compare"),
     .init(name: "compare", aliases: ["比较", "对比"], clauses: [.where], topic: "compare"),
     .init(name: "chart", aliases: ["图表"], clauses: grouped, topic: "compare"),

@@ -41,6 +41,12 @@ extension Parser {
     case "quit":
       advance()
       statement = .quit
+    case "undo":
+      advance()
+      statement = .undo
+    case "edits":
+      advance()
+      statement = .edits
     case "rules":
       advance()
       statement = .rules(at(.word) || at(.quoted) ? Name(current.text, advance().range) : nil)

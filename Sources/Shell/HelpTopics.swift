@@ -43,7 +43,7 @@ enum HelpTopics {
     Rules and what-if
       rules [NAME]   set band 优 95   set weight 执行率 20, 产出 40   set tier 部分达成 50 80
       set negative ratio|linear   set basis budget|initial   reset rules
-      let SEQ.FIELD = VALUE [in YEAR]   reset data
+      let SEQ.FIELD = VALUE [in YEAR]   edits   undo   reset data
     Session
       help [TOPIC]   .help (settings)   quit
 
@@ -161,9 +161,13 @@ enum HelpTopics {
       let SEQ.FIELD = VALUE [in YEAR] [where COND]
         Changes one value for this session only (budget, initial, spent, score, grade, fund,
         name); edited cells show a * everywhere. Files on disk never change.
+      edits       the edits in force, each cell as loaded and now
+      undo        takes back the last edit or rule change (set, rules NAME, reset), newest first
+      reset data  undoes every edit; reset rules returns to the rules the session started with
       Examples:
         let 3.score = 91
         recompute
+        undo
         reset data
 
       """,
@@ -224,7 +228,7 @@ enum HelpTopics {
     return out + "Example:\n  projects where 等级 = 良 show 序号, 项目名称, 预算\n\n"
   }
 
-  static let aliases = ["count": "sum", "avg": "sum", "min": "sum", "max": "sum", "aggregate": "sum", "grade": "grades", "project": "projects", "department": "departments", "year": "years", "sort": "projects", "limit": "projects", "show": "projects", "contains": "where", "by": "sum", "having": "sum", "pct": "sum", "distinct": "sum", "bands": "sum", "weighted": "sum", "set": "rules", "reset": "rules", "edit": "let", "what-if": "let", "indicator": "indicators", "audit": "check", "use": "compare", "compare": "compare", "chart": "compare", "trend": "compare", "load": "import", "save": "export", "report": "import"]
+  static let aliases = ["undo": "let", "edits": "let", "count": "sum", "avg": "sum", "min": "sum", "max": "sum", "aggregate": "sum", "grade": "grades", "project": "projects", "department": "departments", "year": "years", "sort": "projects", "limit": "projects", "show": "projects", "contains": "where", "by": "sum", "having": "sum", "pct": "sum", "distinct": "sum", "bands": "sum", "weighted": "sum", "set": "rules", "reset": "rules", "edit": "let", "what-if": "let", "indicator": "indicators", "audit": "check", "use": "compare", "compare": "compare", "chart": "compare", "trend": "compare", "load": "import", "save": "export", "report": "import"]
 
   /// Every topic `help` knows, for completion.
   static var names: [String] { (Array(topics.keys) + ["fields"]).sorted() }

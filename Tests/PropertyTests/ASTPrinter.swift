@@ -17,6 +17,8 @@ enum ASTPrinter {
     case .rules(let name): return join(["rules", name.map { word($0.text) } ?? ""])
     case .set(let change): return "set " + ruleChange(change)
     case .reset(let what): return "reset " + what.text
+    case .undo: return "undo"
+    case .edits: return "edits"
     case .recompute(let mode, let c): return join(["recompute", mode == .changed ? "changed" : "", clauses(c)])
     case .explain(let target, let c): return join(["explain", operand(target), clauses(c)])
     case .check(let c): return join(["check", clauses(c)])
@@ -146,6 +148,8 @@ enum Unranged {
     case .rules(let n): .rules(n.map(name))
     case .set(let r): .set(ruleChange(r))
     case .reset(let n): .reset(name(n))
+    case .undo: .undo
+    case .edits: .edits
     case .recompute(let m, let c): .recompute(m, clauses(c))
     case .explain(let o, let c): .explain(operand(o), clauses(c))
     case .check(let c): .check(clauses(c))

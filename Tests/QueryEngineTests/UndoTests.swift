@@ -1,0 +1,68 @@
+import DataStore
+import QuerySyntax
+import Scoring
+import Testing
+
+@testable import QueryEngine
+
+/// `undo` takes back rule changes and edits one at a time, newest first; `edits` lists
+/// the edits in force; `reset rules` returns to the rules the session started with.
+@Suite struct UndoTests {
+  func text(_ statement: String, _ engine: inout Engine) throws -> String {
+    guard case .text(let s) = try run(statement, on: &engine) else { return "" }
+    return s
+  }
+
+  func newGrades(_ engine: inout Engine) throws -> [[String]] {
+    guard case .table(let t) = try run("count by new_grade", on: &engine) else { return [] }
+    return t.displayed
+  }
+
+  @Test func undoTakesBackEditsAndRuleChangesNewestFirst() throws {
+    var engine = try Seed.engine()
+    #expect(try text("undo", &engine) == "nothing to undo: no rule change or edit in this session")
+    _ = try run("set band 优 95", on: &engine)
+    _ = try run("let 4.score = 99", on: &engine)
+    // 优 ≥ 95: #4 at 99 is 优 again, so 18 优 and #3 (83.25) 良.
+    #expect(try newGrades(&engine) == [["优", "18"], ["良", "1"]])
+    #expect(try text("undo", &engine) == "undone: #4 村级组织运转经费-村级组织办公经费 (2023): score 93.33 → 99; 0 edits in force")
+    #expect(try newGrades(&engine) == [["优", "17"], ["良", "2"]])
+    #expect(try text("undo", &engine) == "undone: band 优 now ≥ 95; rules national")
+    #expect(try newGrades(&engine) == [["优", "18"], ["良", "1"]])
+    #expect(engine.rules == engine.startRules)
+  }
+
+  @Test func editsListsWhatIsInForce() throws {
+    var engine = try Seed.engine()
+    _ = try run("let 4.score = 99", on: &engine)
+    _ = try run("let 3.spent = 200", on: &engine)
+    guard case .table(let t) = try run("edits", on: &engine) else { Issue.record("no table"); return }
+    #expect(t.column("seq") == [.integer(3), .integer(4)])
+    #expect(t.column("field") == [.text("spent"), .text("score")])
+    #expect(t.column("now").map(\.display) == ["200", "99.00"])
+    #expect(t.notes == ["undo takes back: #3 村级组织运转经费-村干部基础职务补贴 (2023): spent missing → 200"])
+  }
+
+  @Test func resetDataCanBeUndone() throws {
+    var engine = try Seed.engine()
+    _ = try run("let 4.score = 99", on: &engine)
+    _ = try run("reset data", on: &engine)
+    #expect(engine.edits.isEmpty)
+    #expect(try text("undo", &engine) == "undone: reset data; 1 edit in force")
+    guard case .table(let t) = try run("projects where seq = 4 show score", on: &engine) else { return }
+    #expect(t.displayed == [["99.00"]])
+  }
+
+  @Test func resetRulesReturnsToTheRulesTheSessionStartedWith() throws {
+    var twenty = RuleSet.national
+    twenty.name = "twenty"
+    twenty.bands[.excellent] = Fraction(95)
+    var engine = Engine(store: try Seed.store(), ruleSets: ["twenty": twenty])
+    _ = try run("rules twenty", on: &engine)
+    #expect(engine.rules.name == "twenty")
+    #expect(try text("reset rules", &engine) == "rules reset to national, the rules the session started with")
+    #expect(engine.rules.name == "national")
+    #expect(try text("undo", &engine) == "undone: reset rules; rules twenty")
+    #expect(try text("undo", &engine) == "undone: rules twenty; rules national")
+  }
+}
