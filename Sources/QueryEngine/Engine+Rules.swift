@@ -18,31 +18,55 @@ extension Engine {
     return .table(rulesTable())
   }
 
-  func rulesTable() -> ResultTable {
-    var rows: [[Value]] = []
-    func row(_ what: String, _ value: String, _ note: String = "") {
-      rows.append([.text(what), .text(value), .text(note)])
+  /// A rule set by name; `current` (or 当前) is the rules in force.
+  func ruleSet(named name: Name) throws(EvaluationError) -> RuleSet {
+    if ["current", "当前"].contains(name.text.lowercased()) { return rules }
+    guard let set = ruleLibrary[name.text] ?? ruleLibrary[name.text.lowercased()] else {
+      let names = ruleLibrary.keys.sorted() + ["current"]
+      throw EvaluationError(
+        range: name.range, message: "no rule set named '\(name.text)'",
+        suggestion: Suggestions.didYouMean(name.text, in: names) ?? "rule sets: " + names.joined(separator: ", "))
     }
-    let differs = rules != baseRules
-    row("rule set", rules.name + (differs ? " (changed)" : ""), rules.title)
-    for g in Grade.allCases {
-      row("band \(g)", rules.bandText(g))
-    }
+    return set
+  }
+
+  /// The rows `rules` shows for a rule set: what, value, note.
+  static func ruleRows(_ rules: RuleSet, name: String) -> [(String, String, String)] {
+    var rows: [(String, String, String)] = []
+    rows.append(("rule set", name, rules.title))
+    for g in Grade.allCases { rows.append(("band \(g)", rules.bandText(g), "")) }
     for level in IndicatorLevel.allCases {
-      row("weight \(level)", (rules.weights[level] ?? .zero).trimmed(places: 4))
+      rows.append(("weight \(level)", (rules.weights[level] ?? .zero).trimmed(places: 4), ""))
     }
-    row("执行率", "\((rules.weights[.execution] ?? .zero).trimmed(places: 4)) × min(决算数 ÷ \(rules.rateBasis == .budget ? "全年预算数" : "年初预算"), 1)", "set basis budget|initial")
-    row("正向", "weight × min(actual ÷ target, 1)")
-    row(
-      "反向", rules.negative == .ratio ? "weight × min(target ÷ actual, 1)" : "weight × (1 − (actual − target) ÷ target), 0 from 2 × target",
-      "set negative ratio|linear")
+    rows.append(
+      ("执行率", "\((rules.weights[.execution] ?? .zero).trimmed(places: 4)) × min(决算数 ÷ \(rules.rateBasis == .budget ? "全年预算数" : "年初预算"), 1)", "set basis budget|initial"))
+    rows.append(("正向", "weight × min(actual ÷ target, 1)", ""))
+    rows.append(
+      ("反向", rules.negative == .ratio ? "weight × min(target ÷ actual, 1)" : "weight × (1 − (actual − target) ÷ target), 0 from 2 × target",
+        "set negative ratio|linear"))
     for tier in Tier.allCases {
       let range = rules.tiers[tier] ?? (Fraction.zero...Fraction.hundred)
-      row("tier \(tier)", RuleSet.rangeText(range), tier.fullName)
+      rows.append(("tier \(tier)", RuleSet.rangeText(range), tier.fullName))
     }
-    var table = ResultTable(columns: [.init("rule", numeric: false), .init("value", numeric: false), .init("note", numeric: false)], rows: rows)
+    return rows
+  }
+
+  /// `rules`: the rules in force; a value that differs from the named set it started from
+  /// is marked, with the set's own value in the note.
+  func rulesTable() -> ResultTable {
+    let differs = rules != baseRules
+    let now = Engine.ruleRows(rules, name: rules.name + (differs ? " (changed)" : ""))
+    let base = Engine.ruleRows(baseRules, name: baseRules.name + (differs ? " (changed)" : ""))
+    var table = ResultTable(
+      columns: [.init("rule", numeric: false), .init("value", numeric: false), .init("note", numeric: false)],
+      rows: now.map { [.text($0.0), .text($0.1), .text($0.2)] })
+    for (i, (row, original)) in zip(now, base).enumerated() where row.1 != original.1 {
+      table.marked.insert(i)
+      table.rows[i][2] = .text("\(baseRules.name): \(original.1)" + (row.2.isEmpty ? "" : "; " + row.2))
+    }
     table.showsRowCount = false
     table.notes = ["rule sets: " + ruleLibrary.keys.sorted().joined(separator: ", ")]
+    if !table.marked.isEmpty { table.notes.append("← differs from \(baseRules.name) as loaded; undo or reset rules takes the changes back") }
     return table
   }
 

@@ -139,6 +139,10 @@ public struct Engine: Sendable {
       case .projects: return .table(try years.compareProjects(first, second, source, clauses))
       case .departments: return .table(try years.compareYears(first, second, clauses))
       }
+    case .compareRules(let a, let b, let clauses):
+      let sets = (try ruleSet(named: a), try ruleSet(named: b))
+      func label(_ n: Name, _ r: RuleSet) -> String { ["current", "当前"].contains(n.text.lowercased()) ? rulesLabel : r.name }
+      return .table(try ScoringEvaluator(session: snapshot).compareRules((sets.0, label(a, sets.0)), (sets.1, label(b, sets.1)), clauses))
     case .chart(let aggregates, let clauses):
       return .chart(try YearsEvaluator(session: snapshot).chart(aggregates, clauses))
     case .trend(let figure, let source, let clauses):

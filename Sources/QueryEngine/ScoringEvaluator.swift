@@ -181,4 +181,47 @@ extension ScoringEvaluator {
     let one = order.count == 1 ? order.first : nil
     return CheckResult(findings: findings, year: one?.year, unit: one?.unit, several: order.count > 1, rules: rulesLabel)
   }
+
+  /// `compare rules A B`: every selected project's score and grade under each rule set,
+  /// the projects whose grade differs marked, and the rules that differ listed.
+  func compareRules(_ first: (RuleSet, String), _ second: (RuleSet, String), _ clauses: Clauses) throws(EvaluationError) -> ResultTable {
+    let (a, aName) = first
+    let (b, bName) = second
+    let (rows, notes) = try selectedRows(clauses)
+    func under(_ r: RuleSet) -> Snapshot {
+      Snapshot(
+        store: store, rules: r, baseRules: r, edits: edits, scope: scope, interrupted: interrupted,
+        recomputeCache: RecomputeCache(), dataVersion: dataVersion, ruleLibrary: session.ruleLibrary)
+    }
+    let one = under(a)
+    let two = under(b)
+    let t = store.projects
+    let several = Set(rows.map { Int64(t.year[$0]) << 32 | Int64(t.unit[$0]) }).count > 1
+    var columns: [ResultTable.Column] = several ? [.init("year", numeric: true), .init("unit", numeric: false)] : []
+    columns += [
+      .init("seq", numeric: true), .init("name", numeric: false), .init("score \(aName)", numeric: true),
+      .init("grade \(aName)", numeric: false), .init("score \(bName)", numeric: true), .init("grade \(bName)", numeric: false),
+    ]
+    var table = ResultTable(columns: columns, rows: [])
+    var moved = 0
+    for r in rows {
+      try checkInterrupt()
+      let g1 = one.value(.newGrade, r)
+      let g2 = two.value(.newGrade, r)
+      var cells: [Value] = several ? [.integer(Int(t.year[r])), .text(t.units[t.unit[r]])] : []
+      cells += [.integer(Int(t.seq[r])), .text(t.names[t.name[r]]), one.value(.newScore, r), g1, two.value(.newScore, r), g2]
+      if g1 != g2 {
+        moved += 1
+        table.marked.insert(table.rows.count)
+      }
+      table.rows.append(cells)
+    }
+    table.notes = notes + ["\(moved) of \(rows.count) project\(rows.count == 1 ? "" : "s") change\(moved == 1 ? "s" : "") grade from \(aName) to \(bName)"]
+    let differences = zip(Engine.ruleRows(a, name: aName), Engine.ruleRows(b, name: bName)).dropFirst().filter { $0.0.1 != $0.1.1 }
+    table.notes.append(
+      differences.isEmpty
+        ? "the two rule sets give the same bands, weights, formulas and tiers"
+        : "rules that differ: " + differences.map { "\($0.0.0) \($0.0.1) · \($0.1.1)" }.joined(separator: "; "))
+    return table
+  }
 }

@@ -295,6 +295,8 @@ public indirect enum Statement: Hashable, Sendable {
   /// `compare Y1 Y2 [projects|grades [recomputed]] [where …]`: department figures, matched
   /// projects, or grade transitions, side by side.
   case compare(first: YearScope, second: YearScope, mode: CompareMode, grades: GradeSource, Clauses)
+  /// `compare rules A B [where …]`: each project's score and grade under two rule sets.
+  case compareRules(first: Name, second: Name, Clauses)
   /// `chart AGGREGATE [where …] by FIELD`: horizontal bars.
   case chart([Aggregate], Clauses)
   /// `trend AGGREGATE [where …]` or `trend 优秀率|优良率|执行率 [recomputed]`: a figure across the years.

@@ -126,6 +126,12 @@ extension Parser {
       } else {
         statement = .use(try parseYears())
       }
+    case "compare" where peekIsKeyword("rules"):
+      advance()
+      advance()
+      let a = try expectName("a rule set, such as national")
+      let b = try expectName("a second rule set, such as twenty")
+      statement = .compareRules(first: a, second: b, try parseClauses(keyword))
     case "compare":
       advance()
       let first = try parseYears()

@@ -153,7 +153,9 @@ enum HelpTopics {
       set tier TIER LOW HIGH                set tier 部分达成 50 80
       set negative ratio|linear             the 反向 formula
       set basis budget|initial              what 执行率 divides by
-      reset rules                           back to the named rule set
+      reset rules                           back to the rules the session started with
+      undo                                  takes back the last change
+      compare rules A B [where COND]        each project under two rule sets (current: the rules in force)
       A change that does not add up (weights not 100, overlapping bands) is refused with the reason.
 
       """,

@@ -27,6 +27,7 @@ enum ASTPrinter {
     case .compare(let first, let second, let mode, let source, let c):
       let word = mode == .projects ? "projects" : mode == .grades ? "grades" : ""
       return join(["compare", yearScope(first), yearScope(second), word, source == .recomputed ? "recomputed" : "", clauses(c)])
+    case .compareRules(let a, let b, let c): return join(["compare rules", word(a.text), word(b.text), clauses(c)])
     case .chart(let a, let c): return join(["chart", aggregates(a), clauses(c)])
     case .trend(let figure, let source, let c):
       let recomputed = source == .recomputed ? "recomputed" : ""
@@ -156,6 +157,7 @@ enum Unranged {
     case .indicators(let c): .indicators(clauses(c))
     case .use(let y): .use(y.map(years))
     case .compare(let a, let b, let m, let g, let c): .compare(first: years(a), second: years(b), mode: m, grades: g, clauses(c))
+    case .compareRules(let a, let b, let c): .compareRules(first: name(a), second: name(b), clauses(c))
     case .chart(let a, let c): .chart(a.map(aggregate), clauses(c))
     case .trend(.aggregate(let a), let g, let c): .trend(.aggregate(aggregate(a)), g, clauses(c))
     case .trend(.rate(let n), let g, let c): .trend(.rate(name(n)), g, clauses(c))

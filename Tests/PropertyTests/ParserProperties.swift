@@ -159,7 +159,9 @@ struct StatementGenerator {
     case 15: return .trend(.aggregate(aggregate(inline: true)), chance(20) ? .recomputed : .recorded, clauses("trend"))
     case 16: return .trend(.rate(name(pick(["优秀率", "优良率", "执行率"]))), chance(30) ? .recomputed : .recorded, clauses("trend"))
     case 17: return .edit(seq: name(String(int(1...999))), field: name(pick(StatementGenerator.fields)), value: simpleOperand(), clauses("let"))
-    case 18: return pick([.quit, .undo, .edits])
+    case 18:
+      if chance(50) { return .compareRules(first: name(pick(["national", "twenty"])), second: name(pick(["current", "本地"])), clauses("compare")) }
+      return pick([.quit, .undo, .edits])
     case 19: return .load(path: path(), options: options(["--encoding"], []))
     case 20: return .importData(report: chance(50), path: path(), options: options(["--save", "--encoding"], []))
     case 21: return .save(path: path(), options: options([], ["--force"]))

@@ -66,3 +66,27 @@ import Testing
     #expect(try text("undo", &engine) == "undone: rules twenty; rules national")
   }
 }
+
+/// `compare rules A B`: each project under two rule sets, and what differs between them.
+@Suite struct CompareRulesTests {
+  @Test func bandsMoveOneProjectAndTheDifferenceIsListed() throws {
+    var engine = try Seed.engine()
+    _ = try run("set band 优 95", on: &engine)
+    guard case .table(let t) = try run("compare rules national current where score < 96", on: &engine) else {
+      Issue.record("no table")
+      return
+    }
+    // #3 83.25 is 良 under both; #4 93.33 is 优 at ≥ 90 and 良 at ≥ 95.
+    #expect(t.displayed.map { [$0[0], $0[3], $0[5]] } == [["3", "良", "良"], ["4", "优", "良"]])
+    #expect(t.marked == [1])
+    #expect(t.notes == [
+      "1 of 2 projects changes grade from national to national (changed)",
+      "rules that differ: band 优 ≥ 90 · ≥ 95; band 良 ≥ 80 and < 90 · ≥ 80 and < 95",
+    ])
+  }
+
+  @Test func anUnknownRuleSetIsNamed() throws {
+    let error = try evaluationError("compare rules national twnety")
+    #expect(error?.message == "no rule set named 'twnety'")
+  }
+}
