@@ -14,6 +14,7 @@ extension ScoringEvaluator {
   /// rules in force, beside what was recorded; changed rows are marked and counted.
   func recompute(_ mode: RecomputeMode, _ clauses: Clauses) throws(EvaluationError) -> ResultTable {
     var (rows, notes) = try selectedRows(clauses)
+    let selected = rows
     let changedOnly = mode == .changed
     let index = indicatorIndex()
     let t = store.projects
@@ -133,6 +134,7 @@ extension ScoringEvaluator {
       summary += ": " + gradeChanges.prefix(12).joined(separator: ", ") + (gradeChanges.count > 12 ? ", … (recompute changed lists them all)" : "")
     }
     table.notes = notes + [summary]
+    if rules != baseRules { table.notes.append(ruleChangeEffect(selected)) }
     if scoreChanges > 0 { table.notes.append("\(scoreChanges) recomputed score\(scoreChanges == 1 ? " differs" : "s differ") from the recorded one (explain SEQ shows why)") }
     if unknown > 0 { table.notes.append("\(unknown) score\(unknown == 1 ? " is" : "s are") unknown: a value is missing (explain SEQ names it)") }
     return table
@@ -223,5 +225,19 @@ extension ScoringEvaluator {
         ? "the two rule sets give the same bands, weights, formulas and tiers"
         : "rules that differ: " + differences.map { "\($0.0.0) \($0.0.1) · \($0.1.1)" }.joined(separator: "; "))
     return table
+  }
+
+  /// After a `set`: how many grades the change itself moves (under the named set, then
+  /// under the rules in force), apart from those the report already disagreed with.
+  func ruleChangeEffect(_ rows: [Int]) -> String {
+    let before = Snapshot(
+      store: store, rules: baseRules, baseRules: baseRules, edits: edits, scope: scope, interrupted: interrupted,
+      recomputeCache: RecomputeCache(), dataVersion: dataVersion, ruleLibrary: session.ruleLibrary
+    ).recomputedColumns().grade
+    let after = recomputedColumns().grade
+    let recorded = store.projects.grade
+    let moved = rows.filter { before[$0] != after[$0] }.count
+    let already = rows.filter { recorded[$0] != ProjectTable.missingCode && before[$0] != ProjectTable.missingCode && recorded[$0] != before[$0] }.count
+    return "the change from \(baseRules.name) moves \(moved) grade\(moved == 1 ? "" : "s"); under \(baseRules.name) itself \(already) recorded grade\(already == 1 ? " differs" : "s differ") already"
   }
 }

@@ -90,3 +90,15 @@ import Testing
     #expect(error?.message == "no rule set named 'twnety'")
   }
 }
+
+/// After a `set`, `recompute` tells the change's own effect apart from the report's.
+@Suite struct RuleChangeEffectTests {
+  @Test func theChangeAndTheReportAreCountedApart() throws {
+    var engine = try Seed.engine()
+    // Edit #3's recorded grade so the report disagrees with national on its own: 83.25 is 良.
+    _ = try run("let 3.grade = 优", on: &engine)
+    _ = try run("set band 优 95", on: &engine)
+    guard case .table(let t) = try run("recompute", on: &engine) else { return }
+    #expect(t.notes.last == "the change from national moves 1 grade; under national itself 1 recorded grade differs already")
+  }
+}
