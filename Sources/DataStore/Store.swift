@@ -53,6 +53,11 @@ public struct Store: Sendable {
     indicators.filter { $0.year == year && $0.seq == seq && $0.unit == unit }
   }
 
+  /// Replaces one indicator row, for what-if edits.
+  public mutating func replaceIndicator(_ index: Int, with i: Indicator) {
+    indicators[index] = i
+  }
+
   /// Replaces one project row, for what-if edits.
   /// The file an indicator row came from and its row number in that file, when known.
   func indicatorSource(_ index: Int) -> (file: String, row: Int)? {

@@ -14,11 +14,16 @@ extension Engine {
     case .edit(let row, let project, let previous, let said):
       store.replaceProject(row, with: project)
       edits = previous
-      return "undone: \(said); \(edits.count) edit\(edits.count == 1 ? "" : "s") in force"
-    case .data(let s, let e, let said):
+      return "undone: \(said); \(edits.count + indicatorEdits.count) edit\(edits.count + indicatorEdits.count == 1 ? "" : "s") in force"
+    case .indicator(let index, let indicator, let previous, let said):
+      store.replaceIndicator(index, with: indicator)
+      indicatorEdits = previous
+      return "undone: \(said); \(edits.count + indicatorEdits.count) edit\(edits.count + indicatorEdits.count == 1 ? "" : "s") in force"
+    case .data(let s, let e, let i, let said):
       store = s
       edits = e
-      return "undone: \(said); \(edits.count) edit\(edits.count == 1 ? "" : "s") in force"
+      indicatorEdits = i
+      return "undone: \(said); \(edits.count + indicatorEdits.count) edit\(edits.count + indicatorEdits.count == 1 ? "" : "s") in force"
     }
   }
 
@@ -38,7 +43,27 @@ extension Engine {
           .text(k.field.rawValue), edits[k] ?? .missing, value(k.field, k.row),
         ]
       })
-    if keys.isEmpty { table.notes = ["no edits: the data is as loaded"] }
+    for index in indicatorEdits.keys.sorted() {
+      guard let original = indicatorEdits[index] else { continue }
+      let now = store.indicators[index]
+      let projectName = store.rows(seq: now.seq, year: now.year, unit: now.unit).first.map { t.names[t.name[$0]] } ?? ""
+      let changes: [(String, String, String)] = [
+        ("actual", original.actualText, now.actualText), ("target", original.targetText, now.targetText),
+        ("weight", DecimalText.format(original.weight), DecimalText.format(now.weight)),
+        ("kind", original.kind.description, now.kind.description),
+      ].filter { $0.1 != $0.2 }
+      for (field, was, becomes) in changes {
+        table.rows.append([
+          .integer(now.year), .text(now.unit), .integer(now.seq), .text(projectName), .text("\(now.name).\(field)"),
+          .text(was.isEmpty ? "missing" : was), .text(becomes.isEmpty ? "missing" : becomes),
+        ])
+      }
+    }
+    if !indicatorEdits.isEmpty {
+      table.columns[5].numeric = false
+      table.columns[6].numeric = false
+    }
+    if table.rows.isEmpty { table.notes = ["no edits: the data is as loaded"] }
     if !history.isEmpty { table.notes.append("undo takes back: \(history.last?.said ?? "")") }
     return table
   }

@@ -34,6 +34,8 @@ public struct Engine: Sendable {
   static let historyLimit = 100
   /// Project cells changed by what-if edits, with the value as loaded.
   var edits: [EditKey: Value] = [:]
+  /// Indicator rows changed by what-if edits, by index, as loaded.
+  var indicatorEdits: [Int: Indicator] = [:]
   /// Asked between steps of a long statement; true when the user pressed Ctrl-C, and
   /// the statement then stops with an error instead of running on.
   public var interrupted: @Sendable () -> Bool = { false }
@@ -97,10 +99,11 @@ public struct Engine: Sendable {
         baseRules = startRules
         return .text("rules reset to \(rules.name), the rules the session started with")
       }
-      let n = edits.count
-      if n > 0 { remember(.data(store: store, edits: edits, said: "reset data")) }
+      let n = edits.count + indicatorEdits.count
+      if n > 0 { remember(.data(store: store, edits: edits, indicators: indicatorEdits, said: "reset data")) }
       store = loaded
       edits = [:]
+      indicatorEdits = [:]
       return .text(n == 0 ? "no edits to undo" : "\(n) edited value\(n == 1 ? "" : "s") undone; the data is as loaded")
     case .undo:
       return .text(undo())
@@ -114,6 +117,11 @@ public struct Engine: Sendable {
       return .findings(try ScoringEvaluator(session: snapshot).check(clauses))
     case .indicators(let clauses):
       return .table(try IndicatorEvaluator(session: snapshot).listIndicators(clauses))
+    case .edit(let seq, let field, let value, let clauses) where field.text.contains("."):
+      let (oldIndicators, oldEdits) = (store.indicators, indicatorEdits)
+      let (index, said) = try editIndicator(seq: seq, target: field, value: value, clauses)
+      remember(.indicator(index: index, indicator: oldIndicators[index], edits: oldEdits, said: Engine.short(.text(said))))
+      return .text(said)
     case .edit(let seq, let field, let value, let clauses):
       let row = try resolveProject(.number(seq), clauses)
       let before = SessionChange.edit(row: row, project: store.projects[row], edits: edits, said: "")
@@ -153,7 +161,7 @@ public struct Engine: Sendable {
   /// The session as the evaluators see it for one statement.
   var snapshot: Snapshot {
     Snapshot(
-      store: store, rules: rules, baseRules: baseRules, edits: edits, scope: scope, interrupted: interrupted,
+      store: store, rules: rules, baseRules: baseRules, edits: edits, indicatorEdits: indicatorEdits, scope: scope, interrupted: interrupted,
       recomputeCache: recomputeCache, dataVersion: dataVersion, ruleLibrary: ruleLibrary)
   }
 
@@ -162,6 +170,7 @@ public struct Engine: Sendable {
     loaded = newStore
     store = newStore
     edits = [:]
+    indicatorEdits = [:]
     history = []
   }
 }

@@ -13,6 +13,7 @@ extension Evaluator {
   var rules: RuleSet { session.rules }
   var baseRules: RuleSet { session.baseRules }
   var edits: [EditKey: Value] { session.edits }
+  var indicatorEdits: [Int: Indicator] { session.indicatorEdits }
   var scope: YearScope? { session.scope }
   var interrupted: @Sendable () -> Bool { session.interrupted }
   var recomputeCache: RecomputeCache { session.recomputeCache }

@@ -192,7 +192,7 @@ extension ScoringEvaluator {
     let (rows, notes) = try selectedRows(clauses)
     func under(_ r: RuleSet) -> Snapshot {
       Snapshot(
-        store: store, rules: r, baseRules: r, edits: edits, scope: scope, interrupted: interrupted,
+        store: store, rules: r, baseRules: r, edits: edits, indicatorEdits: indicatorEdits, scope: scope, interrupted: interrupted,
         recomputeCache: RecomputeCache(), dataVersion: dataVersion, ruleLibrary: session.ruleLibrary)
     }
     let one = under(a)
@@ -231,7 +231,7 @@ extension ScoringEvaluator {
   /// under the rules in force), apart from those the report already disagreed with.
   func ruleChangeEffect(_ rows: [Int]) -> String {
     let before = Snapshot(
-      store: store, rules: baseRules, baseRules: baseRules, edits: edits, scope: scope, interrupted: interrupted,
+      store: store, rules: baseRules, baseRules: baseRules, edits: edits, indicatorEdits: indicatorEdits, scope: scope, interrupted: interrupted,
       recomputeCache: RecomputeCache(), dataVersion: dataVersion, ruleLibrary: session.ruleLibrary
     ).recomputedColumns().grade
     let after = recomputedColumns().grade

@@ -45,7 +45,7 @@ extension SessionView {
   /// Whether recorded grades may differ from the grades under the rules in force: the
   /// rules changed, or a score or grade was edited.
   var gradesMayDiffer: Bool {
-    rules != baseRules || edits.keys.contains { $0.field == .score || $0.field == .grade || $0.field == .budget || $0.field == .spent }
+    rules != baseRules || !indicatorEdits.isEmpty || edits.keys.contains { $0.field == .score || $0.field == .grade || $0.field == .budget || $0.field == .spent }
   }
 
   /// Every project's grade code: as recorded, or under the rules and edits in force.

@@ -12,6 +12,8 @@ protocol SessionView {
   var baseRules: RuleSet { get }
   /// Project cells changed by what-if edits, with the value as loaded.
   var edits: [EditKey: Value] { get }
+  /// Indicator rows changed by what-if edits, by index, as loaded.
+  var indicatorEdits: [Int: Indicator] { get }
   var scope: YearScope? { get }
   var interrupted: @Sendable () -> Bool { get }
   var recomputeCache: RecomputeCache { get }

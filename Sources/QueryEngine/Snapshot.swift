@@ -9,6 +9,7 @@ struct Snapshot: SessionView, Sendable {
   let rules: RuleSet
   let baseRules: RuleSet
   let edits: [EditKey: Value]
+  let indicatorEdits: [Int: Indicator]
   let scope: YearScope?
   let interrupted: @Sendable () -> Bool
   let recomputeCache: RecomputeCache

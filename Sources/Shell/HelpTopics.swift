@@ -163,6 +163,8 @@ enum HelpTopics {
       let SEQ.FIELD = VALUE [in YEAR] [where COND]
         Changes one value for this session only (budget, initial, spent, score, grade, fund,
         name); edited cells show a * everywhere. Files on disk never change.
+      let SEQ.INDICATOR.FIELD = VALUE   an indicator's actual, target, weight or kind;
+                  INDICATOR is its number in explain SEQ or its name: let 1.1.actual = 40
       edits       the edits in force, each cell as loaded and now
       undo        takes back the last edit or rule change (set, rules NAME, reset), newest first
       reset data  undoes every edit; reset rules returns to the rules the session started with

@@ -102,3 +102,48 @@ import Testing
     #expect(t.notes.last == "the change from national moves 1 grade; under national itself 1 recorded grade differs already")
   }
 }
+
+/// What-if on indicators: `let SEQ.INDICATOR.FIELD = VALUE` moves the score, obeys the
+/// file's rules, is listed by `edits` and taken back by `undo`. On the 廊坊 2019 sample,
+/// #1's 工程资金金额 (正向, weight 10, target 43.2, actual 37.24) gives 10 × 37.24 ÷ 43.2 = 8.62.
+@Suite struct IndicatorEditTests {
+  func engine() throws -> Engine {
+    Engine(store: try DatasetLoader.load(paths: [Seed.repositoryRoot.appendingPathComponent("samples/langfang-2019").path]))
+  }
+
+  func newScore(_ engine: inout Engine) throws -> String {
+    guard case .table(let t) = try run("projects where seq = 1 show new_score, new_grade", on: &engine) else { return "" }
+    return t.displayed[0].joined(separator: " ")
+  }
+
+  @Test func anActualOfZeroTakesTheIndicatorsPoints() throws {
+    var engine = try engine()
+    #expect(try newScore(&engine) == "97.24 优")
+    guard case .text(let said) = try run("let 1.1.actual = 0", on: &engine) else { return }
+    #expect(said.hasPrefix("#1 工程资金金额 (2019): actual 37.24 → 0"))
+    // 97.24 − 8.62 = 88.62: 良.
+    #expect(try newScore(&engine) == "88.62 良")
+    guard case .table(let edits) = try run("edits", on: &engine) else { return }
+    #expect(edits.displayed.map { [$0[4], $0[5], $0[6]] } == [["工程资金金额.actual", "37.24", "0"]])
+    _ = try run("undo", on: &engine)
+    #expect(try newScore(&engine) == "97.24 优")
+  }
+
+  @Test func byNameAndByWeight() throws {
+    var engine = try engine()
+    _ = try run("let 1.工程资金金额.actual = 43.2", on: &engine)
+    // Full points: 97.24 + (10 − 8.62…) = 98.62.
+    #expect(try newScore(&engine) == "98.62 优")
+    _ = try run("reset data", on: &engine)
+    #expect(try newScore(&engine) == "97.24 优")
+  }
+
+  @Test func editsObeyTheFilesRules() throws {
+    let store = try DatasetLoader.load(paths: [Seed.repositoryRoot.appendingPathComponent("samples/langfang-2019").path])
+    #expect(try evaluationError("let 1.1.actual = -3", store: store)?.message == "actual: '-3' is negative; the rules define points only for actual values of 0 or more")
+    #expect(try evaluationError("let 1.1.target = '≤50'", store: store)?.message.hasPrefix("target: '≤50' says at most") == true)
+    #expect(try evaluationError("let 1.99.actual = 1", store: store)?.message.hasPrefix("project #1 has ") == true)
+    #expect(try evaluationError("let 1.xyz.actual = 1", store: store)?.message == "project #1 has no indicator named 'xyz'")
+    #expect(try evaluationError("let 1.1.points = 1", store: store)?.message == "'points' cannot be edited on an indicator")
+  }
+}
