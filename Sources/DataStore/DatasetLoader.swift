@@ -40,12 +40,15 @@ public enum DatasetLoader {
     let info = try FilePath.status(path)
     if info.st_mode & S_IFMT != S_IFDIR {
       let name = (path as NSString).lastPathComponent
-      guard let kind = DatasetKind(fileName: name) else {
+      if let kind = DatasetKind(fileName: name) { return [(path, kind)] }
+      guard name.lowercased().hasSuffix(".csv") else {
         throw LoadError(
           file: path,
-          message: "not a dataset file; expected a .csv named projects*, departments*, funds* or indicators*")
+          message: "not a dataset file; expected a .csv named projects*, departments*, funds* or indicators*, or one whose header names a kind's columns")
       }
-      return [(path, kind)]
+      // A CSV named otherwise is told by its header.
+      let read = try FileBytes.read(path, limit: byteLimit)
+      return [(path, try HeaderKind.kind(of: path, header: HeaderKind.header(read.bytes)))]
     }
     // A folder given through a symbolic link is walked at its target; the files keep
     // the path the user gave. Links to folders below it are not followed (they could loop).

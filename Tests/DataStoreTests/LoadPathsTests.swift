@@ -62,7 +62,25 @@ import Testing
     let file = try folder.write("budget.csv", "a,b\n")
     #expect(
       Self.error([file])
-        == LoadError(file: file, message: "not a dataset file; expected a .csv named projects*, departments*, funds* or indicators*"))
+        == LoadError(
+          file: file,
+          message: "not a dataset file: neither its name (projects*, departments*, funds*, indicators*) nor its header (a, b) says which kind; a projects file needs the columns year, unit, seq, name, budget"))
+    let text = try folder.write("notes.txt", "a,b\n")
+    #expect(
+      Self.error([text])
+        == LoadError(
+          file: text,
+          message: "not a dataset file; expected a .csv named projects*, departments*, funds* or indicators*, or one whose header names a kind's columns"))
+  }
+
+  /// A CSV named otherwise (an export of a listing) is told by its header.
+  @Test func aFileIsToldByItsHeader() throws {
+    let folder = try TemporaryFolder()
+    let file = try folder.write("listing.csv", "\u{FEFF}year,unit,seq,name,budget,score,grade\r\n2023,U,1,a,10,95,优\r\n2023,U,2,b,2.5,,\r\n")
+    let store = try Self.load([file]).get()
+    #expect(store.projects.count == 2)
+    let indicators = try folder.write("from-a-colleague.csv", "年度,单位,序号,一级指标,二级指标,三级指标,指标性质,指标值,完成值,分值,得分\n2023,U,1,产出,数量,x,正向,10,10,10,10\n")
+    #expect(try Self.load([indicators]).get().indicators.count == 1)
   }
 
   @Test func loadingAFolderAsAFile() throws {
