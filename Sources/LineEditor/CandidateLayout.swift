@@ -6,8 +6,12 @@ enum CandidateLayout {
   /// The listing as lines without trailing spaces, fitted to `width` terminal columns.
   /// Candidates are data (project names, units), so control characters in them are
   /// drawn as escapes, and measured that way.
-  static func lines(_ raw: [String], width: Int) -> [String] {
-    guard !raw.isEmpty else { return [] }
+  /// More candidates than `limit` are cut to the first `limit` and a line that counts the
+  /// rest, so a Tab on 3,000 project names does not bury the prompt.
+  static func lines(_ all: [String], width: Int, limit: Int = 100) -> [String] {
+    guard !all.isEmpty else { return [] }
+    let raw = all.count > limit ? Array(all.prefix(limit)) : all
+    let rest = all.count - raw.count
     let candidates = raw.map(TerminalText.visible)
     let widths = candidates.map { DisplayWidth.of($0) }
     let gap = 2
@@ -27,6 +31,9 @@ enum CandidateLayout {
         index = next
       }
       lines.append(line)
+    }
+    if rest > 0 {
+      lines.append("… and \(rest) more (\(all.count) in all); type more letters to narrow them")
     }
     return lines
   }

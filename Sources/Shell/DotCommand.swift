@@ -13,6 +13,7 @@ enum DotCommand {
     (".once", ".once FILE                           send only the next result to FILE"),
     (".read", ".read FILE                           run the statements in FILE"),
     (".echo", ".echo on|off                         print each statement before its result (demo scripts)"),
+    (".nullvalue", ".nullvalue [TEXT]                    what a missing value shows in tables (default: nothing)"),
     (".theme", ".theme dark|light|none               colours for headers and errors (NO_COLOR turns them off)"),
     (".help", ".help                                this list"),
     (".quit", ".quit                                leave (also Ctrl-D)"),
@@ -25,7 +26,7 @@ enum DotCommand {
   /// word is usually a mistyped file name or a second command on the line.
   static let maximumArguments: [String: Int] = [
     ".mode": 1, ".maxrows": 1, ".width": 2, ".timer": 1, ".output": 1, ".once": 1, ".read": 1,
-    ".echo": 1, ".theme": 1, ".help": 0, ".quit": 0, ".exit": 1,
+    ".echo": 1, ".nullvalue": 1, ".theme": 1, ".help": 0, ".quit": 0, ".exit": 1,
   ]
 
   /// Splits a dot-command line into words as a shell does: white space separates them,
@@ -109,6 +110,13 @@ extension Session {
       if let refused = extraWords() { return refused }
       renderer.border = style
       renderer.ambiguousIsWide = args.count > 1
+    case ".nullvalue":
+      guard let arg = args.first else {
+        emit("nullvalue: " + (renderer.nullValue.isEmpty ? "(nothing)" : "'\(renderer.nullValue)'") + "\n")
+        return .ok
+      }
+      if let refused = extraWords() { return refused }
+      renderer.nullValue = arg
     case ".timer", ".echo":
       guard let arg = args.first?.lowercased(), arg == "on" || arg == "off" else {
         return fail("expected \(name) on or \(name) off")

@@ -11,6 +11,9 @@ public struct Renderer: Sendable {
   /// What ends a CSV record: "\n" on the screen and in pipes, "\r\n" (RFC 4180, what Excel
   /// writes) in exported files. A line break inside a quoted cell is the data's own.
   public var csvRecordEnd = "\n"
+  /// What a missing cell shows in the formats for reading (`.nullvalue`); CSV keeps it
+  /// empty and JSON null, since those are data.
+  public var nullValue = ""
 
   public init(format: OutputFormat = .table, border: BorderStyle = .unicode, ambiguousIsWide: Bool = false, maxRows: Int = 40) {
     self.format = format
@@ -32,7 +35,9 @@ public struct Renderer: Sendable {
   /// The cell's text with an edit mark where a what-if edit changed it, on one line and
   /// with control characters visible, so that widths are measured on what is drawn.
   func cellText(_ table: ResultTable, _ row: Int, _ column: Int) -> String {
-    let text = TerminalText.visible(table.rows[row][column].display.replacingTabsAndNewlines())
+    let value = table.rows[row][column]
+    let shown = value == .missing ? nullValue : value.display
+    let text = TerminalText.visible(shown.replacingTabsAndNewlines())
     return table.edited.contains(.init(row: row, column: column)) ? text + "*" : text
   }
 
@@ -55,6 +60,18 @@ public struct Renderer: Sendable {
     let head = (maxRows + 1) / 2
     let tail = maxRows - head
     return (0..<head, (count - tail)..<count)
+  }
+
+  /// One line naming the columns missing in every row, so an empty column reads as the
+  /// data's gap rather than a fault: "spent is missing for all 19 projects".
+  static func missingColumnNotes(_ table: ResultTable, noun: String) -> [String] {
+    guard !table.rows.isEmpty else { return [] }
+    let names = table.columns.indices.filter { c in table.rows.allSatisfy { $0[c] == .missing } }.map { table.columns[$0].name }
+    guard let last = names.last else { return [] }
+    let subject = names.count == 1 ? last + " is" : names.dropLast().joined(separator: ", ") + " and " + last + " are"
+    let n = table.rows.count
+    if n > 1 { return ["\(subject) missing for all \(n) \(noun)"] }
+    return [noun == "rows" ? "\(subject) missing: the data has no value for \(names.count == 1 ? "it" : "them")" : "\(subject) missing for the one \(noun.dropLast())"]
   }
 
   func notes(_ table: ResultTable) -> String {

@@ -27,6 +27,8 @@ public final class Session {
   public var terminalWidth: Int?
   /// The last table shown, for `export` without a statement.
   public internal(set) var lastTable: ResultTable?
+  /// What the rows of the statement running are, for notes about them ("projects").
+  var rowNoun = "rows"
   /// The last result shown, when it has a shape of its own (check, explain); exported in it.
   public internal(set) var lastStructured: StructuredResult?
   /// How deep `.read` files are nested, to refuse a file that reads itself.
@@ -111,6 +113,7 @@ public final class Session {
         return .failed
       }
       if echo { emit(prompt(continuation: false) + statement.range.text(in: text) + "\n") }
+      if case .projects = statement.statement { rowNoun = "projects" } else { rowNoun = "rows" }
       let clock = ContinuousClock()
       let start = clock.now
       do {
@@ -142,7 +145,9 @@ public final class Session {
     case .table(let table):
       lastTable = table
       lastStructured = nil
-      emit(display(table), as: .table)
+      var shown = table
+      shown.notes += Renderer.missingColumnNotes(table, noun: rowNoun)
+      emit(display(shown), as: .table)
     case .findings(let result):
       lastTable = Renderer.findingsData(result)
       lastStructured = .findings(result)
