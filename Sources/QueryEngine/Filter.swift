@@ -106,18 +106,9 @@ struct Filter {
       return (f, t)
     case .and, .or:
       let (isAnd, parts) = Filter.chain(e)
-      var (t, f) = try truth(parts[0])
-      for part in parts.dropFirst() {
-        let (t2, f2) = try truth(part)
-        if isAnd {
-          t.formIntersection(t2)
-          f.formUnion(f2)
-        } else {
-          t.formUnion(t2)
-          f.formIntersection(f2)
-        }
-      }
-      return (t, f)
+      var result = try truth(parts[0])
+      for part in parts.dropFirst() { result = RowSet.combine(result, try truth(part), and: isAnd) }
+      return result
     case .compare, .contains, .isMissing:
       let t = try rows(e)
       var f = t

@@ -89,3 +89,21 @@ struct RowSet: Sendable {
     }
   }
 }
+
+extension RowSet {
+  /// Three-valued `and` / `or` of two conditions given as the rows where each is true and
+  /// where it is false: unknown rows are in neither set.
+  static func combine(
+    _ a: (true: RowSet, false: RowSet), _ b: (true: RowSet, false: RowSet), and isAnd: Bool
+  ) -> (true: RowSet, false: RowSet) {
+    var (t, f) = a
+    if isAnd {
+      t.formIntersection(b.true)
+      f.formUnion(b.false)
+    } else {
+      t.formUnion(b.true)
+      f.formIntersection(b.false)
+    }
+    return (t, f)
+  }
+}

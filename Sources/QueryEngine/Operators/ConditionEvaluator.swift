@@ -18,18 +18,9 @@ struct ConditionEvaluator {
     case .and(let parts), .or(let parts):
       var isAnd = false
       if case .and = c { isAnd = true }
-      var (t, f) = truth(parts[0])
-      for part in parts.dropFirst() {
-        let (t2, f2) = truth(part)
-        if isAnd {
-          t.formIntersection(t2)
-          f.formUnion(f2)
-        } else {
-          t.formUnion(t2)
-          f.formIntersection(f2)
-        }
-      }
-      return (t, f)
+      var result = truth(parts[0])
+      for part in parts.dropFirst() { result = RowSet.combine(result, truth(part), and: isAnd) }
+      return result
     case .isMissing(let e, let negated):
       let v = evaluator.evaluate(e)
       let t = RowSet(count: n) { i in v.isMissing(i) != negated }

@@ -79,9 +79,7 @@ struct GroupColumn {
       source = .computed(v.map { $0 == Vector.noText ? none : $0 })
       radix = dictionary.count + 1
       values = dictionary.map { .text($0) } + [.missing]
-      var rank = [Int](repeating: dictionary.count, count: radix)
-      for (place, code) in dictionary.indices.sorted(by: { dictionary[$0] < dictionary[$1] }).enumerated() { rank[code] = place }
-      self.rank = rank
+      self.rank = SortOperator.places(dictionary) + [dictionary.count]
     case .whole(let v), .fixed(let v):
       let isFixed: Bool
       if case .fixed = vector { isFixed = true } else { isFixed = false }
@@ -124,9 +122,7 @@ struct GroupColumn {
       source = .computed(field == .unit ? t.unit : t.name)
       radix = Swift.max(dictionary.count, 1)
       values = dictionary.map { .text($0) }
-      var rank = [Int](repeating: 0, count: radix)
-      for (place, code) in dictionary.indices.sorted(by: { dictionary[$0] < dictionary[$1] }).enumerated() { rank[code] = place }
-      self.rank = rank
+      self.rank = dictionary.isEmpty ? [0] : SortOperator.places(dictionary)
     case .year, .seq:
       let column = field == .year ? t.year : t.seq
       guard let lo = column.min(), let hi = column.max(), Int(hi) - Int(lo) < 1 << 16 else { return nil }

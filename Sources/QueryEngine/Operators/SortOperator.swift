@@ -42,6 +42,14 @@ enum SortOperator {
     return all
   }
 
+  /// Each text's place when the texts are ordered by code point (ties keep their order):
+  /// how text keys and text sort keys are ranked, the dictionary sorted once.
+  static func places(_ values: [String]) -> [Int] {
+    var place = [Int](repeating: 0, count: values.count)
+    for (p, code) in values.indices.sorted(by: { values[$0] < values[$1] }).enumerated() { place[code] = p }
+    return place
+  }
+
   /// Integers that order like the vector's values; `Int64.min` for missing.
   static func rank(_ v: Vector) -> [Int64] {
     let missing = Int64.min
@@ -53,9 +61,8 @@ enum SortOperator {
     case .funds(let codes):
       return codes.map { $0 == ProjectTable.missingCode ? missing : Int64($0) }
     case .text(let codes, let values):
-      var place = [Int64](repeating: 0, count: values.count)
-      for (p, code) in values.indices.sorted(by: { values[$0] < values[$1] }).enumerated() { place[code] = Int64(p) }
-      return codes.map { $0 == Vector.noText ? missing : place[Int($0)] }
+      let place = places(values)
+      return codes.map { $0 == Vector.noText ? missing : Int64(place[Int($0)]) }
     case .exact(let x):
       let order = x.indices.filter { x[$0] != nil }.sorted { x[$0]! < x[$1]! }
       var out = [Int64](repeating: missing, count: x.count)
