@@ -4,14 +4,18 @@ import QuerySyntax
 /// caret lands under the right character when the line holds Chinese (two columns each).
 struct DiagnosticRenderer {
   var ambiguousIsWide = false
+  var words = Phrasebook.english
+
+  /// "error: ", or the same word in the language in force.
+  var prefix: String { words.language == .en ? "error: " : words("error") + "：" }
 
   /// - Parameters:
   ///   - source: the statement text the range points into.
   ///   - echo: repeat the source line first (scripts); interactively the user's line is
   ///     already on screen, so only the caret line is drawn, shifted by `indent`.
   func render(source: String, range: SourceRange?, message: String, suggestion: String?, echo: Bool, indent: Int) -> String {
-    let text = message + (suggestion.map { "; " + $0 } ?? "")
-    guard let range else { return "error: " + text + "\n" }
+    let text = message + (suggestion.map { (words.language == .en ? "; " : "；") + $0 } ?? "")
+    guard let range else { return prefix + text + "\n" }
     let utf8 = Array(source.utf8)
     let start = min(max(range.start, 0), utf8.count)
     let end = min(max(range.end, start), utf8.count)

@@ -102,6 +102,21 @@ public enum DisplayWidth {
   ///
   /// Text already at least `columns` wide is returned unchanged: truncate with
   /// ``prefix(_:fitting:ambiguousIsWide:)`` first when a hard limit matters.
+  /// `text` cut to at most `width` display columns, ending in "…" when cut; a wide
+  /// character that would straddle the limit is left out whole.
+  public static func truncate(_ text: String, to width: Int, ambiguousIsWide: Bool = false) -> String {
+    guard of(text, ambiguousIsWide: ambiguousIsWide) > width else { return text }
+    var out = ""
+    var used = 0
+    for ch in text {
+      let w = of(ch, ambiguousIsWide: ambiguousIsWide)
+      if used + w > width - 1 { break }
+      out.append(ch)
+      used += w
+    }
+    return out + "…"
+  }
+
   public static func pad(
     _ text: String, to columns: Int, alignRight: Bool = false, ambiguousIsWide: Bool = false
   ) -> String {

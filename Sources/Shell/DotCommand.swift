@@ -15,6 +15,7 @@ enum DotCommand {
     (".echo", ".echo on|off                         print each statement before its result (demo scripts)"),
     (".nullvalue", ".nullvalue [TEXT]                    what a missing value shows in tables (default: nothing)"),
     (".theme", ".theme dark|light|none               colours for headers and errors (NO_COLOR turns them off)"),
+    (".lang", ".lang en|zh                          the language of headers, notes, messages and help (data is never translated)"),
     (".help", ".help                                this list"),
     (".quit", ".quit                                leave (also Ctrl-D)"),
     (".exit", ".exit [N]                            leave with exit status N (0-255)"),
@@ -22,11 +23,18 @@ enum DotCommand {
 
   static var names: [String] { all.map(\.name) }
 
+  /// A usage line with its description in the language in force; the syntax is typed as is.
+  static func usageLine(_ usage: String, _ words: Phrasebook) -> String {
+    guard let gap = usage.range(of: "  ") else { return usage }
+    let description = usage[gap.lowerBound...].drop { $0 == " " }
+    return String(usage[..<gap.lowerBound]) + String(repeating: " ", count: usage.count - usage.distance(from: usage.startIndex, to: gap.lowerBound) - description.count) + words(String(description))
+  }
+
   /// The most words each command takes after its name; more is an error, since a stray
   /// word is usually a mistyped file name or a second command on the line.
   static let maximumArguments: [String: Int] = [
     ".mode": 1, ".maxrows": 1, ".width": 2, ".timer": 1, ".output": 1, ".once": 1, ".read": 1,
-    ".echo": 1, ".nullvalue": 1, ".theme": 1, ".help": 0, ".quit": 0, ".exit": 1,
+    ".echo": 1, ".nullvalue": 1, ".theme": 1, ".lang": 1, ".help": 0, ".quit": 0, ".exit": 1,
   ]
 
   /// Splits a dot-command line into words as a shell does: white space separates them,
@@ -84,7 +92,7 @@ extension Session {
     switch name {
     case ".mode":
       guard let arg = args.first else {
-        emit("mode: \(renderer.format.rawValue)\n")
+        emit(words("mode: \(renderer.format.rawValue)") + "\n")
         return .ok
       }
       guard let format = OutputFormat(rawValue: arg.lowercased()) else {
@@ -94,7 +102,7 @@ extension Session {
       renderer.format = format
     case ".maxrows":
       guard let arg = args.first else {
-        emit("maxrows: \(renderer.maxRows)\n")
+        emit(words("maxrows: \(renderer.maxRows)") + "\n")
         return .ok
       }
       guard let n = Int(arg), n >= 0 else { return fail("'\(arg)' is not a row count", "expected a whole number such as 40, or 0 for all rows") }
@@ -112,7 +120,7 @@ extension Session {
       renderer.ambiguousIsWide = args.count > 1
     case ".nullvalue":
       guard let arg = args.first else {
-        emit("nullvalue: " + (renderer.nullValue.isEmpty ? "(nothing)" : "'\(renderer.nullValue)'") + "\n")
+        emit(words("nullvalue: " + (renderer.nullValue.isEmpty ? "(nothing)" : "'\(renderer.nullValue)'")) + "\n")
         return .ok
       }
       if let refused = extraWords() { return refused }
@@ -159,6 +167,16 @@ extension Session {
       readDepth -= 1
       interactive = wasInteractive
       return result
+    case ".lang":
+      guard let arg = args.first else {
+        emit(words("lang: \(language.rawValue)") + "\n")
+        return .ok
+      }
+      guard let chosen = Language(rawValue: arg.lowercased()) else {
+        return fail("unknown language '\(arg)'", "expected .lang en or .lang zh")
+      }
+      if let refused = extraWords() { return refused }
+      language = chosen
     case ".theme":
       guard let arg = args.first, let t = Theme(rawValue: arg.lowercased()) else {
         return fail("expected .theme dark, light or none")
@@ -167,7 +185,7 @@ extension Session {
       theme = t
     case ".help":
       if let refused = extraWords() { return refused }
-      emit(DotCommand.all.map { "  " + $0.usage + "\n" }.joined())
+      emit(DotCommand.all.map { "  " + DotCommand.usageLine($0.usage, words) + "\n" }.joined())
     case ".quit":
       if let refused = extraWords() { return refused }
       hasQuit = true
@@ -197,7 +215,7 @@ extension Session {
     case .success(let text):
       _ = REPL(session: self, reader: ScriptLineReader(text: text), file: path).runNested()
     case .failure(let problem):
-      emitError("warning: startup file \(problem); skipped\n")
+      emitError(words("warning: startup file \(problem); skipped") + "\n")
     }
   }
 }

@@ -6,7 +6,7 @@ extension Renderer {
     let (head, tail) = visibleRows(table.rows.count)
     let shownRows = Array(head) + Array(tail)
     let ncols = table.columns.count
-    var texts: [[String]] = shownRows.map { r in (0..<ncols).map { cellText(table, r, $0) } }
+    var texts: [[String]] = shownRows.map { r in (0..<ncols).map { shortened(cellText(table, r, $0), column: $0) } }
     var widths = table.columns.map { width(headerText($0)) }
     for row in texts {
       for (i, cell) in row.enumerated() { widths[i] = max(widths[i], width(cell)) }
@@ -44,9 +44,44 @@ extension Renderer {
     out += u ? rule("└", "┴", "┘") : rule("+", "+", "+")
     texts.removeAll()
     if table.showsRowCount {
-      out += Renderer.countLine(table.rows.count, shown: shownRows.count) + "\n"
+      out += countLine(table.rows.count, shown: shownRows.count) + "\n"
     }
     return out + notes(table)
+  }
+
+  /// A cell cut to its column's limit (`limits`, set when a table is shortened to fit).
+  func shortened(_ text: String, column: Int) -> String {
+    guard let limit = limits[column] else { return text }
+    return DisplayWidth.truncate(text, to: limit, ambiguousIsWide: ambiguousIsWide)
+  }
+
+  /// The display width of each column as `boxed` draws it, unshortened.
+  func columnWidths(_ table: ResultTable) -> [Int] {
+    let (head, tail) = visibleRows(table.rows.count)
+    var widths = table.columns.map { width(headerText($0)) }
+    for r in Array(head) + Array(tail) {
+      for c in table.columns.indices { widths[c] = max(widths[c], width(cellText(table, r, c))) }
+    }
+    return widths
+  }
+
+  /// Limits for the widest text columns so that the bordered table fits `available`
+  /// columns, no column cut below 12 (or its header); nil when that is not enough.
+  func limitsToFit(_ table: ResultTable, available: Int) -> [Int: Int]? {
+    let widths = columnWidths(table)
+    var total = widths.reduce(1) { $0 + $1 + 3 }
+    guard total > available else { return [:] }
+    var limits: [Int: Int] = [:]
+    let text = table.columns.indices.filter { !table.columns[$0].numeric }.sorted { widths[$0] > widths[$1] }
+    for c in text {
+      let floor = max(12, width(headerText(table.columns[c])))
+      guard widths[c] > floor else { continue }
+      let cut = min(widths[c] - floor, total - available)
+      limits[c] = widths[c] - cut
+      total -= cut
+      if total <= available { return limits }
+    }
+    return nil
   }
 
   /// One block per row, one `field | value` line per field (psql's expanded display).
@@ -57,12 +92,12 @@ extension Renderer {
     var out = ""
     for (k, r) in shownRows.enumerated() {
       if k == head.count, !tail.isEmpty { out += "·\n·\n" }
-      out += "-[ RECORD \(r + 1) ]" + String(repeating: "-", count: max(0, nameWidth - 2)) + "\n"
+      out += "-[ \(words("RECORD")) \(r + 1) ]" + String(repeating: "-", count: max(0, nameWidth - 2)) + "\n"
       for (c, column) in table.columns.enumerated() {
         out += DisplayWidth.pad(headerText(column), to: nameWidth, ambiguousIsWide: ambiguousIsWide) + " | " + cellText(table, r, c) + "\n"
       }
     }
-    if table.showsRowCount { out += Renderer.countLine(table.rows.count, shown: shownRows.count) + "\n" }
+    if table.showsRowCount { out += countLine(table.rows.count, shown: shownRows.count) + "\n" }
     return out + notes(table)
   }
 }

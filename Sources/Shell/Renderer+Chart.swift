@@ -19,10 +19,10 @@ extension Renderer {
     // Labels are data (names, units): measured as drawn, control characters visible.
     let labels = chart.bars.map { TerminalText.visible($0.label.replacingTabsAndNewlines()) }
     let labelWidth = labels.map { width($0) }.max() ?? 0
-    let values = chart.bars.map { $0.value.display.isEmpty ? "unknown" : $0.value.display }
+    let values = chart.bars.map { $0.value.display.isEmpty ? words("unknown") : $0.value.display }
     let valueWidth = values.map { width($0) }.max() ?? 0
     let largest = chart.bars.compactMap { $0.magnitude.map(Renderer.magnitude) }.max() ?? .zero
-    var out = chart.title + "\n"
+    var out = words(chart.title) + "\n"
     for (i, bar) in chart.bars.enumerated() {
       var cells = ""
       if let m = bar.magnitude, largest > .zero {
@@ -37,7 +37,7 @@ extension Renderer {
     if chart.sparkline, chart.bars.count > 1 {
       out += DisplayWidth.pad("", to: labelWidth) + "  " + sparkline(chart.bars.map(\.magnitude)) + "\n"
     }
-    return out + chart.notes.map { $0 + "\n" }.joined()
+    return out + chart.notes.map { words($0) + "\n" }.joined()
   }
 
   static func magnitude(_ f: Fraction) -> Fraction { f < .zero ? -f : f }

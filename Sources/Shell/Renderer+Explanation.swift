@@ -10,11 +10,11 @@ extension Renderer {
   /// step (CSV), or a heading and a pipe table (markdown).
   public func render(_ e: ScoreExplanation) -> String {
     switch format {
-    case .table, .line: return Renderer.explanationText(e)
+    case .table, .line: return words(Renderer.explanationText(e))
     case .json: return Renderer.explanationJSON(e)
     case .csv: return csv(Renderer.explanationData(e))
     case .markdown:
-      return "**#\(e.seq) \(e.name)** · \(e.year) · \(e.unit) · rules: \(e.rules)\n\n" + markdown(Renderer.explanationData(e))
+      return words("**#\(e.seq) \(e.name)** · \(e.year) · \(e.unit) · rules: \(e.rules)") + "\n\n" + markdown(Renderer.explanationData(e))
     }
   }
 

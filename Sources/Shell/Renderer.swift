@@ -14,6 +14,11 @@ public struct Renderer: Sendable {
   /// What a missing cell shows in the formats for reading (`.nullvalue`); CSV keeps it
   /// empty and JSON null, since those are data.
   public var nullValue = ""
+  /// The shell's own words (headers, counts, notes) in the language asked for; the data
+  /// is never translated.
+  public var words = Phrasebook.english
+  /// Display widths that text columns are cut to (with "…") so a table fits the terminal.
+  var limits: [Int: Int] = [:]
 
   public init(format: OutputFormat = .table, border: BorderStyle = .unicode, ambiguousIsWide: Bool = false, maxRows: Int = 40) {
     self.format = format
@@ -36,22 +41,28 @@ public struct Renderer: Sendable {
   /// with control characters visible, so that widths are measured on what is drawn.
   func cellText(_ table: ResultTable, _ row: Int, _ column: Int) -> String {
     let value = table.rows[row][column]
-    let shown = value == .missing ? nullValue : value.display
+    let shown: String
+    switch value {
+    case .missing: shown = nullValue
+    // Words the engine put in a cell (a verdict, a change); data holds Chinese text.
+    case .text(let s): shown = words.cell(s)
+    default: shown = value.display
+    }
     let text = TerminalText.visible(shown.replacingTabsAndNewlines())
     return table.edited.contains(.init(row: row, column: column)) ? text + "*" : text
   }
 
   /// A column's name as drawn (names can come from the data, as years and units do).
   func headerText(_ column: ResultTable.Column) -> String {
-    TerminalText.visible(column.name.replacingTabsAndNewlines())
+    TerminalText.visible(words(column.name).replacingTabsAndNewlines())
   }
 
   func width(_ s: String) -> Int { DisplayWidth.of(s, ambiguousIsWide: ambiguousIsWide) }
 
   /// "1 row", "19 rows", "1000 rows (40 shown)".
-  static func countLine(_ total: Int, shown: Int) -> String {
+  func countLine(_ total: Int, shown: Int) -> String {
     let noun = total == 1 ? "row" : "rows"
-    return shown < total ? "\(total) \(noun) (\(shown) shown)" : "\(total) \(noun)"
+    return words(shown < total ? "\(total) \(noun) (\(shown) shown)" : "\(total) \(noun)")
   }
 
   /// Which rows to draw: all, or the first and last halves of `maxRows`.
@@ -75,7 +86,7 @@ public struct Renderer: Sendable {
   }
 
   func notes(_ table: ResultTable) -> String {
-    table.notes.map { $0 + "\n" }.joined()
+    table.notes.map { words($0) + "\n" }.joined()
   }
 }
 

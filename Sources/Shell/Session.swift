@@ -18,6 +18,12 @@ public final class Session {
   var restoreAfterOnce: TextSink?
   /// `.timer on`: print how long each statement took.
   public var timer = false
+  /// The language of the shell's own words (`--lang`, `.lang`); data is never translated.
+  public var language = Language.en {
+    didSet { renderer.words = language.phrasebook }
+  }
+  /// The shell's words in the language in force.
+  public var words: Phrasebook { renderer.words }
   /// `.echo on`: print each statement before its result (replaying a demo script).
   public var echo = false
   /// Colours for headers and errors; `.none` when colour is off (NO_COLOR). Each stream
@@ -25,6 +31,9 @@ public final class Session {
   public var theme = Theme.none
   /// Columns of the terminal, when output goes to one; wider tables switch to one field per line.
   public var terminalWidth: Int?
+  /// Reads the terminal's width again; asked before each statement, so a window resized
+  /// between statements (SIGWINCH) is drawn for at its new width.
+  public var measureWidth: (() -> Int?)?
   /// The last table shown, for `export` without a statement.
   public internal(set) var lastTable: ResultTable?
   /// What the rows of the statement running are, for notes about them ("projects").
@@ -108,6 +117,7 @@ public final class Session {
     var result = RunResult.ok
     for statement in statements {
       if hasQuit { return .quit }
+      if let measureWidth { terminalWidth = measureWidth() }
       if engine.interrupted() {
         report("interrupted (Ctrl-C); the remaining statements were not run")
         return .failed
@@ -132,7 +142,7 @@ public final class Session {
         result = .failed
         if stopOnError { break }
       }
-      if timer { emit("Run Time: \(Session.milliseconds(clock.now - start)) ms\n") }
+      if timer { emit(words("Run Time: \(Session.milliseconds(clock.now - start)) ms") + "\n") }
       endOnce()
       if result == .failed && stopOnError { return .failed }
     }
@@ -167,9 +177,9 @@ public final class Session {
       lastTable = ResultTable(columns: [.init("label", numeric: false), .init("value", numeric: true)], rows: chart.bars.map { [.text($0.label), $0.value] })
       emit(renderer.render(chart), as: .result)
     case .text(let s):
-      emit(renderer.render(message: s))
+      emit(renderer.render(message: words(s)))
     case .help(let topic):
-      emit(HelpTopics.text(for: topic))
+      emit(words(HelpTopics.text(for: topic)))
     case .quit:
       return true
     case .several(let parts):
@@ -178,7 +188,7 @@ public final class Session {
       if let structured = request.structured ?? (request.table == nil ? lastStructured : nil) {
         do {
           let rows = try Exporter.write(structured, request, protected: ProtectedFiles(engine.store))
-          emit("wrote \(rows) row\(rows == 1 ? "" : "s") to \(request.path)\n")
+          emit(words("wrote \(rows) row\(rows == 1 ? "" : "s") to \(request.path)") + "\n")
         } catch {
           throw EvaluationError(range: nil, message: error.description, suggestion: nil)
         }
@@ -189,7 +199,7 @@ public final class Session {
       }
       do {
         let rows = try Exporter.write(table, request, protected: ProtectedFiles(engine.store), interrupted: engine.interrupted)
-        emit("wrote \(rows) row\(rows == 1 ? "" : "s") to \(request.path)\n")
+        emit(words("wrote \(rows) row\(rows == 1 ? "" : "s") to \(request.path)") + "\n")
       } catch {
         // The writer's suggestion joins the message, so the help hint still follows.
         throw EvaluationError(range: nil, message: error.description + (error.suggestion.map { "; " + $0 } ?? ""), suggestion: nil)
@@ -205,9 +215,17 @@ public final class Session {
     if renderer.format == .table, let width = terminalWidth,
       let first = text.split(separator: "\n").first, DisplayWidth.of(first, ambiguousIsWide: renderer.ambiguousIsWide) > width
     {
+      // First cut the widest text columns (names), as long as each keeps 12 columns.
+      if let limits = renderer.limitsToFit(table, available: width), !limits.isEmpty {
+        var cut = renderer
+        cut.limits = limits
+        let names = limits.keys.sorted().map { renderer.words(table.columns[$0].name) }.joined(separator: ", ")
+        return cut.render(table) + words("(\(names) shortened to fit \(width) columns; .mode line shows every value in full)") + "\n"
+      }
       var lines = renderer
       lines.format = .line
-      text = lines.render(lineTable ?? table) + "(\(DisplayWidth.of(first, ambiguousIsWide: renderer.ambiguousIsWide)) columns are wider than the terminal: one field per line; .mode line does this always)\n"
+      text = lines.render(lineTable ?? table)
+        + words("(\(DisplayWidth.of(first, ambiguousIsWide: renderer.ambiguousIsWide)) columns are wider than the terminal: one field per line; .mode line does this always)") + "\n"
     }
     return text
   }
@@ -268,18 +286,19 @@ public final class Session {
   /// Writes an error about `source` to the error stream and counts it.
   public func report(source: String, range: SourceRange?, message: String, suggestion: String?) {
     failures += 1
-    let renderer = DiagnosticRenderer(ambiguousIsWide: self.renderer.ambiguousIsWide)
-    let drawn = renderer.render(source: source, range: range, message: message, suggestion: suggestion, echo: !interactive, indent: promptWidth)
+    let renderer = DiagnosticRenderer(ambiguousIsWide: self.renderer.ambiguousIsWide, words: words)
+    let drawn = renderer.render(source: source, range: range, message: words(message), suggestion: suggestion.map { words($0) }, echo: !interactive, indent: promptWidth)
     guard var location else { return emitError(drawn) }
     // The line the caret is on: the statement's first line, plus the lines before the range.
     if let range { location.line += source.utf8.prefix(max(0, range.start)).filter { $0 == 0x0A }.count }
-    emitError(range == nil ? "error: \(location.file):\(location.line): " + drawn.dropFirst("error: ".count) : "\(location.file):\(location.line):\n" + drawn)
+    let prefix = renderer.prefix
+    emitError(range == nil ? prefix + "\(location.file):\(location.line): " + drawn.dropFirst(prefix.count) : "\(location.file):\(location.line):\n" + drawn)
   }
 
   /// Writes an error that concerns no statement text (a dataset that failed to load).
   public func report(_ message: String) {
     failures += 1
-    emitError("error: " + (location.map { "\($0.file):\($0.line): " } ?? "") + message + "\n")
+    emitError(DiagnosticRenderer(words: words).prefix + (location.map { "\($0.file):\($0.line): " } ?? "") + words(message) + "\n")
   }
 
   /// The one way errors reach `err`: file names, values and statement text quoted in

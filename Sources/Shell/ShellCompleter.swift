@@ -28,6 +28,7 @@ public final class ShellCompleter: Completer {
     case ".width": BorderStyle.allCases.map(\.rawValue)
     case ".timer", ".echo": ["on", "off"]
     case ".theme": ["dark", "light", "none"]
+    case ".lang": Language.allCases.map(\.rawValue)
     case ".nullvalue", ".maxrows", ".exit", ".help", ".quit": []
     default: nil
     }

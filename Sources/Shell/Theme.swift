@@ -24,9 +24,10 @@ public enum Theme: String, CaseIterable, Sendable {
 
   static let reset = "\u{1B}[0m"
 
-  /// Colours the header line of a bordered table (the second line).
+  /// Colours the header line of a bordered table (the second line). A table too wide for
+  /// the terminal is drawn one field per line instead, and has no header line to colour.
   func headers(_ text: String, format: OutputFormat) -> String {
-    guard let code = headerCode, format == .table else { return text }
+    guard let code = headerCode, format == .table, text.first == "┌" || text.first == "+" else { return text }
     var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     guard lines.count > 1 else { return text }
     // Colour each cell's text between the borders, so the borders keep their width.

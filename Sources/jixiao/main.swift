@@ -62,19 +62,19 @@ struct Jixiao: ParsableCommand {
   @Option(name: [.customShort("c"), .customLong("command")], help: "Statements to run (repeatable; ; separates statements).")
   var commands: [String] = []
 
-  @Option(name: [.customShort("f"), .customLong("file")], help: "A file of statements to run.")
+  @Option(name: [.customShort("f"), .customLong("file")], help: "A file of statements to run.", completion: .file())
   var file: String?
 
-  @Option(name: .customLong("data"), help: "A dataset folder or file to load (repeatable; default: ./datasets).")
+  @Option(name: .customLong("data"), help: "A dataset folder or file to load (repeatable; default: ./datasets).", completion: .directory)
   var data: [String] = []
 
   @Flag(name: .customLong("no-data"), help: "Start with no data loaded (then load or import).")
   var noData = false
 
-  @Option(name: .customLong("rules"), help: "A folder of rule files (*.json) that add to or replace the built-in ones, read after ./rules.")
+  @Option(name: .customLong("rules"), help: "A folder of rule files (*.json) that add to or replace the built-in ones, read after ./rules.", completion: .directory)
   var rulesFolder: String?
 
-  @Option(help: "Output format: table, csv, json, markdown or line.")
+  @Option(help: "Output format: table, csv, json, markdown or line.", completion: .list(OutputFormat.allCases.map(\.rawValue)))
   var format: String = "table"
 
   @Flag(help: "Stop at the first statement that fails.")
@@ -83,46 +83,79 @@ struct Jixiao: ParsableCommand {
   @Flag(name: .customLong("no-color"), help: "Plain output without colours (also when NO_COLOR is set).")
   var noColor = false
 
+  @Option(name: .customLong("lang"), help: "The language of headers, notes, messages and help: en or zh (default: zh when the locale is zh_*, else en).", completion: .list(Language.allCases.map(\.rawValue)))
+  var lang: String?
+
   @Flag(name: .customLong("no-rc"), help: "Do not run the startup file ($XDG_CONFIG_HOME/jixiao/jixiaorc or ~/.jixiaorc) in the interactive shell.")
   var noRC = false
+
+  /// `--data sample` is the bundled example report as installed (scripts/install.sh),
+  /// unless there is a file or folder called `sample` here.
+  static func resolveSample(_ path: String, environment: [String: String]) -> String {
+    guard path == "sample", !FileManager.default.fileExists(atPath: path) else { return path }
+    var candidates: [String] = []
+    if let data = environment["XDG_DATA_HOME"], data.hasPrefix("/") { candidates.append(data + "/jixiao/datasets") }
+    if let home = environment["HOME"], home.hasPrefix("/") { candidates.append(home + "/.local/share/jixiao/datasets") }
+    if let exe = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+      let bin = (exe as NSString).deletingLastPathComponent
+      candidates.append(((bin as NSString).deletingLastPathComponent as NSString).appendingPathComponent("share/jixiao/datasets"))
+    }
+    return candidates.first { FileManager.default.fileExists(atPath: $0) } ?? path
+  }
 
   func run() throws {
     guard let outputFormat = OutputFormat(rawValue: format.lowercased()) else {
       throw ValidationError("unknown format '\(format)'; expected table, csv, json, markdown or line")
     }
+    let env = ProcessInfo.processInfo.environment
+    let language: Language
+    if let lang {
+      guard let chosen = Language(rawValue: lang.lowercased()) else {
+        throw ValidationError("unknown language '\(lang)'; expected en or zh")
+      }
+      language = chosen
+    } else {
+      language = Language.fromLocale(env)
+    }
+    let words = language.phrasebook
+    let error = words.language == .en ? "error: " : words("error") + "："
+    let warning = words.language == .en ? "warning: " : words("warning") + "："
     let out = DescriptorSink(1, closed: closedAtStart[1])
     let err = DescriptorSink(2, closed: closedAtStart[2])
-    let paths = data.isEmpty ? ["datasets"] : data
+    let paths = data.isEmpty ? ["datasets"] : data.map { Jixiao.resolveSample($0, environment: env) }
     let store: Store
     do {
       if noData {
         store = Store()
       } else if data.isEmpty && !FileManager.default.fileExists(atPath: "datasets") {
-        err.write("note: no ./datasets folder here; starting with no data (use --data DIR)\n")
+        err.write(words("note: no ./datasets folder here; starting with no data (use --data DIR)") + "\n")
         store = Store()
       } else {
         store = try DatasetLoader.load(paths: paths)
-        for warning in DatasetLoader.orphanIndicatorWarnings(store, in: store) {
-          err.write(TerminalText.visible("warning: \(warning)\n"))
+        for problem in DatasetLoader.orphanIndicatorWarnings(store, in: store) {
+          err.write(TerminalText.visible(warning + words("\(problem)") + "\n"))
         }
       }
-    } catch {
-      err.write(TerminalText.visible("error: \(error)\n"))
+    } catch let problem {
+      err.write(TerminalText.visible(error + words("\(problem)") + "\n"))
       throw ExitCode(2)
     }
-    let env = ProcessInfo.processInfo.environment
     let ruleSets: [String: RuleSet]
     do {
       ruleSets = try RuleLoader.load(folders: RuleLoader.folders(environment: env), explicit: rulesFolder)
-    } catch {
-      err.write(TerminalText.visible("error: \(error)\n"))
+    } catch let problem {
+      err.write(TerminalText.visible(error + words("\(problem)") + "\n"))
       throw ExitCode(2)
     }
     let session = Session(store: store, ruleSets: ruleSets, out: out, err: err)
+    session.language = language
     session.renderer.format = outputFormat
     if isatty(1) == 1 {
-      var size = winsize()
-      if ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { session.terminalWidth = Int(size.ws_col) }
+      session.measureWidth = {
+        var size = winsize()
+        return ioctl(1, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : nil
+      }
+      session.terminalWidth = session.measureWidth?()
     }
     // Each stream is coloured only where it is a terminal (the sinks say which).
     if !noColor && env["NO_COLOR"] == nil && env["TERM"] != "dumb" { session.theme = .dark }
@@ -140,7 +173,7 @@ struct Jixiao: ParsableCommand {
         switch ScriptFile.text(file) {
         case .success(let t): text = t
         case .failure(let problem):
-          err.write(TerminalText.visible("error: \(problem)\n"))
+          err.write(TerminalText.visible(error + words("\(problem)") + "\n"))
           throw ExitCode(2)
         }
         status = max(status, REPL(session: session, reader: ScriptLineReader(text: text), bail: bail, file: file == "-" ? "standard input" : file).run())
@@ -152,9 +185,9 @@ struct Jixiao: ParsableCommand {
       let reader = LibEditLineReader(completer: ShellCompleter(session: session))
       // Ctrl-C while a statement runs abandons it (checking consumes the keypress).
       session.engine.interrupted = { LibEditLineReader.consumeInterrupt() }
-      for warning in reader.warnings { err.write(TerminalText.visible("warning: \(warning)\n")) }
+      for problem in reader.warnings { err.write(TerminalText.visible(warning + words("\(problem)") + "\n")) }
       let years = store.years.map(String.init).joined(separator: ", ")
-      out.write("jixiao: \(store.projects.count) projects\(years.isEmpty ? "" : " (\(years))"). Type help, or Ctrl-D to leave.\n")
+      out.write(words("jixiao: \(store.projects.count) projects\(years.isEmpty ? "" : " (\(years))"). Type help, or Ctrl-D to leave.") + "\n")
       if !noRC, let rc = StartupFile.path(environment: env, exists: { FileManager.default.fileExists(atPath: $0) }) {
         session.runStartupFile(rc)
       }
@@ -165,7 +198,7 @@ struct Jixiao: ParsableCommand {
       switch ScriptFile.text("-") {
       case .success(let t): text = t
       case .failure(let problem):
-        err.write(TerminalText.visible("error: \(problem)\n"))
+        err.write(TerminalText.visible(error + words("\(problem)") + "\n"))
         throw ExitCode(2)
       }
       status = REPL(session: session, reader: ScriptLineReader(text: text), bail: bail).run()

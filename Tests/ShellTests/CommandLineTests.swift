@@ -42,8 +42,11 @@ struct CommandLineTests {
   /// Runs jixiao in the repository root (so ./datasets and ./rules are found) with
   /// `input` on a pipe as standard input.
   /// - Parameter directory: where to run it instead of the repository root.
-  static func jixiao(_ arguments: [String], input: String = "", environment extra: [String: String] = [:], directory: URL? = nil) throws -> Run {
-    let program = try #require(executable(), "the jixiao executable was not found next to the test bundle; run swift build")
+  /// - Parameter program: another jixiao binary to run (an installed one).
+  static func jixiao(
+    _ arguments: [String], input: String = "", environment extra: [String: String] = [:], directory: URL? = nil, program other: String? = nil
+  ) throws -> Run {
+    let program = try other ?? #require(executable(), "the jixiao executable was not found next to the test bundle; run swift build")
     let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-cli-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: scratch) }
@@ -60,6 +63,8 @@ struct CommandLineTests {
     process.currentDirectoryURL = directory ?? root
     var environment = ProcessInfo.processInfo.environment
     environment["LANG"] = "C.UTF-8"
+    environment["LC_ALL"] = nil
+    environment["LC_MESSAGES"] = nil
     environment["NO_COLOR"] = "1"
     environment["XDG_STATE_HOME"] = scratch.path
     environment.merge(extra) { $1 }

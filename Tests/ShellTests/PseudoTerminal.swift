@@ -73,6 +73,12 @@ final class PseudoTerminal {
     terminate()
   }
 
+  /// Resizes the terminal, as a window manager does: the kernel then sends SIGWINCH.
+  func resize(columns: UInt16, rows: UInt16 = 50) {
+    var size = winsize(ws_row: rows, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
+    _ = ioctl(master, UInt(TIOCSWINSZ), &size)
+  }
+
   /// Types `text` (UTF-8) as if from the keyboard.
   func send(_ text: String) {
     var bytes = Array(text.utf8)

@@ -203,6 +203,22 @@ struct PseudoTerminalTests {
     Issue.record("process \(pid) did not stop")
   }
 
+  @Test("A resized window is drawn for at its new width")
+  func resizingChangesTheLayout() throws {
+    let sandbox = try Sandbox()
+    defer { sandbox.remove() }
+    let terminal = try sandbox.launch()
+    defer { terminal.terminate() }
+    terminal.send("projects where budget > 200\r")
+    let wide = try Self.reply(from: terminal)
+    #expect(wide.contains("│ 2023 │ 双山子镇人民政府 │   3 │"), "\(wide)")
+    terminal.resize(columns: 60)
+    terminal.send("projects where budget > 200\r")
+    let narrow = try Self.reply(from: terminal)
+    #expect(narrow.contains("-[ RECORD 1 ]"), "\(narrow)")
+    #expect(narrow.contains("wider than the terminal"), "\(narrow)")
+  }
+
   @Test("Ctrl-Z and continuing redraw the prompt and the line being typed")
   func continuingRedrawsTheLine() throws {
     let sandbox = try Sandbox()

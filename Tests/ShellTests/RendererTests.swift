@@ -214,7 +214,7 @@ import Testing
 
   @Test(arguments: [(1, 1, "1 row"), (0, 0, "0 rows"), (19, 19, "19 rows"), (1000, 40, "1000 rows (40 shown)"), (2, 1, "2 rows (1 shown)")])
   func countLine(_ total: Int, _ shown: Int, _ text: String) {
-    #expect(Renderer.countLine(total, shown: shown) == text)
+    #expect(Renderer().countLine(total, shown: shown) == text)
   }
 
   // MARK: JSON

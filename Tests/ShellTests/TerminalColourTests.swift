@@ -22,6 +22,20 @@ import Testing
     #expect(err.text.hasPrefix("\u{1B}[1;31m  projets\n"))
   }
 
+  /// A table too wide for the terminal is drawn one field per line; with colours on, its
+  /// first label stays whole (it has no header line to colour).
+  @Test func theOneFieldPerLineLayoutKeepsItsLabelsWithColours() throws {
+    let out = StringSink(isTerminal: true)
+    let session = Session(store: try store(), out: out, err: out)
+    session.theme = .dark
+    session.terminalWidth = 60
+    _ = REPL(session: session, reader: ScriptLineReader(text: "projects where budget > 200\n")).run()
+    let lines = out.text.split(separator: "\n").map(String.init)
+    #expect(lines.first == "-[ RECORD 1 ]----")
+    #expect(lines.dropFirst().first == "year   | 2023")
+    #expect(!out.text.contains("\u{1B}"))
+  }
+
   @Test func aFileOrPipeGetsNoEscapes() throws {
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("jx-colour-\(UUID().uuidString).txt").path
     defer { try? FileManager.default.removeItem(atPath: path) }

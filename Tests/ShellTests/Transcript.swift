@@ -23,6 +23,8 @@ struct Transcript {
   }
 
   var dataPaths: [String] = []
+  /// `-- lang: zh` runs the transcript with the shell's words in Chinese.
+  var language = Language.en
   var steps: [Step] = []
 
   static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -40,7 +42,9 @@ struct Transcript {
     for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
       let line = String(raw)
       if current == nil, line.hasPrefix("#") || line.isEmpty { continue }
-      if line.hasPrefix("-- data: ") {
+      if line.hasPrefix("-- lang: ") {
+        language = Language(rawValue: String(line.dropFirst("-- lang: ".count))) ?? .en
+      } else if line.hasPrefix("-- data: ") {
         dataPaths.append(String(line.dropFirst("-- data: ".count)))
       } else if line.hasPrefix("jx> ") {
         if let c = current { steps.append(c) }
@@ -60,11 +64,12 @@ struct Transcript {
   }
 
   /// Runs every step in one session; returns (step, actual output) pairs.
-  func run() throws -> [(Step, String)] {
+  func run(language: Language? = nil) throws -> [(Step, String)] {
     let store = try DatasetLoader.load(paths: dataPaths.map { Transcript.repositoryRoot.appendingPathComponent($0).path })
     let rules = try RuleLoader.load(folder: Transcript.repositoryRoot.appendingPathComponent("rules").path)
     let sink = StringSink()
     let session = Session(store: store, ruleSets: rules, out: sink, err: sink)
+    session.language = language ?? self.language
     var results: [(Step, String)] = []
     for step in steps {
       sink.clear()
