@@ -15,6 +15,8 @@ enum DotCommand {
     (".echo", ".echo on|off                         print each statement before its result (demo scripts)"),
     (".nullvalue", ".nullvalue [TEXT]                    what a missing value shows in tables (default: nothing)"),
     (".theme", ".theme dark|light|none               colours for headers and errors (NO_COLOR turns them off)"),
+    (".pager", ".pager on|off                        send results longer than the terminal through $PAGER (default less -FRSX)"),
+    (".last", ".last                                the last table again, every row (after a .maxrows cut)"),
     (".lang", ".lang en|zh                          the language of headers, notes, messages and help (data is never translated)"),
     (".help", ".help                                this list"),
     (".quit", ".quit                                leave (also Ctrl-D)"),
@@ -34,7 +36,7 @@ enum DotCommand {
   /// word is usually a mistyped file name or a second command on the line.
   static let maximumArguments: [String: Int] = [
     ".mode": 1, ".maxrows": 1, ".width": 2, ".timer": 1, ".output": 1, ".once": 1, ".read": 1,
-    ".echo": 1, ".nullvalue": 1, ".theme": 1, ".lang": 1, ".help": 0, ".quit": 0, ".exit": 1,
+    ".echo": 1, ".nullvalue": 1, ".theme": 1, ".lang": 1, ".pager": 1, ".last": 0, ".help": 0, ".quit": 0, ".exit": 1,
   ]
 
   /// Splits a dot-command line into words as a shell does: white space separates them,
@@ -125,12 +127,22 @@ extension Session {
       }
       if let refused = extraWords() { return refused }
       renderer.nullValue = arg
-    case ".timer", ".echo":
+    case ".timer", ".echo", ".pager":
       guard let arg = args.first?.lowercased(), arg == "on" || arg == "off" else {
         return fail("expected \(name) on or \(name) off")
       }
       if let refused = extraWords() { return refused }
-      if name == ".timer" { timer = arg == "on" } else { echo = arg == "on" }
+      switch name {
+      case ".timer": timer = arg == "on"
+      case ".echo": echo = arg == "on"
+      default: pagerEnabled = arg == "on"
+      }
+    case ".last":
+      if let refused = extraWords() { return refused }
+      guard let table = lastShown else { return fail("there is no table to show again yet", "run a statement first") }
+      var whole = renderer
+      whole.maxRows = 0
+      emit(whole.render(table), as: .table)
     case ".output", ".once":
       if let refused = extraWords() { return refused }
       endOnce()

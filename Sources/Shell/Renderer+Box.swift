@@ -65,14 +65,18 @@ extension Renderer {
     return widths
   }
 
-  /// Limits for the widest text columns so that the bordered table fits `available`
+  static let shortenable: Set<String> = ["name", "unit"]
+
+  /// Limits for the widest name columns so that the bordered table fits `available`
   /// columns, no column cut below 12 (or its header); nil when that is not enough.
   func limitsToFit(_ table: ResultTable, available: Int) -> [Int: Int]? {
     let widths = columnWidths(table)
     var total = widths.reduce(1) { $0 + $1 + 3 }
     guard total > available else { return [:] }
     var limits: [Int: Int] = [:]
-    let text = table.columns.indices.filter { !table.columns[$0].numeric }.sorted { widths[$0] > widths[$1] }
+    // Only names are cut (a project's or a unit's): a note or a finding cut short would
+    // lose what it says, so such a table goes one field per line instead.
+    let text = table.columns.indices.filter { Renderer.shortenable.contains(table.columns[$0].name) }.sorted { widths[$0] > widths[$1] }
     for c in text {
       let floor = max(12, width(headerText(table.columns[c])))
       guard widths[c] > floor else { continue }

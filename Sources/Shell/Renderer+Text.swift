@@ -22,7 +22,7 @@ extension Renderer {
     let field = CSVField.quoted
     var out = table.columns.map { field($0.name) }.joined(separator: ",") + csvRecordEnd
     for row in table.rows {
-      out += row.map { field($0.plain) }.joined(separator: ",") + csvRecordEnd
+      out += row.map { field(words.cell($0.plain)) }.joined(separator: ",") + csvRecordEnd
     }
     return out
   }
@@ -35,7 +35,12 @@ extension Renderer {
       out += "  {"
       for (c, column) in table.columns.enumerated() {
         if c > 0 { out += ", " }
-        out += Renderer.jsonString(column.name) + ": " + Renderer.jsonValue(row[c])
+        let value = row[c]
+        if case .text(let text) = value {
+          out += Renderer.jsonString(column.name) + ": " + Renderer.jsonString(words.cell(text))
+        } else {
+          out += Renderer.jsonString(column.name) + ": " + Renderer.jsonValue(value)
+        }
       }
       out += i == table.rows.count - 1 ? "}\n" : "},\n"
     }

@@ -34,6 +34,17 @@ public final class Session {
   /// Reads the terminal's width again; asked before each statement, so a window resized
   /// between statements (SIGWINCH) is drawn for at its new width.
   public var measureWidth: (() -> Int?)?
+  /// Lines of the terminal, when output goes to one; a longer result goes through the pager.
+  public var terminalHeight: Int?
+  /// Reads the terminal's height again, before each statement.
+  public var measureHeight: (() -> Int?)?
+  /// Shows text through `$PAGER` on the terminal and says whether it did; set by the
+  /// executable when standard output is a terminal (`.pager on|off` turns it on and off).
+  public var pager: ((String) -> Bool)?
+  /// `.pager off` keeps long results on the screen as they are.
+  public var pagerEnabled = true
+  /// The last table shown, whole, for `.last` after a `.maxrows` cut.
+  public internal(set) var lastShown: ResultTable?
   /// The last table shown, for `export` without a statement.
   public internal(set) var lastTable: ResultTable?
   /// What the rows of the statement running are, for notes about them ("projects").
@@ -118,6 +129,7 @@ public final class Session {
     for statement in statements {
       if hasQuit { return .quit }
       if let measureWidth { terminalWidth = measureWidth() }
+      if let measureHeight { terminalHeight = measureHeight() }
       if engine.interrupted() {
         report("interrupted (Ctrl-C); the remaining statements were not run")
         return .failed
@@ -157,8 +169,10 @@ public final class Session {
       lastStructured = nil
       var shown = table
       shown.notes += Renderer.missingColumnNotes(table, noun: rowNoun)
+      lastShown = shown
       emit(display(shown), as: .table)
-    case .findings(let result):
+    case .findings(let found):
+      let result = words.translated(found)
       lastTable = Renderer.findingsData(result)
       lastStructured = .findings(result)
       if renderer.format == .json || renderer.format == .csv {
@@ -168,7 +182,8 @@ public final class Session {
         lines.format = .line
         emit(display(renderer.findingsTable(result), lines: lines.findingsTable(result)), as: .table)
       }
-    case .explanation(let explanation):
+    case .explanation(let explained):
+      let explanation = words.translated(explained)
       lastTable = Renderer.explanationData(explanation)
       lastStructured = .explanation(explanation)
       emit(renderer.render(explanation), as: .result)
@@ -179,7 +194,7 @@ public final class Session {
     case .text(let s):
       emit(renderer.render(message: words(s)))
     case .help(let topic):
-      emit(words(HelpTopics.text(for: topic)))
+      emit(words(HelpTopics.text(for: topic)), as: .result)
     case .quit:
       return true
     case .several(let parts):
@@ -246,19 +261,24 @@ public final class Session {
   /// window or rewrite the screen), while CSV and JSON results keep the data exact.
   /// Colours are added after escaping, so they are the only escapes written.
   func emit(_ text: String, as kind: Output = .message) {
+    let shown: String
     switch kind {
     case .result where renderer.format == .csv || renderer.format == .json,
       .table where renderer.format == .csv || renderer.format == .json:
-      out.write(text)
-    case .result:
-      out.write(TerminalText.visible(text))
+      shown = text
     case .table where out.isTerminal:
-      out.write(theme.headers(TerminalText.visible(text), format: renderer.format))
-    case .table:
-      out.write(TerminalText.visible(text))
-    case .message:
-      out.write(TerminalText.visible(text))
+      shown = theme.headers(TerminalText.visible(text), format: renderer.format)
+    case .result, .table, .message:
+      shown = TerminalText.visible(text)
     }
+    // A result longer than the terminal goes through the pager; never one going to a
+    // file or a pipe, and never a message.
+    if kind != .message, pagerEnabled, let pager, out === terminal, out.isTerminal, let rows = terminalHeight,
+      shown.utf8.lazy.filter({ $0 == 0x0A }).count >= rows, pager(shown)
+    {
+      return
+    }
+    out.write(shown)
   }
 
   static func milliseconds(_ d: Duration) -> String {

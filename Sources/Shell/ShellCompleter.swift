@@ -26,10 +26,10 @@ public final class ShellCompleter: Completer {
     switch command {
     case ".mode": OutputFormat.allCases.map(\.rawValue)
     case ".width": BorderStyle.allCases.map(\.rawValue)
-    case ".timer", ".echo": ["on", "off"]
+    case ".timer", ".echo", ".pager": ["on", "off"]
     case ".theme": ["dark", "light", "none"]
     case ".lang": Language.allCases.map(\.rawValue)
-    case ".nullvalue", ".maxrows", ".exit", ".help", ".quit": []
+    case ".nullvalue", ".maxrows", ".exit", ".help", ".quit", ".last": []
     default: nil
     }
   }

@@ -103,6 +103,15 @@ struct Jixiao: ParsableCommand {
     return candidates.first { FileManager.default.fileExists(atPath: $0) } ?? path
   }
 
+  /// The language `--lang` names (`--lang zh`, `--lang=zh`), else the locale's.
+  static func language(_ arguments: [String], environment: [String: String]) -> Language {
+    for (i, argument) in arguments.enumerated() {
+      if argument == "--lang", i + 1 < arguments.count, let chosen = Language(rawValue: arguments[i + 1].lowercased()) { return chosen }
+      if argument.hasPrefix("--lang="), let chosen = Language(rawValue: argument.dropFirst(7).lowercased()) { return chosen }
+    }
+    return Language.fromLocale(environment)
+  }
+
   func run() throws {
     guard let outputFormat = OutputFormat(rawValue: format.lowercased()) else {
       throw ValidationError("unknown format '\(format)'; expected table, csv, json, markdown or line")
@@ -156,6 +165,12 @@ struct Jixiao: ParsableCommand {
         return ioctl(1, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : nil
       }
       session.terminalWidth = session.measureWidth?()
+      session.measureHeight = {
+        var size = winsize()
+        return ioctl(1, UInt(TIOCGWINSZ), &size) == 0 && size.ws_row > 0 ? Int(size.ws_row) : nil
+      }
+      session.terminalHeight = session.measureHeight?()
+      session.pager = { Pager.show($0, environment: env) }
     }
     // Each stream is coloured only where it is a terminal (the sinks say which).
     if !noColor && env["NO_COLOR"] == nil && env["TERM"] != "dumb" { session.theme = .dark }
@@ -221,10 +236,15 @@ do {
   exit(code.rawValue)
 } catch {
   let code = Jixiao.exitCode(for: error)
+  // Usage, --help and flag errors come before the flags are read: --lang is looked for here.
+  let words = Jixiao.language(CommandLine.arguments, environment: ProcessInfo.processInfo.environment).phrasebook
   if code == .success {
-    print(Jixiao.fullMessage(for: error))
+    let message = Jixiao.fullMessage(for: error)
+    // Translated help is read one option to a line, not wrapped.
+    let unwrapped = words.language != .en && message.hasPrefix("OVERVIEW") ? Jixiao.helpMessage(columns: 10_000) : message
+    print(words(unwrapped))
     exit(0)
   }
-  _ = Descriptor.writeAll(2, TerminalText.visible(Jixiao.fullMessage(for: error) + "\n"))
+  _ = Descriptor.writeAll(2, TerminalText.visible(words(Jixiao.fullMessage(for: error)) + "\n"))
   exit(2)
 }

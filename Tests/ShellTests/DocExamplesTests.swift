@@ -55,6 +55,8 @@ struct DocExamplesTests {
       defer { try? FileManager.default.removeItem(at: folder) }
       var environment = ProcessInfo.processInfo.environment
       environment["LANG"] = "C.UTF-8"
+      environment["LC_ALL"] = nil
+      environment["LC_MESSAGES"] = nil
       environment["NO_COLOR"] = "1"
       environment["XDG_STATE_HOME"] = folder.appendingPathComponent("state").path
       let shell = DocShell(executable: program, directory: folder.appendingPathComponent("work"), environment: environment)

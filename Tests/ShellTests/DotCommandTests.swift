@@ -61,4 +61,17 @@ import Testing
     #expect(sink.text.contains("name   | 村级组织运转经费-村干部基础职务补贴\n"))
     #expect(sink.text.hasSuffix("one field per line; .mode line does this always)\n"))
   }
+
+  /// A table a little too wide first cuts its names (never below 12 columns) with "…".
+  @Test func slightlyWideTablesShortenTheirNames() throws {
+    let (session, sink) = try session()
+    session.terminalWidth = 80
+    run(session, "projects where seq = 3")
+    #expect(sink.text.contains("│ 2023 │ 双山子镇人民政府 │   3 │ 村级组织运转经费-… │ 228.764 │ 83.25 │ 良    │\n"))
+    #expect(sink.text.hasSuffix("1 row\n(name shortened to fit 80 columns; .mode line shows every value in full)\n"))
+    // Every line of the table fits.
+    for line in sink.text.split(separator: "\n") where line.hasPrefix("│") || line.hasPrefix("┌") {
+      #expect(DisplayWidth.of(line) <= 80)
+    }
+  }
 }

@@ -56,6 +56,7 @@ import Testing
   @Test func cellsAreTranslatedOnlyWhole() {
     #expect(book.cell("budget") == "预算金额")
     #expect(book.cell("budget, budget") == "budget, budget")
+    #expect(book.cell("budget; the list") == "预算金额；本列表")
     #expect(book.cell("道路养护") == "道路养护")
   }
 

@@ -5,7 +5,7 @@ extension Phrasebook {
   /// 得分, 小计, 总分, 等级), units as the reports write them (万元, %, 分).
   public static let chinese = Phrasebook(
     language: .zh,
-    entries: [fieldLabels, ChineseWords.results, ChineseWords.scoring, ChineseWords.messages, ChineseWords.help])
+    entries: [fieldLabels, ChineseWords.results, ChineseWords.messages, ChineseWords.help])
 
   /// Field names as headers: the report's own labels.
   static var fieldLabels: String {

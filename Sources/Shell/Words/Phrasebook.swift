@@ -108,8 +108,9 @@ public struct Phrasebook: Sendable {
     return text.split(separator: "\n", omittingEmptySubsequences: false).map { line(String($0)) }.joined(separator: "\n")
   }
 
-  /// A table cell's text: translated only when it is a whole sentence of the shell's
-  /// (a verdict, a note), never in parts, since cells otherwise hold data.
+  /// A table cell's text: translated only when it is a sentence of the shell's (a
+  /// verdict, a note; notes joined by "; "), never split further, since cells otherwise
+  /// hold data.
   public func cell(_ text: String) -> String {
     guard language != .en, !text.isEmpty, text.utf8.contains(where: Phrasebook.isLetter) else { return text }
     return phrase(text, depth: 0, splitting: false)
@@ -121,9 +122,15 @@ public struct Phrasebook: Sendable {
     guard text.utf8.contains(where: Phrasebook.isLetter) else { return text }
     let core = text.trimmingCharacters(in: .whitespaces)
     guard !core.isEmpty else { return text }
-    let lead = text.prefix { $0 == " " }
+    var lead = String(text.prefix { $0 == " " })
     let trail = text.reversed().prefix { $0 == " " }
-    return lead + placeholders(columns(core)) + String(trail)
+    // A mark in front (a problem's "! ", a verdict) is not part of the sentence.
+    var sentence = core
+    for mark in ["! ", "✓ ", "✗ ", "- "] where core.hasPrefix(mark) && phrase(core, depth: 0) == core {
+      lead += mark
+      sentence = String(core.dropFirst(mark.count))
+    }
+    return lead + placeholders(columns(sentence)) + String(trail)
   }
 
   /// A line laid out in columns (help: syntax, then a description after a run of spaces)
@@ -179,20 +186,20 @@ public struct Phrasebook: Sendable {
   }
 
   /// One sentence: exactly, by a template, or in its `; ` parts.
+  ///
+  /// Values first may not span "; " (two sentences joined are translated each on its
+  /// own, when each has a translation); then they may (a sentence that quotes one with
+  /// "; " inside); then the parts are translated as far as they go.
   func phrase(_ s: String, depth: Int, splitting: Bool = true) -> String {
     if let t = exact[s] { return t }
     guard depth < 4 else { return s }
-    for template in templates {
-      if let values = match(template, s) {
-        return template.target.map { piece in
-          switch piece {
-          case .text(let t): return t
-          case .hole(let n): return template.verbatim[n] ? values[n] : phrase(values[n], depth: depth + 1)
-          }
-        }.joined()
-      }
+    if let t = fill(s, depth: depth, strict: true) { return t }
+    let sentences = s.components(separatedBy: "; ")
+    if sentences.count > 1, let groups = sentenceGroups(sentences[...], depth: depth) {
+      return groups.joined(separator: "；")
     }
-    for separator in ["; ", ": ", ", "] where splitting && s.contains(separator) {
+    if let t = fill(s, depth: depth, strict: false) { return t }
+    for separator in splitting ? ["; ", ": ", ", "] : ["; "] where s.contains(separator) {
       let parts = s.components(separatedBy: separator)
       let translated = parts.map { phrase($0, depth: depth + 1) }
       if translated != parts { return translated.joined(separator: Phrasebook.chineseSeparator[separator] ?? separator) }
@@ -200,10 +207,87 @@ public struct Phrasebook: Sendable {
     return s
   }
 
+  /// The sentences grouped so that each group (sentences joined by "; ") has a
+  /// translation of its own, longest groups first; nil when some sentence has none.
+  func sentenceGroups(_ sentences: ArraySlice<String>, depth: Int) -> [String]? {
+    guard let first = sentences.indices.first else { return [] }
+    for end in stride(from: sentences.endIndex, to: first, by: -1) {
+      let group = sentences[first..<end].joined(separator: "; ")
+      let translated: String?
+      if end - first == 1 {
+        let t = phrase(group, depth: depth + 1)
+        translated = t != group || !group.utf8.contains(where: Phrasebook.isLetter) ? t : nil
+      } else {
+        translated = exact[group] ?? fill(group, depth: depth, strict: true) ?? fill(group, depth: depth, strict: false, whole: true)
+      }
+      if let translated, let rest = sentenceGroups(sentences[end...], depth: depth) { return [translated] + rest }
+    }
+    return nil
+  }
+
+  /// The first template that matches, filled with its values translated in turn.
+  /// With `whole`, only a result whose English words all come from values kept as they
+  /// are counts: the template's own words and every translated value were translated.
+  func fill(_ s: String, depth: Int, strict: Bool, whole: Bool = false) -> String? {
+    for template in templates {
+      if let values = match(template, s, strict: strict, keptStrict: whole) {
+        var kept: Set<Substring> = []
+        let text = template.target.map { piece in
+          switch piece {
+          case .text(let t): return t
+          case .hole(let n):
+            if template.verbatim[n] {
+              kept.formUnion(Phrasebook.letterRuns(values[n]))
+              return values[n]
+            }
+            let t = phrase(values[n], depth: depth + 1)
+            // A value with no translation and no space is a name (a file, a unit), not a sentence.
+            if t == values[n] && !t.contains(" ") { kept.formUnion(Phrasebook.letterRuns(t)) }
+            return t
+          }
+        }.joined()
+        if whole && !Phrasebook.letterRuns(text).isSubset(of: kept) { continue }
+        return text
+      }
+    }
+    return nil
+  }
+
+  /// Runs of two or more ASCII letters: the English words of a text.
+  static func letterRuns(_ text: String) -> Set<Substring> {
+    var runs: Set<Substring> = []
+    var start: String.Index?
+    var index = text.startIndex
+    while true {
+      let isLetter = index < text.endIndex && text[index].isASCII && text[index].isLetter
+      if isLetter {
+        if start == nil { start = index }
+      } else if let s = start {
+        if text.distance(from: s, to: index) >= 2 { runs.insert(text[s..<index]) }
+        start = nil
+      }
+      guard index < text.endIndex else { break }
+      index = text.index(after: index)
+    }
+    return runs
+  }
+
+  /// A value never spans "; ": that joins two sentences, each translated on its own.
+  static func joinsSentences(_ value: ArraySlice<Character>) -> Bool {
+    guard value.count > 2 else { return false }
+    var previous: Character = " "
+    for ch in value {
+      if previous == ";" && ch == " " { return true }
+      previous = ch
+    }
+    return false
+  }
+
   static let chineseSeparator = ["; ": "；", ": ": "：", ", ": "，"]
 
   /// The values in the holes when `s` is the template's text with something in each hole.
-  func match(_ t: Template, _ s: String) -> [String]? {
+  /// `strict`: no value spans "; "; `keptStrict`: no value kept as it is does.
+  func match(_ t: Template, _ s: String, strict: Bool = true, keptStrict: Bool = false) -> [String]? {
     guard s.hasPrefix(t.literals[0]), s.hasSuffix(t.literals[t.literals.count - 1]) else { return nil }
     let chars = Array(s)
     let literals = t.literals.map(Array.init)
@@ -213,12 +297,13 @@ public struct Phrasebook: Sendable {
       if hole == t.verbatim.count - 1 {
         // The last hole runs to the final literal, which ends the text.
         let end = chars.count - next.count
-        guard end > start else { return false }
+        guard end > start, !((strict || (keptStrict && t.verbatim[hole])) && Phrasebook.joinsSentences(chars[start..<end])) else { return false }
         values.append(String(chars[start..<end]))
         return true
       }
       var end = start + 1
       while end + next.count <= chars.count {
+        if (strict || (keptStrict && t.verbatim[hole])) && Phrasebook.joinsSentences(chars[start..<end]) { return false }
         if chars[end..<(end + next.count)].elementsEqual(next) {
           values.append(String(chars[start..<end]))
           if fill(hole + 1, from: end + next.count) { return true }
