@@ -65,8 +65,9 @@ extension ScoringEvaluator {
     var columns: [ResultTable.Column] = []
     if several { columns += [.init("year", numeric: true), .init("unit", numeric: false)] }
     columns += [
-      .init("seq", numeric: true), .init("name", numeric: false), .init("recorded", numeric: true),
-      .init("score", numeric: true), .init("grade", numeric: false), .init("new", numeric: false),
+      // Named as the fields are: the recorded score and grade, and the ones under the rules in force.
+      .init("seq", numeric: true), .init("name", numeric: false), .init("score", numeric: true),
+      .init("new_score", numeric: true), .init("grade", numeric: false), .init("new_grade", numeric: false),
       .init("change", numeric: false),
     ]
     var table = ResultTable(columns: columns, rows: [])

@@ -102,6 +102,26 @@ struct CommandLineTests {
 
     """
 
+  /// Output to a file or a pipe never goes through the pager, however long.
+  @Test func pipedOutputIsNeverPaged() throws {
+    let run = try Self.jixiao(["-c", "projects"], environment: ["PAGER": "sed s/^/P:/"])
+    #expect(run.status == 0)
+    #expect(run.out.contains("│ 2023 │ 双山子镇人民政府 │  19 │") && !run.out.contains("P:"))
+  }
+
+  /// --lang zh, and a Chinese locale, give the shell's words in Chinese; the data stays.
+  @Test func chineseFromTheFlagOrTheLocale() throws {
+    let flag = try Self.jixiao(["--lang", "zh", "-c", "count by grade", "-c", "projets"])
+    #expect(flag.out.contains("│ 自评级 │ 个数 │") && flag.out.contains("共 2 行"), "\(flag.out)")
+    #expect(flag.err.contains("未知语句“projets”"), "\(flag.err)")
+    let locale = try Self.jixiao(["-c", "count by grade"], environment: ["LANG": "zh_CN.UTF-8"])
+    #expect(locale.out == flag.out)
+    let english = try Self.jixiao(["--lang", "en", "-c", "count by grade"], environment: ["LANG": "zh_CN.UTF-8"])
+    #expect(english.out.contains("│ grade │ count │") && english.out.contains("2 rows"))
+    let bad = try Self.jixiao(["--lang", "fr", "-c", "count"])
+    #expect(bad.status == 2 && bad.err.contains("unknown language 'fr'; expected en or zh"))
+  }
+
   @Test func jsonOfTheOneGoodProject() throws {
     let run = try Self.jixiao(["--format", "json", "-c", "projects where grade = 良"])
     #expect(run.status == 0)

@@ -203,6 +203,29 @@ struct PseudoTerminalTests {
     Issue.record("process \(pid) did not stop")
   }
 
+  @Test("A result longer than the terminal goes through the pager; .pager off and short results do not")
+  func longResultsArePaged() throws {
+    let sandbox = try Sandbox()
+    defer { sandbox.remove() }
+    let terminal = try sandbox.launch(environment: ["PAGER": "sed s/^/P:/"])
+    defer { terminal.terminate() }
+    terminal.resize(columns: 200, rows: 12)
+    let paged = try Self.run("projects", on: terminal)
+    #expect(paged.contains("P:│ 2023 │ 双山子镇人民政府 │  19 │"), "\(paged)")
+    #expect(paged.contains("P:19 rows"), "\(paged)")
+    let short = try Self.run("count", on: terminal)
+    #expect(short.contains("│    19 │") && !short.contains("P:"), "\(short)")
+    // .last shows the whole table after a .maxrows cut (through the pager, since it is long).
+    _ = try Self.run(".maxrows 4", on: terminal)
+    let cut = try Self.run("projects", on: terminal)
+    #expect(cut.contains("19 rows (4 shown)") && !cut.contains("P:"), "\(cut)")
+    let last = try Self.run(".last", on: terminal)
+    #expect(last.contains("P:│ 2023 │ 双山子镇人民政府 │  10 │"), "\(last)")
+    _ = try Self.run(".pager off", on: terminal)
+    let plain = try Self.run(".last", on: terminal)
+    #expect(plain.contains("│ 2023 │ 双山子镇人民政府 │  10 │") && !plain.contains("P:"), "\(plain)")
+  }
+
   @Test("A resized window is drawn for at its new width")
   func resizingChangesTheLayout() throws {
     let sandbox = try Sandbox()

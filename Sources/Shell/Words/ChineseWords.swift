@@ -570,9 +570,9 @@ enum ChineseWords {
     this statement has no table to export => 此语句没有可导出的表格
     export csv FILE projects where … => export csv 文件 projects where …
     nothing to undo: no rule change or edit in this session => 无可撤销的操作：本次会话中没有修改规则或数据
-    undone: {=}; rules {} => 已撤销：{}；规则 {}
-    undone: {=}; {=} edit in force => 已撤销：{}；当前有 {} 处修改生效
-    undone: {=}; {=} edits in force => 已撤销：{}；当前有 {} 处修改生效
+    undone: {}; rules {=} => 已撤销：{}；规则 {}
+    undone: {}; {=} edit in force => 已撤销：{}；当前有 {} 处修改生效
+    undone: {}; {=} edits in force => 已撤销：{}；当前有 {} 处修改生效
     no edits: the data is as loaded => 没有修改：数据与载入时一致
     undo takes back: {=} => undo 将撤销：{}
     expected INDICATOR.FIELD after the seq => 序号之后应为 指标.字段
@@ -615,6 +615,9 @@ enum ChineseWords {
     set band 优, 良 or 中 (差 is everything below 中) => 可设置 band 优、良 或 中（低于中即为差）
     a score => 分数
     band {=} now {=} => 等级 {} 现为 {}
+    reset rules => 重置规则
+    reset data => 重置数据
+    rules {=} => 规则 {}
     '{=}' is not a first-level group => “{}”不是一级指标
     weights: {=} => 权重：{}
     '{=}' is not a tier => “{}”不是档次
@@ -662,7 +665,9 @@ enum ChineseWords {
     the form's weights add up to {=}, scaled × {=} => 表内分值合计 {}，按 × {} 折算
     a value is missing => 有数值缺失
     It prints as {=}, but graded at full precision it is {=}, not {=} => 显示为 {}，但按完整精度评定为{}，而非{}
-    The form rounded {=}; its own points add up to {=} => 表内对 {} 作了四舍五入；其各项得分合计 {}
+    The form rounded {}; its own points add up to {=} => 表内对 {} 作了四舍五入；其各项得分合计 {}
+    {=} → {=} and {} => {} → {}、{}
+    recorded: {=} ✗ — the rules give {=}. {=} => 填报：{} ✗——按规则得 {}。{}
     recorded grade => 填报等级
     recorded => 填报得分
     loaded => 载入值
@@ -683,7 +688,7 @@ enum ChineseWords {
     recorded grade {=} ✗ — the rules give {=} => 填报等级 {} ✗——按规则得 {}
     recorded grade {=} => 填报等级 {}
     recorded: {=} ✗ — the rules give {=}. It prints as {=}, but graded at full precision it is {=}, not {=} => 填报：{} ✗——按规则得 {}。显示为 {}，但按完整精度评定为{}，而非{}
-    recorded: {=} ✗ — the rules give {=}. The form rounded {=}; its own points add up to {=} => 填报：{} ✗——按规则得 {}。表内对 {} 作了四舍五入；其各项得分合计 {}
+    recorded: {=} ✗ — the rules give {=}. The form rounded {}; its own points add up to {=} => 填报：{} ✗——按规则得 {}。表内对 {} 作了四舍五入；其各项得分合计 {}
     recorded: {=} ✗ — the rules give {=} => 填报：{} ✗——按规则得 {}
     recorded: {=} ✗ — under {} it is {=} => 填报：{} ✗——按规则 {} 应为{}
     recorded: {=} => 填报：{}
