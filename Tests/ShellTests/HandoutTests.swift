@@ -96,6 +96,20 @@ import Testing
     #expect(page.contains("<polyline points=\"0.00,18.00 50.00,15.32 100.00,2.00\""))
   }
 
+  /// `recompute` after `set band 优 95`: #4 (93.33) moves 优 → 良; its row is marked.
+  @Test func recomputeMarksTheRowThatChangesGrade() throws {
+    let (session, sink) = try session("datasets")
+    let file = try temporaryFolder().appendingPathComponent("recompute.html")
+    #expect(session.run("set band 优 95") == .ok)
+    #expect(session.run("export html \(file.path) recompute") == .ok, "\(sink.text)")
+    let page = try String(contentsOf: file, encoding: .utf8)
+    #expect(page.components(separatedBy: "<tr class=\"marked\">").count - 1 == 1)
+    #expect(
+      page.contains(
+        "<tr class=\"marked\"><td class=\"num\">4</td><td>村级组织运转经费-村级组织办公经费</td><td class=\"num\">93.33</td><td class=\"num\">93.33</td><td>优</td><td>良</td><td>优 → 良</td><td class=\"mark\">←</td></tr>"))
+    #expect(page.contains("<p class=\"notes\">19 rows</p>\n<p class=\"notes\">1 of 19 projects changes grade under national (changed): #4 优 → 良</p>"))
+  }
+
   /// Goes through the one writer: an existing file is kept without --force.
   @Test func anExistingFileIsNotReplacedWithoutForce() throws {
     let (session, sink) = try session("datasets")
