@@ -9,6 +9,8 @@ public struct Store: Sendable {
   public internal(set) var departments: [Department] = []
   public internal(set) var funds: [FundLine] = []
   public internal(set) var indicators: [Indicator] = []
+  /// The texts of imported reports, for the narrative checks.
+  public internal(set) var reports: [ReportText] = []
   /// The files this snapshot was loaded from, in load order.
   public internal(set) var files: [String] = []
   /// Which file each run of indicator rows came from: the file and the end of its rows,
@@ -78,6 +80,7 @@ public struct Store: Sendable {
     projects.append(contentsOf: other.projects)
     departments += other.departments
     funds += other.funds
+    reports += other.reports
     let offset = indicators.count
     indicatorFiles += other.indicatorFiles.map { ($0.file, $0.end + offset) }
     indicators += other.indicators

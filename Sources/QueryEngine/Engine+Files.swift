@@ -129,21 +129,23 @@ extension Engine {
     guard let f = ExportRequest.Format(rawValue: format.text.lowercased() == "md" ? "markdown" : format.text.lowercased()) else {
       throw EvaluationError(
         range: format.range, message: "unknown export format '\(format.text)'",
-        suggestion: Suggestions.didYouMean(format.text, in: ExportRequest.Format.allCases.map(\.rawValue)) ?? "csv, json, markdown or xlsx")
+        suggestion: Suggestions.didYouMean(format.text, in: ExportRequest.Format.allCases.map(\.rawValue)) ?? "csv, json, markdown, xlsx or html")
     }
     var table: ResultTable?
     var structured: StructuredResult?
+    var chart: Chart?
     if let inner {
       switch try execute(inner) {
       case .table(let t): table = t
       case .findings(let r): structured = .findings(r)
       case .explanation(let e): structured = .explanation(e)
       case .chart(let c):
+        chart = c
         table = ResultTable(columns: [.init("label", numeric: false), .init("value", numeric: true)], rows: c.bars.map { [.text($0.label), $0.value] })
       default:
         throw EvaluationError(range: inner.range, message: "this statement has no table to export", suggestion: "export csv FILE projects where …")
       }
     }
-    return ExportRequest(format: f, path: path.text, force: option(options, "--force") != nil, bom: f == .csv && option(options, "--no-bom") == nil, table: table, structured: structured)
+    return ExportRequest(format: f, path: path.text, force: option(options, "--force") != nil, bom: f == .csv && option(options, "--no-bom") == nil, table: table, structured: structured, chart: chart)
   }
 }

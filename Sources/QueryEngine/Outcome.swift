@@ -24,6 +24,8 @@ public enum Outcome: Sendable, Equatable {
 public struct ExportRequest: Sendable, Equatable {
   public enum Format: String, CaseIterable, Sendable {
     case csv, json, markdown, xlsx
+    /// A self-contained page to print or hand out (the shell's HandoutWriter).
+    case html
   }
 
   public var format: Format
@@ -35,14 +37,18 @@ public struct ExportRequest: Sendable, Equatable {
   /// The statement's own result when it is more than a table (check, explain): JSON then
   /// keeps its shape, and `table` is its table form.
   public var structured: StructuredResult?
+  /// The statement's chart, when it drew one (chart, trend): a handout draws it, the
+  /// other formats write `table`, its figures.
+  public var chart: Chart?
 
-  public init(format: Format, path: String, force: Bool, bom: Bool, table: ResultTable?, structured: StructuredResult? = nil) {
+  public init(format: Format, path: String, force: Bool, bom: Bool, table: ResultTable?, structured: StructuredResult? = nil, chart: Chart? = nil) {
     self.format = format
     self.path = path
     self.force = force
     self.bom = bom
     self.table = table
     self.structured = structured
+    self.chart = chart
   }
 }
 

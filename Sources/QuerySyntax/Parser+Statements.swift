@@ -103,7 +103,7 @@ extension Parser {
       statement = .importData(report: report, path: path, options: try parseOptions(valued: ["--save", "--encoding"], flags: []))
     case "export":
       advance()
-      let format = try expectName("a format: csv, json, markdown or xlsx")
+      let format = try expectName("a format: csv, json, markdown, xlsx or html")
       let path = try expectPath("the file to write")
       let options = try parseOptions(valued: [], flags: ["--force", "--bom", "--no-bom"])
       var inner: ParsedStatement?

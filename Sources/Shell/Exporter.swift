@@ -42,6 +42,8 @@ enum Exporter {
       data = Data(TerminalText.visible(try render(plain, .markdown, request.path, interrupted)).utf8)
     case .xlsx:
       data = try workbook(plain, request.path)
+    case .html:
+      data = Data(HandoutWriter.page(.table(table)).utf8)
     }
     if interrupted() { throw WriteError(file: request.path, message: "interrupted (Ctrl-C); nothing was written", interrupted: true) }
     try SafeFile.write(data, to: request.path, options: options)
@@ -116,6 +118,11 @@ enum Exporter {
       data = Data(TerminalText.visible(text(renderer)).utf8)
     case .xlsx:
       data = try workbook(table, request.path)
+    case .html:
+      switch result {
+      case .findings(let r): data = Data(HandoutWriter.page(.findings(r)).utf8)
+      case .explanation(let e): data = Data(HandoutWriter.page(.explanation(e)).utf8)
+      }
     }
     try SafeFile.write(data, to: request.path, options: options)
     return table.rows.count

@@ -39,7 +39,7 @@ enum HelpTopics {
     Years
       use YEAR   compare Y1 Y2 [projects|grades]   chart AGGREGATE by FIELD   trend FIGURE
     Data in and out
-      load PATH   import [report] FILE [--save DIR]   export csv|json|markdown|xlsx FILE [STATEMENT]   save DIR
+      load PATH   import [report] FILE [--save DIR]   export csv|json|markdown|xlsx|html FILE [STATEMENT]   save DIR
     Rules and what-if
       rules [NAME]   set band 优 95   set weight 执行率 20, 产出 40   set tier 部分达成 50 80
       set negative ratio|linear   set basis budget|initial   reset rules
@@ -203,15 +203,17 @@ enum HelpTopics {
 
       """,
     "export": """
-      export csv|json|markdown|xlsx FILE [--force] [--no-bom] [STATEMENT]
+      export csv|json|markdown|xlsx|html FILE [--force] [--no-bom] [STATEMENT]
         Writes the last result, or the statement's result, to FILE. A file is written
         whole or not at all and never replaced without --force. A CSV starts with a byte
-        order mark so Chinese Excel opens it as it is; --no-bom leaves it out.
+        order mark so Chinese Excel opens it as it is; --no-bom leaves it out. html is
+        one self-contained page to print on A4 or hand out (check, explain, charts).
       save DIR [--force]
         Writes the session's data, edits included, as dataset CSVs.
       Examples:
         export xlsx grades.xlsx sum budget, count by grade
         export csv good.csv projects where grade = 良
+        export html check.html check 2023
 
       """,
     "grades": """

@@ -51,6 +51,8 @@ public final class Session {
   var rowNoun = "rows"
   /// The last result shown, when it has a shape of its own (check, explain); exported in it.
   public internal(set) var lastStructured: StructuredResult?
+  /// The last chart shown, for `export html` without a statement.
+  public internal(set) var lastChart: Chart?
   /// How deep `.read` files are nested, to refuse a file that reads itself.
   var readDepth = 0
   /// Whether a person is typing at a prompt (carets then align under the prompt).
@@ -167,6 +169,7 @@ public final class Session {
     case .table(let table):
       lastTable = table
       lastStructured = nil
+      lastChart = nil
       var shown = table
       shown.notes += Renderer.missingColumnNotes(table, noun: rowNoun)
       lastShown = shown
@@ -175,6 +178,7 @@ public final class Session {
       let result = words.translated(found)
       lastTable = Renderer.findingsData(result)
       lastStructured = .findings(result)
+      lastChart = nil
       if renderer.format == .json || renderer.format == .csv {
         emit(renderer.render(result), as: .result)
       } else {
@@ -186,10 +190,12 @@ public final class Session {
       let explanation = words.translated(explained)
       lastTable = Renderer.explanationData(explanation)
       lastStructured = .explanation(explanation)
+      lastChart = nil
       emit(renderer.render(explanation), as: .result)
     case .chart(let chart):
       lastStructured = nil
       lastTable = ResultTable(columns: [.init("label", numeric: false), .init("value", numeric: true)], rows: chart.bars.map { [.text($0.label), $0.value] })
+      lastChart = chart
       emit(renderer.render(chart), as: .result)
     case .text(let s):
       emit(renderer.render(message: words(s)))
@@ -199,6 +205,8 @@ public final class Session {
       return true
     case .several(let parts):
       for part in parts where try show(part) { return true }
+    case .export(let request) where request.format == .html:
+      try exportHandout(request)
     case .export(let request):
       if let structured = request.structured ?? (request.table == nil ? lastStructured : nil) {
         do {

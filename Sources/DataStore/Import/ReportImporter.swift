@@ -157,6 +157,9 @@ public enum ReportImporter {
     }
     store.departments = [d]
     store.funds = funds
+    // The text itself, for the narrative checks of `check`; lines numbered as in the file.
+    let lines = normalized.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { ReportText.Line(number: $0.offset + 1, text: String($0.element)) }
+    store.reports = [ReportText(year: year, unit: unit, heading: heading, lines: lines)]
     return Result(store: store, read: read, problems: problems)
   }
 

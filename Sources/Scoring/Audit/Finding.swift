@@ -25,8 +25,10 @@ public struct Finding: Hashable, Sendable {
   public var computed: FigureValue
   public var verdict: Verdict
   public var note: String
+  /// The line of the report's text the finding is about (the narrative checks).
+  public var line: Int?
 
-  public init(year: Int, unit: String, figure: String, reported: FigureValue, computed: FigureValue, verdict: Verdict, note: String) {
+  public init(year: Int, unit: String, figure: String, reported: FigureValue, computed: FigureValue, verdict: Verdict, note: String, line: Int? = nil) {
     self.year = year
     self.unit = unit
     self.figure = figure
@@ -34,6 +36,7 @@ public struct Finding: Hashable, Sendable {
     self.computed = computed
     self.verdict = verdict
     self.note = note
+    self.line = line
   }
 }
 
@@ -47,8 +50,12 @@ public struct AuditInput: Sendable {
   public var cards: [ScoreCard]
   public var funds: [FundLine]
   public var rules: RuleSet
+  /// The report's text, when it was imported from one (the narrative checks read it).
+  public var report: ReportText?
 
-  public init(year: Int, unit: String, department: Department?, projects: [Project], cards: [ScoreCard], funds: [FundLine], rules: RuleSet) {
+  public init(
+    year: Int, unit: String, department: Department?, projects: [Project], cards: [ScoreCard], funds: [FundLine], rules: RuleSet, report: ReportText? = nil
+  ) {
     self.year = year
     self.unit = unit
     self.department = department
@@ -56,10 +63,16 @@ public struct AuditInput: Sendable {
     self.cards = cards
     self.funds = funds
     self.rules = rules
+    self.report = report
   }
 
   func finding(_ figure: String, _ reported: FigureValue, _ computed: FigureValue, _ verdict: Finding.Verdict, _ note: String) -> Finding {
     Finding(year: year, unit: unit, figure: figure, reported: reported, computed: computed, verdict: verdict, note: note)
+  }
+
+  /// A finding about one line of the report's text; the note starts with the line.
+  func finding(line: Int, _ figure: String, _ reported: FigureValue, _ computed: FigureValue, _ note: String) -> Finding {
+    Finding(year: year, unit: unit, figure: figure, reported: reported, computed: computed, verdict: .attention, note: "line \(line): " + note, line: line)
   }
 
   /// Σ budget of the projects.

@@ -13,6 +13,12 @@ public enum RuleBook {
     RepeatedNameCheck(),
     ScoreRecomputeCheck(),
     LevelWeightCheck(),
+    // The report's text, when it was imported from one.
+    ForeignUnitCheck(),
+    TemplateWordsCheck(),
+    PeriodWordingCheck(),
+    SectionNumberCheck(),
+    BasicSpendingCheck(),
   ]
 
   /// Runs every check on one unit's year.
