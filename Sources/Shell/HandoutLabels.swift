@@ -37,7 +37,25 @@ public struct HandoutLabels: Sendable {
   public var edited = "* edited for this session"
   public var marked = "← changed"
 
+  /// The shell's words, for headers, notes and the sentences of results.
+  public var words = Phrasebook.english
+
   public init() {}
+
+  /// The labels in the phrasebook's language.
+  public init(_ words: Phrasebook) {
+    self.words = words
+    guard words.language != .en else { return }
+    language = words.language == .zh ? "zh-CN" : words.language.rawValue
+    for path in HandoutLabels.texts { self[keyPath: path] = words.cell(self[keyPath: path]) }
+  }
+
+  /// Every label that is text to translate.
+  static var texts: [WritableKeyPath<HandoutLabels, String>] { [
+    \.check, \.explain, \.result, \.rules, \.rows, \.row, \.figure, \.reported, \.computed, \.verdict, \.note, \.year, \.unit,
+    \.holds, \.wrong, \.attention, \.noFindings, \.summary, \.section, \.step, \.formula, \.points, \.maximum, \.grade,
+    \.recorded, \.working, \.pointsPerSection, \.label, \.value, \.unknown, \.edited, \.marked,
+  ] }
 
   /// The labels in English, the shell's default language.
   public static let english = HandoutLabels()

@@ -31,10 +31,12 @@ public enum HandoutWriter {
 
   /// Writes the page through SafeFile (whole or not at all, never over loaded data);
   /// returns the rows it lists.
-  static func write(_ subject: Subject, _ request: ExportRequest, protected: ProtectedFiles = ProtectedFiles()) throws(WriteError) -> Int {
+  static func write(
+    _ subject: Subject, _ request: ExportRequest, labels: HandoutLabels = .english, protected: ProtectedFiles = ProtectedFiles()
+  ) throws(WriteError) -> Int {
     let options = SafeFile.Options(replace: request.force, protected: protected)
     try SafeFile.check(request.path, options: options)
-    try SafeFile.write(Data(page(subject).utf8), to: request.path, options: options)
+    try SafeFile.write(Data(page(subject, labels: labels).utf8), to: request.path, options: options)
     return subject.count
   }
 
@@ -42,10 +44,10 @@ public enum HandoutWriter {
   public static func page(_ subject: Subject, labels: HandoutLabels = .english) -> String {
     let (title, meta, parts): (String, String?, [String])
     switch subject {
-    case .findings(let r): (title, meta, parts) = findings(r, labels)
-    case .explanation(let e): (title, meta, parts) = explanation(e, labels)
+    case .findings(let r): (title, meta, parts) = findings(labels.words.translated(r), labels)
+    case .explanation(let e): (title, meta, parts) = explanation(labels.words.translated(e), labels)
     case .table(let t): (title, meta, parts) = (labels.result, nil, [table(t, labels)])
-    case .chart(let c): (title, meta, parts) = (c.title, nil, [chart(c, labels)])
+    case .chart(let c): (title, meta, parts) = (labels.words(c.title), nil, [chart(c, labels)])
     }
     var out = "<!DOCTYPE html>\n<html lang=\"\(esc(labels.language))\">\n<head>\n<meta charset=\"utf-8\">\n"
     out += "<title>\(esc(title))</title>\n<style>\n\(style)</style>\n</head>\n<body>\n"
@@ -157,7 +159,7 @@ public enum HandoutWriter {
     for section in e.sections where section.kind == .result || section.kind == .recorded {
       if let remark = section.remark, section.kind == .recorded { summary += "<p>\(esc(remark))</p>\n" }
       for step in section.steps {
-        for line in Renderer.stepLines(step, rules: e.rules) {
+        for line in Renderer.stepLines(step, rules: e.rules).map({ l.words($0) }) {
           let verdict = step.verdict.map { " class=\"\($0.word)\"" } ?? ""
           summary += "<p\(verdict)>\(esc(line.trimmingCharacters(in: .whitespaces)))</p>\n"
         }
@@ -167,7 +169,7 @@ public enum HandoutWriter {
     for section in e.sections {
       var heading = section.title
       if let m = section.maximum { heading += " (\(Renderer.weight(m)) 分)" }
-      if let remark = section.remark { heading += ": " + remark }
+      if let remark = section.remark { heading += (l.words.language == .en ? ": " : "：") + remark }
       working += "<h3>\(esc(heading))</h3>\n"
       var one = e
       one.sections = [section]
@@ -190,12 +192,16 @@ public enum HandoutWriter {
       out = "<table class=\"fixed\">\n<colgroup>" + widths.map { "<col style=\"width: \($0)%\">" }.joined() + "</colgroup>\n"
     }
     out += "<thead><tr>"
-    for c in t.columns { out += c.numeric ? "<th class=\"num\">\(esc(c.name))</th>" : "<th>\(esc(c.name))</th>" }
+    for c in t.columns {
+      let name = l.words(c.name)
+      out += c.numeric ? "<th class=\"num\">\(esc(name))</th>" : "<th>\(esc(name))</th>"
+    }
     out += (marks ? "<th class=\"mark\"></th>" : "") + "</tr></thead>\n<tbody>\n"
     for (r, row) in t.rows.enumerated() {
       out += t.marked.contains(r) ? "<tr class=\"marked\">" : "<tr>"
       for (k, v) in row.enumerated() {
         var text = v.display
+        if case .text(let s) = v { text = l.words.cell(s) }
         if t.edited.contains(.init(row: r, column: k)) { text += "*" }
         let numeric = k < t.columns.count ? t.columns[k].numeric : v.isNumeric
         out += numeric ? "<td class=\"num\">\(esc(text))</td>" : "<td>\(esc(text))</td>"
@@ -207,7 +213,7 @@ public enum HandoutWriter {
     if t.showsRowCount { notes.insert("\(t.rows.count) \(t.rows.count == 1 ? l.row : l.rows)", at: 0) }
     if !t.edited.isEmpty { notes.append(l.edited) }
     if marks { notes.append(l.marked) }
-    return out + notes.map { "<p class=\"notes\">\(esc($0))</p>\n" }.joined()
+    return out + notes.map { "<p class=\"notes\">\(esc(l.words($0)))</p>\n" }.joined()
   }
 
   /// A chart: one row per bar (label, bar, figure), a trend line under a sparkline
@@ -221,6 +227,6 @@ public enum HandoutWriter {
     }
     out += "</table>\n"
     if c.sparkline, c.bars.count > 1 { out += trendLine(c.bars.map(\.magnitude)) }
-    return out + c.notes.map { "<p class=\"notes\">\(esc($0))</p>\n" }.joined()
+    return out + c.notes.map { "<p class=\"notes\">\(esc(l.words($0)))</p>\n" }.joined()
   }
 }

@@ -22,8 +22,8 @@ extension Session {
       throw EvaluationError(range: nil, message: "there is no result to export yet", suggestion: "run a statement first, or name one: export html check.html check 2023")
     }
     do {
-      let rows = try HandoutWriter.write(subject, request, protected: ProtectedFiles(engine.store))
-      emit("wrote \(rows) row\(rows == 1 ? "" : "s") to \(request.path)\n")
+      let rows = try HandoutWriter.write(subject, request, labels: HandoutLabels(words), protected: ProtectedFiles(engine.store))
+      emit(words("wrote \(rows) row\(rows == 1 ? "" : "s") to \(request.path)") + "\n")
     } catch {
       throw EvaluationError(range: nil, message: error.description + (error.suggestion.map { "; " + $0 } ?? ""), suggestion: nil)
     }

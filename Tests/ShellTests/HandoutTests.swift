@@ -80,6 +80,21 @@ import Testing
     #expect(page.contains("<p>总分 = 8.62 + 48.62 + 30.00 + 10.00 = 97.24</p>"))
   }
 
+  /// With `.lang zh` a handout is in Chinese: its labels, headers, notes and working.
+  @Test func aChineseHandout() throws {
+    let (session, sink) = try session("samples/langfang-2019")
+    session.language = .zh
+    let file = try temporaryFolder().appendingPathComponent("page.html")
+    #expect(session.run("export html \(file.path) check") == .ok, "\(sink.text)")
+    #expect(sink.text == "已写入 4 行到 \(file.path)\n")
+    let page = try String(contentsOf: file, encoding: .utf8)
+    #expect(page.contains("<html lang=\"zh-CN\">"))
+    #expect(page.contains("<title>核查 · 2019 廊坊市食品工程学校</title>"))
+    #expect(page.contains("<b>3 ✗</b>与报告自身数据矛盾"))
+    #expect(page.contains("<th>数据项</th><th class=\"num\">报告数</th><th class=\"num\">计算数</th>"))
+    #expect(page.contains("办公宿舍楼、食堂及餐厅暖通改造经费：填报得分 9，按规则得 8.62"))
+  }
+
   /// A trend is drawn as its chart, not as the two-column table the other formats get.
   @Test func aTrendExportedWithoutAStatementIsDrawn() throws {
     let (session, sink) = try session("samples/shili-training")

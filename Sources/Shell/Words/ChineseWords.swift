@@ -17,6 +17,57 @@ enum ChineseWords {
     the last table again, every row (after a .maxrows cut) => 再次显示上一个表格的全部行（用于 .maxrows 截断之后）
     there is no table to show again yet => 还没有可再次显示的表格
     lang: {=} => 语言：{}
+    # The report's text (import report): copied, template, period, numbering, 基本支出.
+    copied text => 疑似他单位文字
+    template words => 模板用语
+    another period => 其他时期用语
+    section numbers => 章节编号
+    line {=}: {} => 第 {} 行：{}
+    the template's 我局（办、委） was never replaced by the unit => 模板中的“我局（办、委）”未替换为本单位名称
+    the template's 我局(办、委) was never replaced by the unit => 模板中的“我局(办、委)”未替换为本单位名称
+    the template's choice 科室（单位） was left as it is => 模板中的选项“科室（单位）”未作选择
+    the template's guidance on what the section should say was left in => 模板中关于本节应写内容的提示语未删除
+    a placeholder (××) was never filled in => 占位符（××）未填写
+    a placeholder (XXX) was never filled in => 占位符（XXX）未填写
+    {=} is a 局's word; the report is {=}'s => “{}”是局机关的用语；本报告属于{}
+    the unit is in {=}, a {=}: its finance bureau is the {=}; {=} is the template's => 本单位位于{1}（{2}），其财政局应为{3}；“{4}”是模板用语
+    {=} is the plan of {=}–{=}; this is a {=} report ({=}, {=}–{=}) => {1}是 {2}–{3} 年的规划；本报告为 {4} 年度（应为{5}，{6}–{7} 年）
+    {=} is the plan of {=}–{=}; this is a {=} report => {1}是 {2}–{3} 年的规划；本报告为 {4} 年度
+    {=} is the wording of 脱贫攻坚, which ended in 2020; since 2021 the work is 巩固拓展脱贫攻坚成果 and 乡村振兴 => “{}”是脱贫攻坚时期的用语（脱贫攻坚已于 2020 年结束）；2021 年起应为巩固拓展脱贫攻坚成果和乡村振兴
+    {=} to {=} => {}至{}
+    {=} follows {=} (line {=}): {} is missing => {1}紧接在{2}（第 {3} 行）之后：缺少{4}
+    {=} follows {=} (line {=}): {} are missing => {1}紧接在{2}（第 {3} 行）之后：缺少{4}
+    {=} follows {=}: {} is missing => {1}紧接在{2}之后：缺少{3}
+    {=} follows {=}: {} are missing => {1}紧接在{2}之后：缺少{3}
+    {=} is the first under {=} (line {=}): {} is missing => {1}是{2}（第 {3} 行）下的第一个编号：缺少{4}
+    {=} is the first under {=} (line {=}): {} are missing => {1}是{2}（第 {3} 行）下的第一个编号：缺少{4}
+    {=} is the first: {} is missing => {1}是第一个编号：缺少{2}
+    {=} is the first: {} are missing => {1}是第一个编号：缺少{2}
+    {=} follows {=} (line {=}): the numbers go back; {=} was expected => {1}紧接在{2}（第 {3} 行）之后：编号倒退，应为{4}
+    {=} follows {=}: the numbers go back; {=} was expected => {1}紧接在{2}之后：编号倒退，应为{3}
+    {=} — this is the report of {=}, a {=}, not a {=}: a paragraph from another unit's report? => “{1}”——本报告属于{2}（{3}），而非{4}：是否抄自其他单位的报告？
+    {=}: the work is said to be for {=}, but the report is {=}'s: a paragraph from another unit's report? => {1}：文中工作对象为{2}，但本报告属于{3}：是否抄自其他单位的报告？
+    决算数 {=} − 项目决算数 {=} (line {=}) leaves {=} spent on 基本支出, against 调整后预算 {=} − 项目调整后预算 {=} = {=}: {=} more than its budget => 决算数 {1} − 项目决算数 {2}（第 {3} 行）= 基本支出 {4}，而调整后预算 {5} − 项目调整后预算 {6} = {7}：超出预算 {8}
+    决算数 {=} − 项目决算数 {=} leaves {=} spent on 基本支出, against 调整后预算 {=} − 项目调整后预算 {=} = {=}: {=} more than its budget => 决算数 {1} − 项目决算数 {2} = 基本支出 {3}，而调整后预算 {4} − 项目调整后预算 {5} = {6}：超出预算 {7}
+    Check => 核查
+    Score explained => 得分说明
+    Result => 结果
+    Summary => 概要
+    Working => 计算过程
+    Points per section => 各部分得分
+    section => 部分
+    step => 步骤
+    formula => 公式
+    max => 分值
+    verdict => 判断
+    rules => 规则
+    hold => 相符
+    contradict the report's own data => 与报告自身数据矛盾
+    need a look => 需核实
+    none => 无
+    * edited for this session => * 本次会话中修改的值
+    ← changed => ← 有变化
+    ✗ — the rules give {=}. {=} => ✗——按规则得 {}。{}
     OVERVIEW: An interactive query shell over budget performance self-evaluations (预算绩效自评). => 概述：预算绩效自评数据的交互式查询工具。
     Exit status: 0 ok; 1 a statement failed; 2 bad flags or a dataset that failed to load; N after .exit N. => 退出状态：0 成功；1 有语句失败；2 参数错误或数据集加载失败；.exit N 之后为 N。
     USAGE: {=} => 用法：{}
