@@ -119,6 +119,16 @@ extension Parser {
       advance()
       let path = try expectPath("a folder to write the datasets to")
       statement = .save(path: path, options: try parseOptions(valued: [], flags: ["--force"]))
+    case "sql":
+      advance()
+      guard !at(.end), !at(.semicolon) else {
+        throw unexpected("expected a statement to translate, such as sql sum budget by grade")
+      }
+      let nested = try parseStatement()
+      if case .sql = nested.statement {
+        throw SyntaxError(range: nested.range, message: "sql translates a statement, not another sql")
+      }
+      statement = .sql(nested)
     case "use":
       advance()
       if eatKeyword("all") != nil {
