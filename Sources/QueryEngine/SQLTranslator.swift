@@ -56,6 +56,8 @@ struct SQLTranslator {
     return SQLTranslation(sql: with + "\n" + query.select + ";", notes: unique)
   }
 
+  static func times(_ n: Int) -> String { n == 1 ? "once" : n == 2 ? "twice" : "\(n) times" }
+
   static func inexpressible(_ parsed: ParsedStatement, _ why: String) -> EvaluationError {
     EvaluationError(range: parsed.range, message: "cannot be expressed in SQL: \(why)")
   }
@@ -88,7 +90,7 @@ struct SQLTranslator {
       line += (line.isEmpty ? "" : ", ") + c
     }
     lines.append(line)
-    let read = "read_csv('\(SQLTranslator.source)', header = true, columns = {\n" + lines.map { "  " + $0 }.joined(separator: "\n") + "\n  })"
+    let read = "read_csv('\(SQLTranslator.source)', header = true, columns = {\n" + lines.map { "  " + $0 }.joined(separator: "\n") + "\n})"
     guard recomputed else { return "SELECT * FROM " + read }
     return "SELECT *, score AS new_score, \(newGrade("score")) AS new_grade\nFROM " + read
   }
@@ -359,11 +361,12 @@ struct SQLTranslator {
     var counts: [String: (Int, Int)] = [:]
     for r in try session.selectedRows(c1).rows { counts["\(t.units[t.unit[r]])\u{0}\(t.names[t.name[r]])", default: (0, 0)].0 += 1 }
     for r in try session.selectedRows(c2).rows { counts["\(t.units[t.unit[r]])\u{0}\(t.names[t.name[r]])", default: (0, 0)].1 += 1 }
-    if let clash = counts.first(where: { $0.value.0 != $0.value.1 && min($0.value.0, $0.value.1) > 0 }) {
+    let clashes = counts.filter { $0.value.0 != $0.value.1 && min($0.value.0, $0.value.1) > 0 }
+    if let clash = clashes.min(by: { $0.key < $1.key }) {
       let name = clash.key.split(separator: "\u{0}").last.map(String.init) ?? clash.key
       throw EvaluationError(
         range: nil,
-        message: "cannot be expressed in SQL: \(name) occurs \(clash.value.0) times in \(y1) and \(clash.value.1) in \(y2), and such names pair by closest budget")
+        message: "cannot be expressed in SQL: \(name) occurs \(SQLTranslator.times(clash.value.0)) in \(y1) and \(SQLTranslator.times(clash.value.1)) in \(y2), and such names pair by closest budget")
     }
     let grade: String
     if source == .recomputed {
