@@ -360,6 +360,8 @@ public enum DatasetLoader {
   /// holds `part`): they are kept, but no score uses them. One line per project named,
   /// with the file and line of its first row.
   public static func orphanIndicatorWarnings(_ part: Store, in store: Store) -> [String] {
+    // Without indicator rows there is nothing to warn about, and no key set of every project to build.
+    guard !part.indicators.isEmpty else { return [] }
     var known: Set<ProjectKey> = []
     for i in 0..<store.projects.count {
       known.insert(ProjectKey(year: Int(store.projects.year[i]), unit: store.projects.units[store.projects.unit[i]], seq: Int(store.projects.seq[i])))

@@ -42,16 +42,8 @@ public enum SnapshotReader {
     guard fstat(fd, &opened) == 0 else { throw FilePath.error(path, opening: errno) }
     let size = Int(opened.st_size)
 
-    /// Exactly `count` bytes at `offset` into `buffer`, or false.
     func readFully(_ buffer: UnsafeMutableRawBufferPointer, at offset: Int) -> Bool {
-      var done = 0
-      while done < buffer.count {
-        let n = pread(fd, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
-        if n < 0, errno == EINTR { continue }
-        if n <= 0 { return false }
-        done += n
-      }
-      return true
+      SnapshotReader.readFully(fd, buffer, at: offset)
     }
 
     guard size >= SnapshotFormat.headerSize else { throw damaged("\(size) bytes, shorter than the header") }
@@ -101,19 +93,26 @@ public enum SnapshotReader {
       return e
     }
 
+    // The columns are most of the file: read them on every core at once, each into its
+    // own array (copying from the page cache and zeroing new pages is the whole cost).
+    let columnSections = SnapshotFormat.Section.allCases.filter { $0.width > 0 }
+    for c in columnSections { _ = try entry(c) }
+    let slots = UnsafeMutableBufferPointer<Any?>.allocate(capacity: columnSections.count)
+    slots.initialize(repeating: nil)
+    defer { slots.deinitialize(); slots.deallocate() }
+    let work = UnsafeSendableSlots(slots: slots, entries: columnSections.map { entries[$0]! }, fd: fd, rows: rows)
+    if rows >= 100_000 {
+      DispatchQueue.concurrentPerform(iterations: columnSections.count) { i in work.fill(i) }
+    } else {
+      for i in columnSections.indices { work.fill(i) }
+    }
+
     /// A section's bytes as a column, checked against its checksum.
     func column<T: FixedWidthInteger>(_ s: SnapshotFormat.Section, _: T.Type) throws(LoadError) -> [T] {
-      let e = try entry(s)
-      var ok = true
-      let values = [T](unsafeUninitializedCapacity: rows) { buffer, count in
-        let raw = UnsafeMutableRawBufferPointer(buffer)
-        ok = e.length == 0 || readFully(UnsafeMutableRawBufferPointer(rebasing: raw[0..<e.length]), at: e.offset)
-        if ok { ok = SnapshotFormat.checksum(UnsafeRawBufferPointer(rebasing: raw[0..<e.length])) == e.checksum }
-        if !ok, let base = raw.baseAddress { memset(base, 0, raw.count) }
-        count = rows
+      guard let i = columnSections.firstIndex(of: s), let values = slots[i] as? [T] else {
+        throw damaged("the \(s.label) column's checksum does not match")
       }
-      guard ok else { throw damaged("the \(s.label) column's checksum does not match") }
-      // Columns are stored little-endian, the order of every machine Swift runs this on.
+      slots[i] = nil
       return values
     }
     func blob(_ s: SnapshotFormat.Section) throws(LoadError) -> [UInt8] {
@@ -129,7 +128,8 @@ public enum SnapshotReader {
       let n = Int(u32(b, 0))
       let start = 4 + 4 * (n + 1)
       guard n < b.count, start <= b.count else { throw damaged("\(s.label) counts \(n) texts in \(b.count) bytes") }
-      var dictionary = TextDictionary()
+      var values: [String] = []
+      values.reserveCapacity(n)
       var previous = Int(u32(b, 4))
       guard previous == 0 else { throw damaged("\(s.label) offsets do not start at 0") }
       for i in 0..<n {
@@ -138,11 +138,12 @@ public enum SnapshotReader {
         guard let text = String(validating: b[(start + previous)..<(start + next)], as: UTF8.self) else {
           throw damaged("\(s.label) text \(i + 1) is not UTF-8")
         }
-        guard dictionary.code(for: text) == UInt32(i) else { throw damaged("\(s.label) holds '\(text)' twice") }
+        values.append(text)
         previous = next
       }
       guard start + previous == b.count else { throw damaged("\(s.label) has bytes after its texts") }
-      return dictionary
+      // The writer wrote a dictionary's texts, each once; the checksum vouches for them.
+      return TextDictionary(distinct: values)
     }
     func codes(_ s: SnapshotFormat.Section, below limit: Int) throws(LoadError) -> [UInt32] {
       let c = try column(s, UInt32.self)
@@ -182,5 +183,48 @@ public enum SnapshotReader {
     }
     store.files = [path]
     return store
+  }
+
+  /// Exactly `buffer.count` bytes at `offset`, or false.
+  static func readFully(_ fd: Int32, _ buffer: UnsafeMutableRawBufferPointer, at offset: Int) -> Bool {
+    var done = 0
+    while done < buffer.count {
+      let n = pread(fd, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
+      if n < 0, errno == EINTR { continue }
+      if n <= 0 { return false }
+      done += n
+    }
+    return true
+  }
+}
+
+/// The column reads shared by the cores: each task fills only its own slot.
+struct UnsafeSendableSlots: @unchecked Sendable {
+  let slots: UnsafeMutableBufferPointer<Any?>
+  let entries: [SnapshotReader.Entry]
+  let fd: Int32
+  let rows: Int
+
+  /// Reads section `i` straight into a column of its type, kept only when its checksum
+  /// matches. Columns are stored little-endian, the order of every machine Swift runs on.
+  func fill(_ i: Int) {
+    switch entries[i].section {
+    case .year, .seq: slots[i] = read(entries[i], Int32.self)
+    case .unitCodes, .nameCodes: slots[i] = read(entries[i], UInt32.self)
+    case .fund, .grade: slots[i] = read(entries[i], UInt8.self)
+    default: slots[i] = read(entries[i], Int64.self)
+    }
+  }
+
+  func read<T: FixedWidthInteger>(_ e: SnapshotReader.Entry, _: T.Type) -> [T]? {
+    var ok = true
+    let values = [T](unsafeUninitializedCapacity: rows) { buffer, count in
+      let raw = UnsafeMutableRawBufferPointer(buffer)
+      ok = e.length == 0 || SnapshotReader.readFully(fd, UnsafeMutableRawBufferPointer(rebasing: raw[0..<e.length]), at: e.offset)
+      ok = ok && SnapshotFormat.checksum(UnsafeRawBufferPointer(rebasing: raw[0..<e.length])) == e.checksum
+      if !ok, let base = raw.baseAddress { memset(base, 0, raw.count) }
+      count = rows
+    }
+    return ok ? values : nil
   }
 }

@@ -209,6 +209,8 @@ enum HelpTopics {
         order mark so Chinese Excel opens it as it is; --no-bom leaves it out.
       save DIR [--force]
         Writes the session's data, edits included, as dataset CSVs.
+      save --snapshot FILE [--force]
+        The same as one binary snapshot, which --data FILE and load FILE open fast.
       sql STATEMENT
         Prints the SQL (DuckDB) asking the same question of the projects.csv that save writes.
       Examples:
