@@ -93,4 +93,29 @@ import Testing
     budget[bytes.count / 2] ^= 1
     #expect(try error(budget).hasSuffix("checksum does not match; save it again from the dataset files"))
   }
+
+  /// Tables of 100,000 rows and more are read on every core: the same data back, and a
+  /// damaged column still refused.
+  @Test func aLargeTableReadsOnEveryCore() throws {
+    var store = Store()
+    var table = ProjectTable()
+    for i in 0..<150_000 {
+      table.append(Project(
+        year: 2023, unit: "单位\(i % 7)", seq: i + 1, name: "项目\(i % 1000)", fund: nil,
+        budget: Money(tenThousandths: Int64(i)), initial: nil, spent: nil, score: i % 3 == 0 ? nil : 900_000,
+        grade: i % 2 == 0 ? .excellent : nil, ratePoints: nil))
+    }
+    store.projects = table
+    let folder = try TemporaryFolder()
+    let bytes = [UInt8](SnapshotWriter.data(store))
+    let path = try folder.write("big.jxsnap", bytes: bytes)
+    let opened = try SnapshotReader.read(path)
+    #expect(SnapshotTests.csv(opened) == SnapshotTests.csv(store))
+    // Σ 0…149,999 ten-thousandths.
+    #expect(opened.projects.budget.reduce(0, +) == 11_249_925_000)
+    var damaged = bytes
+    damaged[bytes.count - 100] ^= 1
+    let bad = try folder.write("bad.jxsnap", bytes: damaged)
+    #expect(Support.loadError { () throws(LoadError) in try SnapshotReader.read(bad) }?.message.contains("checksum does not match") == true)
+  }
 }
