@@ -16,10 +16,17 @@ public enum DatasetLoader {
   /// `interrupted` is asked between files and every 65536 records; true stops the load.
   public static func load(paths: [String], encoding: TextEncoding = .auto, interrupted: @escaping @Sendable () -> Bool = { false }) throws(LoadError) -> Store {
     var files: [(String, DatasetKind)] = []
+    var store = Store()
     for path in paths {
+      // A snapshot (save --snapshot) opens as the data it was saved from.
+      if SnapshotReader.isSnapshot(path) {
+        let part = try SnapshotReader.read(path)
+        try checkClashes(part, against: store, file: path)
+        store.merge(part)
+        continue
+      }
       files += try datasetFiles(at: path)
     }
-    var store = Store()
     for (file, kind) in files {
       if interrupted() { throw LoadError.interrupted(file) }
       let part = try loadFile(file, kind: kind, encoding: encoding, interrupted: interrupted)
@@ -353,6 +360,8 @@ public enum DatasetLoader {
   /// holds `part`): they are kept, but no score uses them. One line per project named,
   /// with the file and line of its first row.
   public static func orphanIndicatorWarnings(_ part: Store, in store: Store) -> [String] {
+    // Without indicator rows there is nothing to warn about, and no key set of every project to build.
+    guard !part.indicators.isEmpty else { return [] }
     var known: Set<ProjectKey> = []
     for i in 0..<store.projects.count {
       known.insert(ProjectKey(year: Int(store.projects.year[i]), unit: store.projects.units[store.projects.unit[i]], seq: Int(store.projects.seq[i])))

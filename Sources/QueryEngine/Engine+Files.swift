@@ -118,8 +118,18 @@ extension Engine {
     }
   }
 
-  /// `save DIR`: the session's datasets, edits included.
+  /// `save DIR`: the session's datasets, edits included; `save --snapshot FILE`: one
+  /// snapshot file of them, which `load` and `--data` open.
   func save(_ path: Name, _ options: [Option]) throws(EvaluationError) -> String {
+    if option(options, "--snapshot") != nil {
+      do {
+        try SnapshotWriter.save(store, to: path.text, force: option(options, "--force") != nil, protected: ProtectedFiles(store), interrupted: interrupted)
+      } catch {
+        throw EvaluationError(range: path.range, message: error.description, suggestion: (error.suggestion.map { $0 + "; " } ?? "") + "nothing was written")
+      }
+      let n = store.projects.count
+      return "saved a snapshot of \(n) project\(n == 1 ? "" : "s") to \(path.text)" + (edits.isEmpty ? "" : " (with \(edits.count) edited value\(edits.count == 1 ? "" : "s"))")
+    }
     let message = try saveStore(store, to: path, force: option(options, "--force") != nil)
     return message + (edits.isEmpty ? "" : " (with \(edits.count) edited value\(edits.count == 1 ? "" : "s"))")
   }

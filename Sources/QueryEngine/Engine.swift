@@ -155,6 +155,9 @@ public struct Engine: Sendable {
       return .chart(try YearsEvaluator(session: snapshot).chart(aggregates, clauses))
     case .trend(let figure, let source, let clauses):
       return .chart(try YearsEvaluator(session: snapshot).trend(figure, source, clauses))
+    case .sql(let inner):
+      var translator = SQLTranslator(session: snapshot)
+      return .text(try translator.translate(inner).text)
     }
   }
 

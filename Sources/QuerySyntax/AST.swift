@@ -313,6 +313,8 @@ public indirect enum Statement: Hashable, Sendable {
   case edit(seq: Name, field: Name, value: Operand, Clauses)
   /// `quit` or `exit`.
   case quit
+  /// `sql STATEMENT`: the SQL that asks the same question of the saved CSV files.
+  case sql(ParsedStatement)
 }
 
 /// A statement with the text span it was parsed from.

@@ -46,6 +46,7 @@ public enum Keywords {
     .init(name: "import", aliases: ["导入"], clauses: [], topic: "import"),
     .init(name: "export", aliases: ["导出"], clauses: [], topic: "export"),
     .init(name: "save", aliases: ["保存"], clauses: [], topic: "export"),
+    .init(name: "sql", aliases: [], clauses: [], topic: "export"),
     .init(name: "help", aliases: ["?", "帮助"], clauses: [], topic: "help"),
     .init(name: "quit", aliases: ["exit", "退出"], clauses: [], topic: "help"),
   ]

@@ -117,8 +117,20 @@ extension Parser {
       statement = .export(format: format, path: path, options: options, statement: inner)
     case "save":
       advance()
-      let path = try expectPath("a folder to write the datasets to")
-      statement = .save(path: path, options: try parseOptions(valued: [], flags: ["--force"]))
+      // `save --snapshot FILE` writes one snapshot file instead of the dataset CSVs.
+      let snapshot = atKeyword("--snapshot") ? Option(name: Name("--snapshot", advance().range), value: nil) : nil
+      let path = try expectPath(snapshot == nil ? "a folder to write the datasets to" : "the snapshot file to write")
+      statement = .save(path: path, options: (snapshot.map { [$0] } ?? []) + (try parseOptions(valued: [], flags: ["--force", "--snapshot"])))
+    case "sql":
+      advance()
+      guard !at(.end), !at(.semicolon) else {
+        throw unexpected("expected a statement to translate, such as sql sum budget by grade")
+      }
+      let nested = try parseStatement()
+      if case .sql = nested.statement {
+        throw SyntaxError(range: nested.range, message: "sql translates a statement, not another sql")
+      }
+      statement = .sql(nested)
     case "use":
       advance()
       if eatKeyword("all") != nil {

@@ -52,12 +52,21 @@ public struct Fraction: Hashable, Comparable, Sendable, CustomStringConvertible 
 
   /// The value rounded to 18 decimals; the fallback when exact arithmetic would overflow.
   func approximated() -> Fraction {
-    let (scaled, overflow) = numerator.multipliedReportingOverflow(by: Fraction.approximationScale)
-    if overflow {
-      // Magnitudes this large have no meaning here; keep the integer part.
-      return Fraction(numerator / denominator, 1)
-    }
-    return Fraction(Fraction.divideRounded(scaled, denominator), Fraction.approximationScale)
+    let scale = Fraction.approximationScale
+    let (scaled, overflow) = numerator.multipliedReportingOverflow(by: scale)
+    if !overflow { return Fraction(Fraction.divideRounded(scaled, denominator), scale) }
+    // A large numerator over a large denominator (a sum of many ratios) still has its
+    // decimals: the whole part, then the remainder's 18 decimals worked out at 256 bits.
+    let whole = numerator / denominator
+    let (scaledWhole, tooLarge) = whole.multipliedReportingOverflow(by: scale)
+    // Magnitudes this large have no meaning here; keep the integer part.
+    if tooLarge { return Fraction(whole, 1) }
+    let remainder = (numerator % denominator).magnitude
+    let d = denominator.magnitude
+    let (quotient, rest) = d.dividingFullWidth(remainder.multipliedFullWidth(by: UInt128(scale)))
+    let part = Int128(quotient) + (rest >= d - rest ? 1 : 0)
+    let (sum, o) = scaledWhole.addingReportingOverflow(numerator < 0 ? -part : part)
+    return o ? Fraction(whole, 1) : Fraction(sum, scale)
   }
 
   /// Integer division rounding half away from zero.

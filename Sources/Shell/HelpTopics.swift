@@ -210,10 +210,15 @@ enum HelpTopics {
         one self-contained page to print on A4 or hand out (check, explain, charts).
       save DIR [--force]
         Writes the session's data, edits included, as dataset CSVs.
+      save --snapshot FILE [--force]
+        The same as one binary snapshot, which --data FILE and load FILE open fast.
+      sql STATEMENT
+        Prints the SQL (DuckDB) asking the same question of the projects.csv that save writes.
       Examples:
         export xlsx grades.xlsx sum budget, count by grade
         export csv good.csv projects where grade = 良
         export html check.html check 2023
+        sql sum budget by grade
 
       """,
     "grades": """
@@ -234,7 +239,7 @@ enum HelpTopics {
     return out + "Example:\n  projects where 等级 = 良 show 序号, 项目名称, 预算\n\n"
   }
 
-  static let aliases = ["undo": "let", "edits": "let", "count": "sum", "avg": "sum", "min": "sum", "max": "sum", "aggregate": "sum", "grade": "grades", "project": "projects", "department": "departments", "year": "years", "sort": "projects", "limit": "projects", "show": "projects", "contains": "where", "by": "sum", "having": "sum", "pct": "sum", "distinct": "sum", "bands": "sum", "weighted": "sum", "set": "rules", "reset": "rules", "edit": "let", "what-if": "let", "indicator": "indicators", "audit": "check", "use": "compare", "compare": "compare", "chart": "compare", "trend": "compare", "load": "import", "save": "export", "report": "import"]
+  static let aliases = ["undo": "let", "edits": "let", "count": "sum", "avg": "sum", "min": "sum", "max": "sum", "aggregate": "sum", "grade": "grades", "project": "projects", "department": "departments", "year": "years", "sort": "projects", "limit": "projects", "show": "projects", "contains": "where", "by": "sum", "having": "sum", "pct": "sum", "distinct": "sum", "bands": "sum", "weighted": "sum", "set": "rules", "reset": "rules", "edit": "let", "what-if": "let", "indicator": "indicators", "audit": "check", "use": "compare", "compare": "compare", "chart": "compare", "trend": "compare", "load": "import", "save": "export", "sql": "export", "report": "import"]
 
   /// Every topic `help` knows, for completion.
   static var names: [String] { (Array(topics.keys) + ["fields"]).sorted() }

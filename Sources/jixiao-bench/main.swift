@@ -2,7 +2,7 @@
 // laid out like ../shared/bench/peers.sh so the two tables line up.
 //
 //   jixiao-bench FILE [--runs N] [--indicators FILE] [--peers results.json]
-//                     [--jixiao PATH] [--repo DIR] [--skip startup,indicators]
+//                     [--jixiao PATH] [--repo DIR] [--skip startup,indicators,load,oneshot]
 //
 // Load: --runs separate child processes (this executable with --child-load), each loading
 // FILE with DatasetLoader and reporting its load time and VmHWM/VmRSS right after the load,
@@ -10,7 +10,8 @@
 // then each statement parsed and executed --runs times (Parser.parse + Engine.execute,
 // exactly what the shell runs; rendering is not timed, as the engines' .timer does not
 // time printing either). Startup: the jixiao executable reading an empty stdin from the
-// repository root, whole-process wall time. Every figure is median (min–max).
+// repository root, whole-process wall time. One-shot: `jixiao --data FILE -c Q2` from a
+// cold process (FILE may be a snapshot). Every figure is median (min–max).
 import DataStore
 import Foundation
 import QueryEngine
@@ -88,7 +89,7 @@ while i < args.count {
   case "--skip": skip = Set(value().split(separator: ",").map(String.init))
   case "--child-load": childLoad = true
   case "-h", "--help":
-    print("usage: jixiao-bench FILE [--runs N] [--indicators FILE] [--peers results.json] [--jixiao PATH] [--repo DIR] [--skip startup,indicators,load]")
+    print("usage: jixiao-bench FILE [--runs N] [--indicators FILE] [--peers results.json] [--jixiao PATH] [--repo DIR] [--skip startup,indicators,load,oneshot]")
     exit(0)
   default:
     if args[i].hasPrefix("--") { fail("unknown option \(args[i])") }
@@ -139,7 +140,7 @@ func runProcess(_ path: String, _ arguments: [String], directory: String? = nil,
 /// Wall time of one run of `path` with stdin and stdout on /dev/null, started with
 /// posix_spawn and reaped with waitpid: Foundation's Process adds tens of milliseconds
 /// of its own to a process this short.
-func spawnWall(_ path: String, directory: String) -> (wall: Double, status: Int32) {
+func spawnWall(_ path: String, _ arguments: [String] = [], directory: String) -> (wall: Double, status: Int32) {
   var actions = posix_spawn_file_actions_t()
   posix_spawn_file_actions_init(&actions)
   defer { posix_spawn_file_actions_destroy(&actions) }
@@ -151,7 +152,7 @@ func spawnWall(_ path: String, directory: String) -> (wall: Double, status: Int3
   guard FileManager.default.changeCurrentDirectoryPath(directory) else { fail("cannot change to \(directory)") }
   defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
   var pid: pid_t = 0
-  let argv: [UnsafeMutablePointer<CChar>?] = [strdup(path), nil]
+  let argv: [UnsafeMutablePointer<CChar>?] = ([path] + arguments).map { strdup($0) } + [nil]
   defer { for a in argv { free(a) } }
   let t0 = now()
   guard posix_spawn(&pid, path, &actions, nil, argv, environ) == 0 else { fail("cannot start \(path)") }
@@ -268,6 +269,28 @@ if !skip.contains("startup") {
   }
 }
 
+// MARK: - One-shot Q2 from a cold process
+
+/// `jixiao --data FILE -c Q2`, whole-process wall time after one warm-up run: for a
+/// snapshot FILE this is opening it and answering, the figure a user feels first.
+var oneshot: Stats?
+if !skip.contains("oneshot") {
+  let binary = jixiaoPath ?? URL(fileURLWithPath: resolvedSelf).deletingLastPathComponent().appendingPathComponent("jixiao").path
+  if FileManager.default.isExecutableFile(atPath: binary) {
+    let data = URL(fileURLWithPath: file).standardizedFileURL.path
+    let arguments = ["--data", data, "-c", "sum budget where grade = 良"]
+    _ = spawnWall(binary, arguments, directory: repo)
+    var walls: [Double] = []
+    for _ in 0..<runs {
+      let r = spawnWall(binary, arguments, directory: repo)
+      if r.status != 0 { fail("\(binary) --data \(data) exited with \(r.status)") }
+      walls.append(r.wall)
+    }
+    oneshot = Stats(values: walls)
+    log("one-shot Q2: \(oneshot!.text(1, 3)) s")
+  }
+}
+
 // MARK: - The table
 
 /// peers.sh's results.json, when given: a stats dict per figure per engine.
@@ -338,3 +361,4 @@ print(pad("query session peak, MiB", 34) + pad(String(sessionPeak / 1024), width
   }.joined())
 if let indicatorTimes { print(pad("recompute + indicators, ms", 34) + indicatorTimes.text(1e3, 2)) }
 if let startup { print(pad("startup, bundled data, ms", 34) + startup.text(1e3, 1)) }
+if let oneshot { print(pad("one-shot Q2 from cold process, s", 34) + oneshot.text(1, 3)) }

@@ -44,6 +44,7 @@ enum ASTPrinter {
     case .edit(let seq, let field, let value, let c):
       return join(["let \(seq.text).\(field.text) =", operand(value), clauses(c)])
     case .quit: return "quit"
+    case .sql(let inner): return "sql " + print(inner.statement)
     }
   }
 
@@ -168,6 +169,7 @@ enum Unranged {
     case .save(let p, let o): .save(path: name(p), options: o.map(option))
     case .edit(let s, let f, let v, let c): .edit(seq: name(s), field: name(f), value: operand(v), clauses(c))
     case .quit: .quit
+    case .sql(let inner): .sql(ParsedStatement(statement: statement(inner.statement), range: zero))
     }
   }
 

@@ -251,4 +251,28 @@ import Testing
     #expect(Parser.splitStatements("name = 'open;") == ["name = 'open;"])
     #expect(Parser.splitStatements("sum budget；count") == ["sum budget", "count"])
   }
+
+  @Test func sqlTakesOneStatement() throws {
+    let s = "sql count by grade"
+    var c = Clauses()
+    c.groupBy = [GroupKey(name("grade", in: s))]
+    let inner = ParsedStatement(
+      statement: .aggregate([Aggregate(function: .count, field: nil, range: range(of: "count", in: s))], c),
+      range: SourceRange(4, s.utf8.count))
+    #expect(try statement(s) == .sql(inner))
+    #expect(throws: SyntaxError.self) { try Parser.parse("sql") }
+    #expect((try? Parser.parse("sql sql count")) == nil)
+  }
+
+  @Test func saveTakesSnapshotBeforeOrAfterTheFile() throws {
+    for s in ["save --snapshot out.jxsnap --force", "save out.jxsnap --snapshot --force"] {
+      guard case .save(let path, let options) = try statement(s) else {
+        Issue.record("\(s) is not a save")
+        continue
+      }
+      #expect(path.text == "out.jxsnap")
+      #expect(Set(options.map(\.name.text)) == ["--snapshot", "--force"])
+    }
+    #expect(throws: SyntaxError.self) { try Parser.parse("save --snapshot") }
+  }
 }

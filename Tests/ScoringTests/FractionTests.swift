@@ -125,4 +125,14 @@ import Testing
     let product = a * b
     #expect(product.formatted(places: 10) == "1.0000000000")
   }
+
+  /// The fallback keeps the decimals of a large numerator over a large denominator: the
+  /// running sum of many ratios (avg rate) once lost them and kept only its whole part.
+  @Test func overflowKeepsTheDecimalsOfLargeTerms() {
+    let e36: Int128 = 1_000_000_000_000_000_000_000_000_000_000_000_000
+    let a = Fraction(7 * e36 + 1, 2 * e36)  // 3.5 and a little
+    let b = Fraction(1, 999_999_937)  // a prime denominator: the exact sum needs ~10^45
+    #expect((a + b).formatted(places: 9) == "3.500000001")
+    #expect((-a + b).formatted(places: 9) == "-3.499999999")
+  }
 }

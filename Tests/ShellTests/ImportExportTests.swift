@@ -134,6 +134,26 @@ import Testing
     #expect(session.run("save \(folder)/out --force") == .ok)
   }
 
+  @Test func aSnapshotHoldsTheEditsAndNeverReplacesWhatIsLoaded() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let (session, sink) = try session(["datasets"])
+    _ = session.run("let 4.spent = 60.25")
+    let file = "\(folder)/data.jxsnap"
+    #expect(session.run("save --snapshot \(file)") == .ok, "\(sink.text)")
+    #expect(sink.text.hasSuffix("saved a snapshot of 19 projects to \(file) (with 1 edited value)\n"))
+    let reopened = try DatasetLoader.load(paths: [file])
+    #expect(reopened.projects[3].spent == Money("60.25"))
+    #expect(reopened.projects.count == 19 && reopened.departments.count == 1 && reopened.funds.count == 4)
+    // Opened from the snapshot, the session refuses to write over it, even with --force.
+    let errors = StringSink()
+    let opened = Session(store: reopened, out: StringSink(), err: errors)
+    #expect(opened.run("save --snapshot \(file) --force") == .failed)
+    #expect(errors.text.contains("loaded"), "\(errors.text)")
+    #expect(opened.run("load \(file)") == .failed)
+    #expect(opened.run("sum spent") == .ok)
+  }
+
   @Test func aWorkbookWithSeveralSheetsImports() throws {
     let folder = try temporaryFolder()
     defer { try? FileManager.default.removeItem(atPath: folder) }
