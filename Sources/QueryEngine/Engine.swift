@@ -157,7 +157,7 @@ public struct Engine: Sendable {
       return .chart(try YearsEvaluator(session: snapshot).trend(figure, source, clauses))
     case .sql(let inner):
       var translator = SQLTranslator(session: snapshot)
-      return .text(try translator.translate(inner).text)
+      return .sql(try translator.translate(inner))
     }
   }
 

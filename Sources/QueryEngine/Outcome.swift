@@ -6,6 +6,8 @@ public enum Outcome: Sendable, Equatable {
   case chart(Chart)
   /// Text to show as is (confirmations).
   case text(String)
+  /// `sql`'s query and its notes: the query is code and is never translated.
+  case sql(SQLTranslation)
   /// `check`'s findings, for the shell to draw or write as data.
   case findings(CheckResult)
   /// `explain`'s steps, for the shell to write as text or data.

@@ -331,7 +331,7 @@ struct SQLTranslator {
       order.append(try sortKey(e, descending: key.descending))
     }
     var select = """
-      SELECT year, unit, seq, name, score AS recorded, new_score AS score, grade, new_grade AS new,
+      SELECT year, unit, seq, name, score, new_score, grade, new_grade,
         CASE WHEN new_grade IS NULL THEN 'unknown' WHEN grade <> new_grade THEN grade || ' → ' || new_grade ELSE '' END AS change
       FROM projects
       """

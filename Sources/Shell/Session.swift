@@ -199,6 +199,11 @@ public final class Session {
       emit(renderer.render(chart), as: .result)
     case .text(let s):
       emit(renderer.render(message: words(s)))
+    case .sql(let translation):
+      // The notes are sentences for a person (translated); the query is code.
+      var said = translation
+      said.notes = translation.notes.map { words($0) }
+      emit(renderer.render(message: said.text))
     case .help(let topic):
       emit(words(HelpTopics.text(for: topic)), as: .result)
     case .quit:

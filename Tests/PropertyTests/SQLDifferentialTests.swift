@@ -64,8 +64,8 @@ struct SQLDifferentialTests {
       let answer = Result { () throws(EvaluationError) -> Outcome in try engine.execute(parsed[0]) }
       let sql = Result { () throws(EvaluationError) -> Outcome in try engine.execute(ParsedStatement(statement: .sql(parsed[0]), range: parsed[0].range)) }
       switch (answer, sql) {
-      case (.success(.table(let t)), .success(.text(let s))):
-        script += "SELECT '#Q \(cases.count)' AS marker;\n" + s + "\n"
+      case (.success(.table(let t)), .success(.sql(let s))):
+        script += "SELECT '#Q \(cases.count)' AS marker;\n" + s.text + "\n"
         cases.append((text, t))
       case (.failure, .failure):
         refusedBoth += 1

@@ -9,7 +9,8 @@ import Testing
 @Suite struct SQLTranslatorTests {
   func sql(_ text: String, engine: Engine? = nil) throws -> String {
     var e = try engine ?? Seed.engine()
-    guard case .text(let s) = try run("sql " + text, on: &e) else { throw NoStatement() }
+    guard case .sql(let translation) = try run("sql " + text, on: &e) else { throw NoStatement() }
+    let s = translation.text
     return s
   }
 

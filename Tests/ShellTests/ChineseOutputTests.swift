@@ -91,6 +91,14 @@ import Testing
     words.formUnion(HelpTopics.names)
     for (_, usage) in DotCommand.all { words.formUnion(ChineseOutputTests.words(String(usage.split(separator: "  ").first ?? ""))) }
     words.insert("null")  // JSON's missing value
+    // What `sql` prints is SQL, code like the statements.
+    words.formUnion([
+      "select", "from", "where", "group", "order", "by", "case", "when", "then", "else", "end", "as", "nulls", "last", "first", "with",
+      "read_csv", "header", "true", "false", "columns", "integer", "varchar", "decimal", "double", "bigint", "null", "is", "not", "and", "or",
+      "limit", "having", "nullif", "cast", "over", "partition", "distinct", "join", "on", "left", "full", "outer", "using", "coalesce", "position",
+      "lower", "round", "filter", "union", "all", "values", "groups", "k1", "k2", "a1", "a2", "a3", "if", "sign", "floor", "abs", "least", "greatest",
+      "count_star", "row_number", "rank", "asc", "desc", "in", "exists", "between", "like", "string_agg", "list", "min", "max", "sum", "avg",
+    ])
     // The column names of explain's and check's data form (CSV, spreadsheets), like field names.
     words.formUnion(["section", "step", "formula", "points", "max", "note", "figure", "reported", "computed", "verdict"])
     // The command line's flags (`--no-color`, `--command`), from its table in the docs.

@@ -17,6 +17,24 @@ enum ChineseWords {
     the last table again, every row (after a .maxrows cut) => 再次显示上一个表格的全部行（用于 .maxrows 截断之后）
     there is no table to show again yet => 还没有可再次显示的表格
     lang: {=} => 语言：{}
+    # sql STATEMENT: the notes before the query, and what it refuses.
+    cannot be expressed in SQL: {} => 无法用 SQL 表达：{}
+    only projects, the aggregates (count, sum, avg, min, max, pct, distinct), recompute and compare … grades ask a question of projects.csv => 只有 projects、聚合（count、sum、avg、min、max、pct、distinct）、recompute 和 compare … grades 能对 projects.csv 提问
+    compare … projects pairs repeated names by closest budget; compare … grades has SQL => compare … projects 按预算最接近配对重名项目；compare … grades 可以转为 SQL
+    new_score and new_grade are scored from the indicator rows here, which SQL over projects.csv does not do => 这里的 new_score 和 new_grade 由指标行计算得出，基于 projects.csv 的 SQL 做不到
+    {=} occurs {} in {=} and {} in {=}, and such names pair by closest budget => “{1}”在 {3} 年出现{2}、在 {5} 年出现{4}，这样的重名按预算最接近配对
+    once => 1 次
+    twice => 2 次
+    {=} times => {} 次
+    {=} what-if edit is not in the files until save DIR writes them => {} 处假设修改在 save DIR 写出之前不在文件中
+    {=} what-if edits are not in the files until save DIR writes them => {} 处假设修改在 save DIR 写出之前不在文件中
+    new_grade is the grade of the recorded score under {=} ({=}); no indicator rows are loaded => new_grade 为填报自评分按规则 {}（{}）所得等级；未载入指标行
+    a ratio inside arithmetic is compared in floating point here; jixiao compares it exactly => 此处算式中的比率按浮点数比较；jixiao 按精确值比较
+    jixiao leaves out spent, score and grade when no row shown has a value => 所列各行均无值时，jixiao 不显示 spent、score 和 grade
+    show lists fields of projects; an aggregate has its own columns => show 列出项目的字段；聚合有自己的列
+    drop the show clause => 去掉 show 子句
+    jixiao shows year and unit only when the rows span several, and a missing score as unknown => 只有跨多个年度或单位时 jixiao 才显示 year 和 unit，缺失的得分显示为未知
+    projects pair by unit and name, a repeated name by order of seq => 项目按单位和名称配对，重名项目按序号顺序配对
     # The report's text (import report): copied, template, period, numbering, 基本支出.
     copied text => 疑似他单位文字
     template words => 模板用语
