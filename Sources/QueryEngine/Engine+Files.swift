@@ -147,3 +147,41 @@ extension Engine {
     return ExportRequest(format: f, path: path.text, force: option(options, "--force") != nil, bom: f == .csv && option(options, "--no-bom") == nil, table: table, structured: structured)
   }
 }
+
+extension Engine {
+  /// `import forms PATH`: every 项目支出绩效自评表 in a file or folder; the refused ones are
+  /// named with why, and the others are added and summarised one line each.
+  mutating func importForms(_ path: Name, _ options: [Option]) throws(EvaluationError) -> Outcome {
+    let enc = try encoding(options)
+    let result: FormImporter.Result
+    do {
+      result = try FormImporter.load(path.text, existing: store, encoding: enc, interrupted: interrupted)
+    } catch {
+      throw EvaluationError(range: path.range, message: error.description, suggestion: "nothing was imported")
+    }
+    var lines: [String] = []
+    for form in result.forms {
+      let p = form.project
+      lines.append(
+        "  #\(p.seq) \(p.year) \(p.unit) · \(p.name): \(form.indicators.count) indicators, 总分 \(p.score.map { DecimalText.format($0) } ?? "—")"
+          + (p.grade.map { " \($0)" } ?? "") + " (\(form.template) template) ← \(form.file)")
+    }
+    let files = Set(result.forms.map(\.file)).count
+    var head = "read \(result.forms.count) form\(result.forms.count == 1 ? "" : "s") from \(files) file\(files == 1 ? "" : "s")"
+    if !result.skipped.isEmpty { head += "; skipped \(result.skipped.count)" }
+    lines.insert(head + ":", at: 0)
+    if !result.skipped.isEmpty {
+      lines.append("skipped:")
+      lines += result.skipped.map { "  ✗ \($0.file): \($0.message)" }
+    }
+    guard !result.forms.isEmpty else {
+      throw EvaluationError(range: path.range, message: "\(path.text): no form could be read\n" + lines.dropFirst().joined(separator: "\n"), suggestion: "nothing was imported")
+    }
+    if let save = option(options, "--save")?.value {
+      lines.append(try saveStore(result.store, to: save, force: false))
+    }
+    try add(result.store, from: path)
+    lines.append("added \(Engine.summary(result.store)); check forms lists what each form gets wrong")
+    return .text(lines.joined(separator: "\n"))
+  }
+}

@@ -47,8 +47,13 @@ public struct AuditInput: Sendable {
   public var cards: [ScoreCard]
   public var funds: [FundLine]
   public var rules: RuleSet
+  /// The imported forms of these projects, for the checks of a form's own sums.
+  public var forms: [ProjectForm]
 
-  public init(year: Int, unit: String, department: Department?, projects: [Project], cards: [ScoreCard], funds: [FundLine], rules: RuleSet) {
+  public init(
+    year: Int, unit: String, department: Department?, projects: [Project], cards: [ScoreCard], funds: [FundLine], rules: RuleSet,
+    forms: [ProjectForm] = []
+  ) {
     self.year = year
     self.unit = unit
     self.department = department
@@ -56,6 +61,7 @@ public struct AuditInput: Sendable {
     self.cards = cards
     self.funds = funds
     self.rules = rules
+    self.forms = forms
   }
 
   func finding(_ figure: String, _ reported: FigureValue, _ computed: FigureValue, _ verdict: Finding.Verdict, _ note: String) -> Finding {

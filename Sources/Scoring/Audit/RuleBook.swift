@@ -13,6 +13,10 @@ public enum RuleBook {
     RepeatedNameCheck(),
     ScoreRecomputeCheck(),
     LevelWeightCheck(),
+    FormTotalCheck(),
+    FormRateCheck(),
+    FormFundsCheck(),
+    FormNotesCheck(),
   ]
 
   /// Runs every check on one unit's year.
