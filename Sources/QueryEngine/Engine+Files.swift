@@ -175,7 +175,11 @@ extension Engine {
       lines += result.skipped.map { "  ✗ \($0.file): \($0.message)" }
     }
     guard !result.forms.isEmpty else {
-      throw EvaluationError(range: path.range, message: "\(path.text): no form could be read\n" + lines.dropFirst().joined(separator: "\n"), suggestion: "nothing was imported")
+      let first = result.skipped.first.map { "; \($0.file): \($0.message)" } ?? ""
+      let more = result.skipped.count > 1 ? " (and \(result.skipped.count - 1) more)" : ""
+      throw EvaluationError(
+        range: path.range, message: "\(path.text): none of its \(result.skipped.count) form file\(result.skipped.count == 1 ? "" : "s") could be read\(first)\(more)",
+        suggestion: "nothing was imported")
     }
     if let save = option(options, "--save")?.value {
       lines.append(try saveStore(result.store, to: save, force: false))

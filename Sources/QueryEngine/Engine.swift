@@ -116,7 +116,7 @@ public struct Engine: Sendable {
     case .check(let clauses):
       return .findings(try ScoringEvaluator(session: snapshot).check(clauses))
     case .checkForms(let clauses):
-      return .table(try FormCheckEvaluator(session: snapshot).checkForms(clauses))
+      return .table(try FormCheckEvaluator(session: snapshot).checkForms(clauses, statement: parsed.range))
     case .indicators(let clauses):
       return .table(try IndicatorEvaluator(session: snapshot).listIndicators(clauses))
     case .edit(let seq, let field, let value, let clauses) where field.text.contains("."):

@@ -19,12 +19,12 @@ extension FormCheckEvaluator {
     return (RuleBook.audit(input), card)
   }
 
-  func checkForms(_ clauses: Clauses) throws(EvaluationError) -> ResultTable {
+  func checkForms(_ clauses: Clauses, statement: SourceRange) throws(EvaluationError) -> ResultTable {
     if let scope = clauses.years { try checkYears(scope) }
     let years = effectiveYears(clauses)
     let forms = store.forms.filter { years?.contains($0.project.year) ?? true }
     guard !store.forms.isEmpty else {
-      throw EvaluationError(range: clauses.years?.range ?? .init(0, 0), message: "no forms imported", suggestion: "import forms FOLDER reads 项目支出绩效自评表 forms first")
+      throw EvaluationError(range: statement, message: "no forms imported", suggestion: "import forms FOLDER reads 项目支出绩效自评表 forms first")
     }
     let index = indicatorIndex()
     var rows: [(cells: [Value], wrong: Int, attention: Int, order: Int)] = []

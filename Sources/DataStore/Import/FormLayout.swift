@@ -94,7 +94,8 @@ enum FormLayout {
       let heads = beside.map { FormGrid.compact(grid.rows[at.row][$0]) }
       if heads.contains(where: { $0.hasPrefix("预期目标") || $0.hasPrefix("实际完成") }) {
         let under = at.row + 1
-        let texts = grid.rows.indices.contains(under) ? grid.rows[under].indices.filter { $0 > at.column && !grid.rows[under][$0].isEmpty }.map { grid.rows[under][$0] } : []
+        // Every text of the row under: the label's own column may hold one in a PDF.
+        let texts = grid.rows.indices.contains(under) ? grid.rows[under].filter { !$0.isEmpty && !FormGrid.compact($0).hasPrefix("年度总体目标") } : []
         goal = texts.first ?? ""
         goalResult = texts.dropFirst().first ?? ""
       } else {

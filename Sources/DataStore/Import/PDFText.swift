@@ -21,7 +21,7 @@ public enum PDFText {
   }
 
   /// The text of every page, pages separated by form feeds.
-  public static func text(_ path: String) throws(ImportError) -> String {
+  public static func text(_ path: String, tool: String? = PDFText.tool) throws(ImportError) -> String {
     guard let tool else {
       throw ImportError(file: path, message: "reading a PDF needs pdftotext, from the \(package) package, which is not installed (apt-get install \(package))")
     }
