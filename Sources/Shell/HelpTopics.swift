@@ -133,6 +133,8 @@ enum HelpTopics {
       check [YEAR]
         Recomputes every department-level figure a report states from its own project rows:
         ✓ holds, ✗ contradicts the report's own data, ! needs a look.
+      check forms [YEAR]
+        One row per imported form: 总分 recorded and recomputed, its ✗ and ! findings, the worst.
       Example:
         check 2023
 
@@ -194,6 +196,7 @@ enum HelpTopics {
     "import": """
       load PATH [--encoding utf-8|gb18030]      a dataset folder or file (.csv, .xlsx, .json, .md)
       import report FILE [--save DIR]           a report's text: figures and project table, then check
+      import forms PATH [--save DIR]            项目支出绩效自评表 forms (.xlsx .docx .txt .pdf), a file or a folder
       import FILE.xlsx [--save DIR]             a workbook's sheets of projects, departments, funds, indicators
         CSV in GB18030 (Chinese Excel) is detected; --encoding names it. A failed load
         changes nothing; data already loaded is never loaded twice.
