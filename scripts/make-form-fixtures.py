@@ -393,7 +393,81 @@ def expected(form):
     }
 
 
+SEED = "datasets/source/shuangshanzi-2023-report.txt"
+REPORTS = "Tests/ShellTests/Fixtures/reports"
+FOLDER = "Tests/ShellTests/Fixtures/report-folder"
+
+
+def seed_parts():
+    """The seed report's text as paragraphs before the project table, its rows, and the
+    paragraphs after it (the text copies the table one cell per line, rows apart)."""
+    before, rows, after = [], [], []
+    row = None
+    for line in open(SEED, encoding="utf-8").read().split("\n"):
+        if line.startswith("\t"):
+            if row is None:
+                row = []
+                rows.append(row)
+            row.append(line.strip())
+            continue
+        row = None
+        if line.strip():
+            (after if rows else before).append(line.strip())
+    return before, rows, after
+
+
+def write_seed_docx(path):
+    """The seed report as Word has it: paragraphs, and a Word table for the projects."""
+    before, rows, after = seed_parts()
+    doc = Document()
+    for p in before:
+        doc.add_paragraph(p)
+    table = doc.add_table(rows=len(rows), cols=len(rows[0]))
+    table.style = "Table Grid"
+    for r, row in enumerate(rows):
+        for c, cell in enumerate(row):
+            table.cell(r, c).text = cell
+    for p in after:
+        doc.add_paragraph(p)
+    doc.save(path)
+
+
+def write_seed_pdf(path):
+    """The seed report as a published PDF: wrapped paragraphs and the project table."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    pdfmetrics.registerFont(TTFont("WQY", FONT, subfontIndex=0))
+    style = ParagraphStyle("body", fontName="WQY", fontSize=9, leading=13, wordWrap="CJK")
+    before, rows, after = seed_parts()
+    story = [Paragraph(p, style) for p in before]
+    grid = TableStyle([("FONT", (0, 0), (-1, -1), "WQY", 8), ("GRID", (0, 0), (-1, -1), 0.5, "black")])
+    story.append(Table(rows, colWidths=[30, 90, 180, 90, 45, 40], style=grid))
+    story += [Paragraph(p, style) for p in after]
+    SimpleDocTemplate(path, pagesize=A4, title="2023年度部门整体绩效自评工作报告").build(story)
+
+
+def reports():
+    os.makedirs(REPORTS, exist_ok=True)
+    write_seed_docx(f"{REPORTS}/shuangshanzi-2023.docx")
+    write_seed_pdf(f"{REPORTS}/shuangshanzi-2023.pdf")
+    # A bureau's folder: the seed as text and as Word, another unit's report in a
+    # subfolder, and a file that is no Word document at all.
+    os.makedirs(f"{FOLDER}/other", exist_ok=True)
+    with open(SEED, encoding="utf-8") as f, open(f"{FOLDER}/shuangshanzi-2023.txt", "w", encoding="utf-8") as g:
+        g.write(f.read())
+    write_seed_docx(f"{FOLDER}/shuangshanzi-2023.docx")
+    with open(f"{REPORTS}/report-tabs.txt", encoding="utf-8") as f, open(f"{FOLDER}/other/测试镇-2022.txt", "w", encoding="utf-8") as g:
+        g.write(f.read())
+    with open(f"{FOLDER}/other/damaged.docx", "w", encoding="utf-8") as f:
+        f.write("这不是Word文档\n")
+
+
 def main():
+    reports()
     os.makedirs(OUT, exist_ok=True)
     for sub in ("xlsx", "docx", "txt", "pdf", "broken"):
         os.makedirs(os.path.join(OUT, sub), exist_ok=True)

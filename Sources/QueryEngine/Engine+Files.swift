@@ -70,7 +70,10 @@ extension Engine {
   mutating func importData(report: Bool, _ path: Name, _ options: [Option]) throws(EvaluationError) -> Outcome {
     let enc = try encoding(options)
     let lower = path.text.lowercased()
-    let isReport = report || lower.hasSuffix(".txt") || lower.hasSuffix(".text")
+    let isReport = report || ReportImporter.extensions.contains { lower.hasSuffix("." + $0) }
+    if report, let files = ReportImporter.files(in: path.text) {
+      return try importReports(files, from: path, options)
+    }
     guard isReport else {
       let message = try load(path, options)
       if let save = option(options, "--save")?.value {
@@ -187,5 +190,67 @@ extension Engine {
     try add(result.store, from: path)
     lines.append("added \(Engine.summary(result.store)); check forms lists what each form gets wrong")
     return .text(lines.joined(separator: "\n"))
+  }
+}
+
+extension Engine {
+  /// `import report FOLDER`: every report in it, each added whole or skipped with why;
+  /// then `check` of every unit imported.
+  mutating func importReports(_ files: [String], from path: Name, _ options: [Option]) throws(EvaluationError) -> Outcome {
+    let enc = try encoding(options)
+    guard !files.isEmpty else {
+      throw EvaluationError(range: path.range, message: "\(path.text): holds no reports (.txt, .docx or .pdf files)", suggestion: "nothing was imported")
+    }
+    var lines: [String] = []
+    var skipped: [String] = []
+    var part = Store()
+    var units: [(year: Int, unit: String)] = []
+    for file in files {
+      try checkInterrupt()
+      let result: ReportImporter.Result
+      do {
+        result = try ReportImporter.load(file, encoding: enc, interrupted: interrupted)
+        try DatasetLoader.checkClashes(result.store, against: store, file: file)
+      } catch let error as ImportError {
+        skipped.append("  ✗ \(error.description)")
+        continue
+      } catch let error as LoadError {
+        skipped.append("  ✗ \(file): \(error.message)")
+        continue
+      } catch {
+        skipped.append("  ✗ \(file): \(error)")
+        continue
+      }
+      // The same unit's year twice (a report as text and as Word): the first is kept.
+      do {
+        try DatasetLoader.checkClashes(result.store, against: part, file: file)
+      } catch {
+        let d = result.store.departments.first
+        skipped.append("  ✗ \(file): " + (d.map { "\($0.year) \($0.unit) is already read from another report of this folder" } ?? error.message))
+        continue
+      }
+      lines.append("read from \(file):")
+      lines += result.read.map { "  " + $0 }
+      lines += result.problems.map { "  ! " + $0 }
+      part.merge(result.store)
+      if let d = result.store.departments.first { units.append((d.year, d.unit)) }
+    }
+    if !skipped.isEmpty { lines += ["skipped:"] + skipped }
+    guard !units.isEmpty else {
+      throw EvaluationError(range: path.range, message: "\(path.text): none of its \(files.count) report\(files.count == 1 ? "" : "s") could be read\(skipped.first.map { ";" + $0.dropFirst(3) } ?? "")\(skipped.count > 1 ? " (and \(skipped.count - 1) more)" : "")",
+        suggestion: "nothing was imported")
+    }
+    if let save = option(options, "--save")?.value {
+      lines.append(try saveStore(part, to: save, force: false))
+    }
+    try add(part, from: path)
+    lines.append("added \(Engine.summary(part)) from \(units.count) report\(units.count == 1 ? "" : "s"); the audit:")
+    var outcomes: [Outcome] = [.text(lines.joined(separator: "\n"))]
+    for u in units {
+      var clauses = Clauses()
+      clauses.years = YearScope(first: u.year, last: u.year, range: path.range)
+      outcomes.append(.findings(try ScoringEvaluator(session: snapshot).check(clauses, unit: u.unit)))
+    }
+    return .several(outcomes)
   }
 }

@@ -195,7 +195,7 @@ enum HelpTopics {
       """,
     "import": """
       load PATH [--encoding utf-8|gb18030]      a dataset folder or file (.csv, .xlsx, .json, .md)
-      import report FILE [--save DIR]           a report's text: figures and project table, then check
+      import report FILE|DIR [--save DIR]       a report (.txt .docx .pdf) or a folder of them, then check
       import forms PATH [--save DIR]            项目支出绩效自评表 forms (.xlsx .docx .txt .pdf), a file or a folder
       import FILE.xlsx [--save DIR]             a workbook's sheets of projects, departments, funds, indicators
         CSV in GB18030 (Chinese Excel) is detected; --encoding names it. A failed load

@@ -115,4 +115,35 @@ public enum PDFText {
     if !current.isEmpty { out.append((current.trimmingCharacters(in: .whitespaces), start, line.count)) }
     return out
   }
+
+  /// A report's laid-out text as the report reader takes it: a line of several runs is a
+  /// table row (cells joined by tabs); a prose line the page wrapped is joined to the next.
+  public static func reportText(_ text: String) -> String {
+    var out: [String] = []
+    var paragraph = ""
+    let lines = text.replacing("\u{0C}", with: "\n").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let width = lines.map { $0.trimmingCharacters(in: .whitespaces).count }.max() ?? 0
+    func flush() {
+      if !paragraph.isEmpty { out.append(paragraph) }
+      paragraph = ""
+    }
+    for line in lines {
+      let cells = runs(line)
+      if cells.count >= 2 {
+        flush()
+        out.append(cells.map(\.text).joined(separator: "\t"))
+        continue
+      }
+      guard let only = cells.first?.text else {
+        flush()
+        continue
+      }
+      paragraph += only
+      // A line that fills the width and does not end a sentence goes on in the next.
+      let ends = ["。", "；", "：", "！", "？", ".", ":", ";"].contains { only.hasSuffix($0) }
+      if ends || only.count < width * 3 / 4 { flush() }
+    }
+    flush()
+    return out.joined(separator: "\n")
+  }
 }
