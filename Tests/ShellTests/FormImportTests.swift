@@ -3,6 +3,7 @@ import Scoring
 import Testing
 
 @testable import DataStore
+@testable import Shell
 
 /// 项目支出绩效自评表 forms in every format, compared field by field with the data the
 /// fixtures were generated from (Fixtures/forms-expected.json, written by
@@ -168,5 +169,28 @@ import Testing
     #expect(throws: ImportError(file: "a.pdf", message: "reading a PDF needs pdftotext, from the poppler-utils package, which is not installed (apt-get install poppler-utils)")) {
       try PDFText.text("a.pdf", tool: nil)
     }
+  }
+}
+
+/// `import forms … --save DIR` writes dataset files that load back as the sample.
+@Suite struct FormSaveTests {
+  @Test func savedFormsLoadBackAsTheSample() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jx-forms-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let sink = StringSink()
+    let session = Session(store: Store(), out: sink, err: sink)
+    let form = FormImportTests.path("\(FormImportTests.fixtures)/txt/langfang-2019.txt")
+    _ = REPL(session: session, reader: ScriptLineReader(text: "import forms \(form) --save \(folder)")).run()
+    #expect(sink.text.contains("saved \(folder)/projects.csv, \(folder)/indicators.csv"))
+    let saved = try DatasetLoader.load(paths: [folder])
+    let sample = try DatasetLoader.load(paths: [FormImportTests.path("samples/langfang-2019")])
+    #expect(DatasetWriter.files(saved).map(\.1) == DatasetWriter.files(sample).map(\.1))
+  }
+
+  /// A qualitative row's 及时 is saved as the tier it stands for, so the files load again.
+  @Test func qualitativeWordsAreSavedAsTiers() throws {
+    let result = try FormImporter.load(FormImportTests.path("\(FormImportTests.fixtures)/xlsx/school-2021.xlsx"), existing: Store())
+    let csv = DatasetWriter.files(result.store).first { $0.0 == .indicators }?.1 ?? ""
+    #expect(csv.contains("2021,青龙满族自治县第一中学,1,产出,时效,完工时间,定性,及时,达成,10,10\n"))
   }
 }

@@ -80,6 +80,13 @@ public enum FormImporter {
         }
         let k = key(p)
         let seq = nextSeq[k] ?? (existing.maxSeq(year: p.year, unit: p.unit) + 1)
+        // The table keeps seq in 32 bits, as the CSV loader does.
+        guard seq <= Int(Int32.max) else {
+          let message = "\(p.year) \(p.unit) has no seq left for \(p.name) (its projects are numbered up to \(Int32.max))"
+          if !isFolder.boolValue { throw ImportError(file: file, message: message) }
+          result.skipped.append(Skipped(file: file, message: message))
+          continue
+        }
         nextSeq[k] = seq + 1
         form.project.seq = seq
         for i in form.indicators.indices { form.indicators[i].seq = seq }
@@ -88,7 +95,6 @@ public enum FormImporter {
         result.store.indicators += form.indicators
       }
     }
-    result.store.indicatorFiles = [(path, result.store.indicators.count)]
     result.store.files = [path]
     result.store.forms = result.forms
     return result
