@@ -163,7 +163,8 @@ SUMS = {
         ["年度资金总额", "80", "80", "60"],
         ["其中：当年财政拨款", "70", "70", "60"],
         ["上年结转资金", "", "", ""],
-        ["其他资金", "", "", ""],
+        # A 元 slip in a 万元 form: converted, and pointed out.
+        ["其他资金", "", "100000元", ""],
     ],
     "rate_weight": "10",
     "rate_cell": "90%",
@@ -372,7 +373,7 @@ def expected(form):
         if text == "":
             return ""
         from decimal import Decimal
-        value = Decimal(text) / scale
+        value = Decimal(text[:-1]) / 10000 if text.endswith("元") else Decimal(text) / scale
         return format(value.normalize(), "f")
 
     indicators = []
@@ -487,6 +488,10 @@ def main():
             if cell != "":
                 wb.active.cell(row=r + 1, column=c + 1, value=text(cell))
     wb.save(f"{OUT}/broken/no-indicators.xlsx")
+    # A text form as Chinese Excel saves it: GB18030.
+    os.makedirs(f"{OUT}/gb18030", exist_ok=True)
+    with open(f"{OUT}/txt/pest-2019.txt", encoding="utf-8") as f, open(f"{OUT}/gb18030/pest-2019.txt", "w", encoding="gb18030") as g:
+        g.write(f.read())
     with open(f"{OUT}/broken/minutes.txt", "w", encoding="utf-8") as f:
         f.write("2021年度绩效自评工作会议纪要\n会议研究了自评工作安排。\n")
     with open(f"{OUT}/../forms-expected.json", "w", encoding="utf-8") as f:

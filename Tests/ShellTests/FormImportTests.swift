@@ -74,6 +74,22 @@ import Testing
     }
   }
 
+  /// A text form saved by Chinese Excel, in GB18030, reads as the UTF-8 one.
+  @Test func aGB18030TextFormIsRead() throws {
+    let e = try Self.expected().first { $0.stem == "pest-2019" }!
+    let forms = try FormImporter.forms(in: Self.path("\(Self.fixtures)/gb18030/pest-2019.txt"))
+    #expect(forms.count == 1)
+    if let form = forms.first { compare(form, e) }
+  }
+
+  /// The broken folder's readable form, field by field, its 元 slip converted and noted.
+  @Test func theBrokenSumsFormIsReadAsWritten() throws {
+    let e = try Self.expected().first { $0.stem == "sums" }!
+    let form = try FormImporter.forms(in: Self.path("\(Self.fixtures)/broken/sums.xlsx"))[0]
+    compare(form, e)
+    #expect(form.notes == ["其他资金 全年预算数 is printed as 100000元 — in 元, where the form counts in 万元; read as 10万元"])
+  }
+
   @Test(.enabled(if: pdfReadable, "pdftotext (poppler-utils) is not installed"))
   func everyFieldOfEveryPDFFormIsRead() throws {
     for e in try Self.expected() where e.stem != "sums" {
@@ -150,7 +166,7 @@ import Testing
   @Test func yuanAreConvertedAndSlipsNoted() throws {
     var notes: [String] = []
     #expect(try FormLayout.amount("432000元", inYuan: false, place: "row 6", what: "年度资金总额 全年预算数", notes: &notes) == Money(tenThousandths: 432_000))
-    #expect(notes == ["年度资金总额 全年预算数 is printed as 432000元 — in 元, where the form counts in 万元; converted"])
+    #expect(notes == ["年度资金总额 全年预算数 is printed as 432000元 — in 元, where the form counts in 万元; read as 43.2万元"])
     #expect(try FormLayout.amount("520,000", inYuan: true, place: "row 6", what: "x", notes: &notes) == Money(tenThousandths: 520_000))
     #expect(throws: FormLayout.Problem.self) { try FormLayout.amount("1329120.67", inYuan: true, place: "row 6", what: "x", notes: &notes) }
   }

@@ -310,23 +310,25 @@ enum FormLayout {
     var t = FormGrid.compact(text)
     if t.isEmpty || t == "—" || t == "-" || t == "/" { return nil }
     var yuan = inYuan
+    var slip: String?
     if t.hasSuffix("万元") {
       t.removeLast(2)
-      if inYuan { notes.append("\(what) is printed as \(text) in a block counted in 元; read as \(t)万元") }
+      if inYuan { slip = "\(what) is printed as \(text) in a form counted in 元" }
       yuan = false
     } else if t.hasSuffix("元") {
       t.removeLast()
-      if !inYuan { notes.append("\(what) is printed as \(text) — in 元, where the form counts in 万元; converted") }
+      if !inYuan { slip = "\(what) is printed as \(text) — in 元, where the form counts in 万元" }
       yuan = true
     }
     guard case .success(let v) = AmountText.parse(t) else {
       throw Problem(place: place, message: "\(what) '\(text)' is not an amount")
     }
-    guard yuan else { return Money(tenThousandths: v) }
     // One 元 is one ten-thousandth of 万元, the finest the dataset keeps.
-    guard v % DecimalText.scale == 0 else {
+    guard !yuan || v % DecimalText.scale == 0 else {
       throw Problem(place: place, message: "\(what) '\(text)' has fractions of a 元, finer than the 0.0001 万元 an amount keeps")
     }
-    return Money(tenThousandths: v / DecimalText.scale)
+    let money = Money(tenThousandths: yuan ? v / DecimalText.scale : v)
+    if let slip { notes.append(slip + "; read as \(money)万元") }
+    return money
   }
 }
