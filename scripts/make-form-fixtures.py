@@ -488,6 +488,49 @@ def main():
             if cell != "":
                 wb.active.cell(row=r + 1, column=c + 1, value=text(cell))
     wb.save(f"{OUT}/broken/no-indicators.xlsx")
+    # Several forms in one file: a workbook with a sheet per form (and a notes sheet),
+    # a document with a table per form, and an old binary workbook beside them.
+    os.makedirs(f"{OUT}/multi", exist_ok=True)
+    def sheets(path, forms, note=True):
+        wb = Workbook()
+        if note:
+            wb.active.title = "说明"
+            wb.active["A1"] = "各项目自评表见后续工作表"
+        else:
+            wb.remove(wb.active)
+        for form in forms:
+            rows, merges = layout(form)
+            hidden = covered(merges)
+            ws = wb.create_sheet(form["stem"])
+            for r, row in enumerate(rows):
+                for c, cell in enumerate(row):
+                    if (r, c) not in hidden and cell != "":
+                        ws.cell(row=r + 1, column=c + 1, value=number(cell))
+            for r1, c1, r2, c2 in merges:
+                ws.merge_cells(start_row=r1 + 1, start_column=c1 + 1, end_row=r2 + 1, end_column=c2 + 1)
+        wb.save(path)
+
+    sheets(f"{OUT}/multi/two-forms.xlsx", (LANGFANG, PEST))
+    # One sheet of the two cannot be read: the other still imports.
+    sheets(f"{OUT}/multi/one-refused.xlsx", (dict(SCHOOL, stem="school", name="教学设备购置经费"), BAD_POINTS), note=False)
+    doc = Document()
+    for form in (SCHOOL, LANGFANG):
+        rows, merges = layout(form)
+        hidden = covered(merges)
+        doc.add_paragraph(rows[0][0])
+        doc.add_paragraph(rows[1][0])
+        table = doc.add_table(rows=len(rows) - 2, cols=9)
+        for r, row in enumerate(rows[2:]):
+            for c, cell in enumerate(row):
+                if (r + 2, c) not in hidden and cell != "":
+                    table.cell(r, c).text = text(cell)
+        for r1, c1, r2, c2 in merges:
+            if r1 >= 2:
+                table.cell(r1 - 2, c1).merge(table.cell(r2 - 2, c2))
+        doc.add_page_break()
+    doc.save(f"{OUT}/multi/two-forms.docx")
+    with open(f"{OUT}/multi/old-form.xls", "wb") as f:
+        f.write(bytes.fromhex("d0cf11e0a1b11ae1") + bytes(504))
     # A text form as Chinese Excel saves it: GB18030.
     os.makedirs(f"{OUT}/gb18030", exist_ok=True)
     with open(f"{OUT}/txt/pest-2019.txt", encoding="utf-8") as f, open(f"{OUT}/gb18030/pest-2019.txt", "w", encoding="gb18030") as g:

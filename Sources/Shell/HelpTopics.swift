@@ -35,6 +35,7 @@ enum HelpTopics {
       recompute [YEAR] [changed] [where COND]   grades (and scores) under the rules in force
       explain SEQ | 'NAME' [in YEAR]   how a project's score and grade come about, step by step
       check [YEAR]                     every figure a report states, recomputed from its own rows
+      check forms [YEAR]               one row per imported form: its totals, findings, the worst
       indicators [where COND] [in YEAR] [sort by …] [limit N] [show …]
     Years
       use YEAR   compare Y1 Y2 [projects|grades]   chart AGGREGATE by FIELD   trend FIGURE

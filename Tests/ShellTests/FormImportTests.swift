@@ -153,6 +153,40 @@ import Testing
     #expect(result.skipped.map(\.message) == ["2019 廊坊市食品工程学校 办公宿舍楼、食堂及餐厅暖通改造经费 is already imported as #1 from the loaded data; not imported twice"])
   }
 
+  /// A workbook with a sheet per form (beside a notes sheet), a document with a table per form.
+  @Test func oneFileMayHoldSeveralForms() throws {
+    let expected = try Self.expected()
+    func e(_ stem: String) -> Expected { expected.first { $0.stem == stem }! }
+    let sheets = try FormImporter.forms(in: Self.path("\(Self.fixtures)/multi/two-forms.xlsx"))
+    #expect(sheets.count == 2)
+    if sheets.count == 2 {
+      compare(sheets[0], e("langfang-2019"))
+      compare(sheets[1], e("pest-2019"))
+    }
+    let tables = try FormImporter.forms(in: Self.path("\(Self.fixtures)/multi/two-forms.docx"))
+    #expect(tables.count == 2)
+    if tables.count == 2 {
+      compare(tables[0], e("school-2021"))
+      compare(tables[1], e("langfang-2019"))
+    }
+  }
+
+  /// In a folder: an old binary workbook is named, one refused sheet does not stop the
+  /// other sheet of its workbook, and a unit's second form is numbered after its first.
+  @Test func aFolderNamesOldFormatsAndRefusedSheets() throws {
+    let result = try FormImporter.load(Self.path("\(Self.fixtures)/multi"), existing: Store())
+    #expect(result.forms.map { "\($0.project.seq) \($0.project.name)" } == ["1 教学设备购置经费", "2 校舍维修改造经费", "1 办公宿舍楼、食堂及餐厅暖通改造经费", "1 农作物病虫害防治经费"])
+    #expect(
+      result.skipped.prefix(2).map { "\(($0.file as NSString).lastPathComponent): \($0.message)" } == [
+        "old-form.xls: an Excel 97–2003 workbook (.xls) is not read; save it as .xlsx",
+        "one-refused.xlsx: sheet bad-points, row 14: 补贴兑付准确率 分值 '十五' is not a number of points",
+      ])
+    #expect(throws: ImportError(file: Self.path("\(Self.fixtures)/multi/one-refused.xlsx"), message: "sheet bad-points, row 14: 补贴兑付准确率 分值 '十五' is not a number of points")) {
+      try FormImporter.forms(in: Self.path("\(Self.fixtures)/multi/one-refused.xlsx"))
+    }
+    #expect(throws: ImportError.self) { try FormImporter.load(Self.path("\(Self.fixtures)/multi/old-form.xls"), existing: Store()) }
+  }
+
   @Test func rateIsReadAsPercentBareNumberOrFraction() throws {
     #expect(try FormLayout.rate("86%", place: "") == 860_000)
     #expect(try FormLayout.rate("86", place: "") == 860_000)

@@ -24,6 +24,14 @@ public enum FormImporter {
   /// The file kinds read as forms.
   public static let extensions = ["xlsx", "docx", "txt", "pdf"]
 
+  /// Older office formats found in folders of forms, named as skipped rather than passed over.
+  static let oldFormats: [String: String] = [
+    "xls": "an Excel 97–2003 workbook (.xls) is not read; save it as .xlsx",
+    "doc": "a Word 97–2003 document (.doc) is not read; save it as .docx",
+    "et": "a WPS spreadsheet (.et) is not read; save it as .xlsx",
+    "wps": "a WPS document (.wps) is not read; save it as .docx",
+  ]
+
   /// `existing` is the session's data: each unit's forms are numbered after its projects.
   /// A single file that cannot be read is an error; in a folder it is skipped.
   public static func load(
@@ -34,6 +42,7 @@ public enum FormImporter {
       throw ImportError(file: path, message: "no such file or folder")
     }
     var files: [String] = []
+    var old: [Skipped] = []
     if isFolder.boolValue {
       guard let walker = FileManager.default.enumerator(atPath: path) else {
         throw ImportError(file: path, message: "the folder cannot be read")
@@ -42,26 +51,36 @@ public enum FormImporter {
         let ext = (relative as NSString).pathExtension.lowercased()
         let name = (relative as NSString).lastPathComponent
         // Office's lock files (~$form.xlsx) are not forms.
-        if extensions.contains(ext), !name.hasPrefix("~$"), !name.hasPrefix(".") { files.append((path as NSString).appendingPathComponent(relative)) }
+        guard !name.hasPrefix("~$"), !name.hasPrefix(".") else { continue }
+        let full = (path as NSString).appendingPathComponent(relative)
+        if extensions.contains(ext) {
+          files.append(full)
+        } else if let why = oldFormats[ext] {
+          old.append(Skipped(file: full, message: why))
+        }
       }
       files.sort()
-      guard !files.isEmpty else {
+      guard !files.isEmpty || !old.isEmpty else {
         throw ImportError(file: path, message: "holds no forms (.xlsx, .docx, .txt or .pdf files)")
       }
     } else {
-      guard extensions.contains((path as NSString).pathExtension.lowercased()) else {
+      let ext = (path as NSString).pathExtension.lowercased()
+      if let why = oldFormats[ext] { throw ImportError(file: path, message: why) }
+      guard extensions.contains(ext) else {
         throw ImportError(file: path, message: "not a form file; expected .xlsx, .docx, .txt or .pdf")
       }
       files = [path]
     }
-    var result = Result(store: Store(), forms: [], skipped: [])
+    var result = Result(store: Store(), forms: [], skipped: old.sorted { $0.file < $1.file })
     var nextSeq: [String: Int] = [:]
     func key(_ p: Project) -> String { "\(p.year)\u{1F}\(p.unit)" }
     for file in files {
       if interrupted() { throw .interrupted(path) }
       let read: [ProjectForm]
       do {
-        read = try forms(in: file, encoding: encoding)
+        let found = try contents(of: file, encoding: encoding)
+        read = found.forms
+        result.skipped += found.refused.map { Skipped(file: file, message: $0) }
       } catch {
         if !isFolder.boolValue { throw error }
         result.skipped.append(Skipped(file: file, message: error.message))
@@ -101,23 +120,29 @@ public enum FormImporter {
   }
 
   /// The forms in one file: every sheet of a workbook or table of a document that is one.
+  /// Any of them that cannot be read refuses the file.
   public static func forms(in file: String, encoding: TextEncoding = .auto) throws(ImportError) -> [ProjectForm] {
+    let found = try contents(of: file, encoding: encoding)
+    if let first = found.refused.first { throw ImportError(file: file, message: first) }
+    return found.forms
+  }
+
+  /// The forms of a file that could be read, and why each other one could not (naming its
+  /// sheet or table when the file holds several). A file with no readable form is an error.
+  static func contents(of file: String, encoding: TextEncoding) throws(ImportError) -> (forms: [ProjectForm], refused: [String]) {
     let grids = try grids(of: file, encoding: encoding)
     var out: [ProjectForm] = []
-    var firstProblem: ImportError?
+    var refused: [String] = []
     for (label, grid) in grids {
       do {
         out.append(try FormLayout.read(grid, file: file))
       } catch {
         let at = [label, error.place].compactMap { $0 }.joined(separator: ", ")
-        if firstProblem == nil { firstProblem = ImportError(file: file, message: (at.isEmpty ? "" : at + ": ") + error.message) }
+        refused.append((at.isEmpty ? "" : at + ": ") + error.message)
       }
     }
-    // A workbook may hold other sheets beside its forms; a file with no form is refused.
-    if out.isEmpty || (grids.count == 1 && firstProblem != nil) {
-      throw firstProblem ?? ImportError(file: file, message: "holds no 项目支出绩效自评表")
-    }
-    return out
+    guard !out.isEmpty else { throw ImportError(file: file, message: refused.first ?? "holds no 项目支出绩效自评表") }
+    return (out, refused)
   }
 
   /// The cells of each candidate form in a file, with a label naming its sheet or table
