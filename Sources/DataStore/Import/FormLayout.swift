@@ -202,10 +202,10 @@ enum FormLayout {
     guard !indicators.isEmpty else {
       throw Problem(place: grid.places[headerAt.row], message: "the indicator table has no rows under its header")
     }
-    var project = Project(
+    // The form does not name the budget book, so `fund` stays empty.
+    let project = Project(
       year: year, unit: unit, seq: 0, name: name, budget: total.budget, initial: total.initial, spent: total.spent,
       score: totalPoints, grade: grade, ratePoints: ratePoints)
-    project.fund = nil
     return ProjectForm(
       file: file, project: project, department: department, goal: goal, goalResult: goalResult, funds: funds,
       statedRate: statedRate, rateWeight: rateWeight, indicators: indicators, deviationNotes: deviation,

@@ -64,8 +64,6 @@ final class DocumentBody: PartReader {
   private var cell = ""
   private var span = 1
   private var continues = false
-  /// The column each cell starts at, to place a cell merged down under its first row.
-  private var column = 0
 
   private static func local(_ name: String) -> String {
     name.split(separator: ":").last.map(String.init) ?? name
@@ -78,7 +76,6 @@ final class DocumentBody: PartReader {
       if depth == 1 { rows = [] }
     case "tr" where depth == 1:
       row = []
-      column = 0
     case "tc" where depth == 1:
       cell = ""
       span = 1
@@ -119,7 +116,6 @@ final class DocumentBody: PartReader {
       let text = cell.hasSuffix("\n") ? String(cell.dropLast()) : cell
       row.append(continues ? "" : text)
       for _ in 1..<span { row.append("") }
-      column += span
     case "tr" where depth == 1:
       rows.append(row)
     case "tbl":
