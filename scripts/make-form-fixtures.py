@@ -467,7 +467,37 @@ def reports():
         f.write("这不是Word文档\n")
 
 
+def fuzz_corpus():
+    """Seeds for the form fuzzer (Fuzz/FormFuzz.swift): the text forms, and a small form as
+    a Word document of one stored (uncompressed) part, so mutations land in the XML."""
+    import zipfile
+    from xml.sax.saxutils import escape
+    folder = "Fuzz/corpus/form"
+    os.makedirs(folder, exist_ok=True)
+    small = dict(PEST, stem="small", header_rows=1, goal="", goal_result="")
+    small["groups"] = [["产出指标", "20", [["数量指标", "面积", "≥50亩", "45亩", "20", "18", "天气"]]]]
+    small["funds"] = small["funds"][:2]
+    rows, merges = layout(small)
+    hidden = covered(merges)
+    def cell(r, c, value):
+        span = next((c2 - c1 + 1 for r1, c1, r2, c2 in merges if (r1, c1) == (r, c) and c2 > c1), 1)
+        props = f'<w:tcPr><w:gridSpan w:val="{span}"/></w:tcPr>' if span > 1 else ""
+        if (r, c) in hidden and not any(r1 < r <= r2 and c1 == c for r1, c1, r2, c2 in merges):
+            return ""
+        if (r, c) in hidden:
+            props = '<w:tcPr><w:vMerge/></w:tcPr>'
+        return f"<w:tc>{props}<w:p><w:t>{escape(text(value))}</w:t></w:p></w:tc>"
+    body = "".join(f"<w:p><w:t>{escape(row[0])}</w:t></w:p>" for row in rows[:2])
+    body += "<w:tbl>" + "".join("<w:tr>" + "".join(cell(r, c, v) for c, v in enumerate(row)) + "</w:tr>" for r, row in enumerate(rows) if r >= 2) + "</w:tbl>"
+    xml = f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="w"><w:body>{body}</w:body></w:document>'
+    with zipfile.ZipFile(f"{folder}/small.docx", "w", zipfile.ZIP_STORED) as z:
+        z.writestr("word/document.xml", xml)
+    for form in FORMS:
+        write_txt(form, f"{folder}/{form['stem']}.txt")
+
+
 def main():
+    fuzz_corpus()
     reports()
     os.makedirs(OUT, exist_ok=True)
     for sub in ("xlsx", "docx", "txt", "pdf", "broken"):

@@ -166,7 +166,7 @@ extension Engine {
     for form in result.forms {
       let p = form.project
       lines.append(
-        "  #\(p.seq) \(p.year) \(p.unit) · \(p.name): \(form.indicators.count) indicators, 总分 \(p.score.map { DecimalText.format($0) } ?? "—")"
+        "  #\(p.seq) \(p.year) \(p.unit) · \(p.name): \(form.indicators.count) indicator\(form.indicators.count == 1 ? "" : "s"), 总分 \(p.score.map { DecimalText.format($0) } ?? "—")"
           + (p.grade.map { " \($0)" } ?? "") + " (\(form.template) template) ← \(form.file)")
     }
     let files = Set(result.forms.map(\.file)).count

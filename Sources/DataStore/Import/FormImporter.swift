@@ -130,7 +130,10 @@ public enum FormImporter {
   /// The forms of a file that could be read, and why each other one could not (naming its
   /// sheet or table when the file holds several). A file with no readable form is an error.
   static func contents(of file: String, encoding: TextEncoding) throws(ImportError) -> (forms: [ProjectForm], refused: [String]) {
-    let grids = try grids(of: file, encoding: encoding)
+    try read(grids(of: file, encoding: encoding), file: file)
+  }
+
+  static func read(_ grids: [(String?, FormGrid)], file: String) throws(ImportError) -> (forms: [ProjectForm], refused: [String]) {
     var out: [ProjectForm] = []
     var refused: [String] = []
     for (label, grid) in grids {
@@ -148,26 +151,38 @@ public enum FormImporter {
   /// The cells of each candidate form in a file, with a label naming its sheet or table
   /// (nil when the file holds one).
   static func grids(of file: String, encoding: TextEncoding) throws(ImportError) -> [(String?, FormGrid)] {
-    switch (file as NSString).pathExtension.lowercased() {
+    let ext = (file as NSString).pathExtension.lowercased()
+    if ext == "pdf" { return [(nil, PDFText.grid(try PDFText.text(file)))] }
+    let raw: Data
+    do {
+      raw = try FileBytes.contents(file, limit: DatasetLoader.byteLimit)
+    } catch {
+      throw ImportError(file: error.file, message: error.message)
+    }
+    return try grids(data: raw, extension: ext, file: file, encoding: encoding)
+  }
+
+  static func grids(data: Data, extension ext: String, file: String, encoding: TextEncoding, checkingCRC: Bool = true) throws(ImportError) -> [(String?, FormGrid)] {
+    switch ext {
     case "xlsx":
-      let sheets = try WorkbookReader.sheets(file).filter { !$0.grid.rows.isEmpty }
+      let sheets = try WorkbookReader.sheets(data: data, file: file, checkingCRC: checkingCRC).filter { !$0.grid.rows.isEmpty }
       let forms = sheets.filter { s in s.grid.rows.contains { $0.contains { FormGrid.compact($0).hasPrefix("项目名称") } } }
       let chosen = forms.isEmpty ? Array(sheets.prefix(1)) : forms
       return chosen.map { (chosen.count > 1 ? "sheet \($0.name)" : nil, FormGrid(rows: $0.grid.rows, placeWord: "row")) }
     case "docx":
-      return try documentGrids(WordDocumentReader.blocks(file))
-    case "pdf":
-      return [(nil, PDFText.grid(try PDFText.text(file)))]
+      return try documentGrids(WordDocumentReader.blocks(data: data, file: file, checkingCRC: checkingCRC))
     default:
-      let raw: Data
-      do {
-        raw = try FileBytes.contents(file, limit: DatasetLoader.byteLimit)
-      } catch {
-        throw ImportError(file: error.file, message: error.message)
-      }
-      guard let data = encoding.utf8(raw) else { throw ImportError(file: file, message: "neither UTF-8 nor GB18030 text") }
-      return [(nil, textGrid(String(decoding: data, as: UTF8.self)))]
+      guard let text = encoding.utf8(data) else { throw ImportError(file: file, message: "neither UTF-8 nor GB18030 text") }
+      return [(nil, textGrid(String(decoding: text, as: UTF8.self)))]
     }
+  }
+
+  /// The forms in a file's bytes (`.xlsx`, `.docx` or text), and why each other one could
+  /// not be read; `file` names it in errors. The fuzzer drives this with the checksums off.
+  public static func contents(
+    data: Data, extension ext: String, file: String, encoding: TextEncoding = .auto, checkingCRC: Bool = true
+  ) throws(ImportError) -> (forms: [ProjectForm], refused: [String]) {
+    try read(grids(data: data, extension: ext, file: file, encoding: encoding, checkingCRC: checkingCRC), file: file)
   }
 
   /// A document's forms: each table that holds a 项目名称 starts one, with the paragraphs

@@ -28,7 +28,9 @@ public enum WordDocumentReader {
     return try blocks(data: data, file: path)
   }
 
-  public static func blocks(data: Data, file: String) throws(ImportError) -> [Block] {
+  /// - Parameter checkingCRC: the fuzzer turns the checksums off, so that changed bytes
+  ///   reach the XML instead of failing the checksum.
+  public static func blocks(data: Data, file: String, checkingCRC: Bool = true) throws(ImportError) -> [Block] {
     let zip: ZipReader
     do {
       zip = try ZipReader(data)
@@ -37,7 +39,7 @@ public enum WordDocumentReader {
     }
     let xml: Data?
     do {
-      xml = try zip.part("word/document.xml", limit: WorkbookReader.Limits.standard.uncompressedBytes, checkingCRC: true)
+      xml = try zip.part("word/document.xml", limit: WorkbookReader.Limits.standard.uncompressedBytes, checkingCRC: checkingCRC)
     } catch .tooLarge {
       throw ImportError(file: file, message: "word/document.xml unpacks to more than \(WorkbookReader.megabytes(WorkbookReader.Limits.standard.uncompressedBytes))")
     } catch .damaged(let why) {
