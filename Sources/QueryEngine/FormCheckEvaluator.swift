@@ -9,6 +9,15 @@ struct FormCheckEvaluator: Evaluator {
 }
 
 extension FormCheckEvaluator {
+  /// The checks of a form's own sums, whose ✗ is named first as the worst finding.
+  static let ownSums: [any AuditRule] = [FormTotalCheck(), FormRateCheck(), FormFundsCheck()]
+
+  func formInput(_ form: ProjectForm, _ card: ScoreCard?) -> AuditInput {
+    AuditInput(
+      year: form.project.year, unit: form.project.unit, department: nil, projects: [form.project], cards: card.map { [$0] } ?? [], funds: [],
+      rules: rules, forms: [form])
+  }
+
   /// Every finding of one form: the audit of its project alone, with the form's own sums.
   func findings(_ form: ProjectForm, _ index: [ProjectKey: [Indicator]]) -> (findings: [Finding], card: ScoreCard?) {
     let p = form.project
@@ -33,7 +42,10 @@ extension FormCheckEvaluator {
       let (found, card) = findings(form, index)
       let wrong = found.filter { $0.verdict == .wrong }
       let attention = found.filter { $0.verdict == .attention }
-      let worst = (wrong.first ?? attention.first).map { f in
+      // The form's own arithmetic first: a 总分 that is not the sum of its points is
+      // beyond dispute, where the rules' points are a reading of them.
+      let own = Set(FormCheckEvaluator.ownSums.flatMap { $0.findings(formInput(form, card)) }.map(\.figure))
+      let worst = (wrong.first { own.contains($0.figure) } ?? wrong.first ?? attention.first).map { f in
         "\(f.verdict.rawValue) \(f.figure)" + (f.reported == .none ? "" : " \(f.reported)") + (f.computed == .none ? "" : " → \(f.computed)")
       } ?? "✓ every check holds"
       let p = form.project
