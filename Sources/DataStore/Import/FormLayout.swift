@@ -121,9 +121,19 @@ enum FormLayout {
     where column == nil {
       throw Problem(place: grid.places[headerAt.row], message: "the indicator header has no \(what) column")
     }
-    var indicators: [Indicator] = []
-    var deviation: [String] = []
-    var written: [String] = []
+    /// An indicator row's cells, with the lines a long cell wrapped onto joined to it.
+    struct Row {
+      var place: String
+      var level1: String
+      var level2: String
+      var name: String
+      var target: String
+      var actual: String
+      var weight: String
+      var points: String
+      var note: String
+    }
+    var rows: [Row] = []
     var groups: [ProjectForm.GroupWeight] = []
     var level1 = ""
     var level2 = ""
@@ -160,7 +170,6 @@ enum FormLayout {
       if ended { continue }
       // The header printed again at the top of a second page.
       if row.contains(where: { FormGrid.compact($0).hasPrefix("三级指标") }) { continue }
-      let name = grid.cell(rowIndex, nameColumn)
       if let c = level1Column, !grid.cell(rowIndex, c).isEmpty {
         let (text, weight) = try heading(grid.cell(rowIndex, c), place: place)
         level1 = text
@@ -168,37 +177,56 @@ enum FormLayout {
         if let weight { groups.append(.init(level1: text, weight: weight)) }
       }
       if let c = level2Column, !grid.cell(rowIndex, c).isEmpty { level2 = stripSuffix(grid.cell(rowIndex, c)) }
-      guard !name.isEmpty else {
+      var r = Row(
+        place: place, level1: level1, level2: level2, name: grid.cell(rowIndex, nameColumn), target: grid.cell(rowIndex, targetColumn!),
+        actual: grid.cell(rowIndex, actualColumn!), weight: grid.cell(rowIndex, indicatorWeightColumn!),
+        points: grid.cell(rowIndex, indicatorPointsColumn!), note: noteColumn.map { grid.cell(rowIndex, $0) } ?? "")
+      if r.weight.isEmpty && r.points.isEmpty && r.target.isEmpty && r.actual.isEmpty {
+        // A line with text but no figures: the rest of a long name or note that wrapped
+        // (in text laid out from a PDF), or a group label on a line of its own.
+        if r.name.isEmpty && r.note.isEmpty { continue }
+        if var last = rows.last {
+          last.name += r.name
+          last.note += r.note
+          rows[rows.count - 1] = last
+          continue
+        }
+      }
+      guard !r.name.isEmpty else {
         throw Problem(place: place, message: "an indicator row without a 三级指标 name")
       }
-      guard !level1.isEmpty else { throw Problem(place: place, message: "\(name): no 一级指标 above it") }
-      let target = grid.cell(rowIndex, targetColumn!)
-      let actual = grid.cell(rowIndex, actualColumn!)
-      guard let weight = try points(grid.cell(rowIndex, indicatorWeightColumn!), place: place, what: "\(name) 分值") else {
-        throw Problem(place: place, message: "\(name): no 分值")
+      guard !r.level1.isEmpty else { throw Problem(place: place, message: "\(r.name): no 一级指标 above it") }
+      r.level1 = level1
+      rows.append(r)
+    }
+    var indicators: [Indicator] = []
+    for r in rows {
+      let name = r.name
+      guard let weight = try points(r.weight, place: r.place, what: "\(name) 分值") else {
+        throw Problem(place: r.place, message: "\(name): no 分值")
       }
-      let got = try points(grid.cell(rowIndex, indicatorPointsColumn!), place: place, what: "\(name) 得分")
-      let kind = kindOf(target)
-      var actualText = actual
-      if kind == .qualitative, !actual.isEmpty, Tier(actual) == nil {
-        guard actual == target || achievedWords.contains(FormGrid.compact(actual)) || FormGrid.compact(actual).hasPrefix("达成") else {
-          throw Problem(place: place, message: "\(name): 实际完成值 '\(actual)' is not a tier (达成, 部分达成, 未达成) nor the target '\(target)' as written")
+      let got = try points(r.points, place: r.place, what: "\(name) 得分")
+      let kind = kindOf(r.target)
+      var actualText = r.actual
+      if kind == .qualitative, !r.actual.isEmpty, Tier(r.actual) == nil {
+        guard r.actual == r.target || achievedWords.contains(FormGrid.compact(r.actual)) || FormGrid.compact(r.actual).hasPrefix("达成") else {
+          throw Problem(place: r.place, message: "\(name): 实际完成值 '\(r.actual)' is not a tier (达成, 部分达成, 未达成) nor the target '\(r.target)' as written")
         }
         actualText = Tier.achieved.description
       }
       let cells: (target: Int64?, actual: Int64?, tier: Tier?)
       do {
-        cells = try IndicatorCells.parse(kind: kind, targetText: target, actualText: actualText)
+        cells = try IndicatorCells.parse(kind: kind, targetText: r.target, actualText: actualText)
       } catch {
-        throw Problem(place: place, message: "\(name): \(error.column == "target" ? "年度指标值" : "实际完成值") \(error.message)")
+        throw Problem(place: r.place, message: "\(name): \(error.column == "target" ? "年度指标值" : "实际完成值") \(error.message)")
       }
       indicators.append(
         Indicator(
-          year: year, unit: unit, seq: 0, level1: level1, level2: level2, name: name, kind: kind, targetText: target, actualText: actualText,
+          year: year, unit: unit, seq: 0, level1: r.level1, level2: r.level2, name: name, kind: kind, targetText: r.target, actualText: actualText,
           target: cells.target, actual: cells.actual, tier: cells.tier, weight: weight, points: got))
-      written.append(actual)
-      deviation.append(noteColumn.map { grid.cell(rowIndex, $0) } ?? "")
     }
+    let deviation = rows.map(\.note)
+    let written = rows.map(\.actual)
     guard !indicators.isEmpty else {
       throw Problem(place: grid.places[headerAt.row], message: "the indicator table has no rows under its header")
     }
