@@ -339,10 +339,19 @@ def write_pdf(form, path, split_at=None):
     from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.platypus import PageBreak, SimpleDocTemplate, Table, TableStyle
 
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph
+
     pdfmetrics.registerFont(TTFont("WQY", FONT, subfontIndex=0))
     rows, merges = layout(form)
     hidden = covered(merges)
     data = [["" if (r, c) in hidden else text(cell) for c, cell in enumerate(row)] for r, row in enumerate(rows)]
+    # Deviation notes wrap inside their cell, as a long note does on a printed form.
+    note = ParagraphStyle("note", fontName="WQY", fontSize=7, leading=9, wordWrap="CJK")
+    header = next(i for i, row in enumerate(data) if "三级指标" in row)
+    for row in data[header + form["header_rows"]:]:
+        if row[8] and row[3]:
+            row[8] = Paragraph(row[8], note)
 
     def table(part, offset):
         # Labels of merged cells at the top of their span, as the form's Excel prints them.
@@ -351,7 +360,8 @@ def write_pdf(form, path, split_at=None):
             a, b = r1 - offset, r2 - offset
             if (1 if offset else 0) <= a and b < len(part):
                 style.append(("SPAN", (c1, a), (c2, b)))
-        widths = [56, 84, 90, 100, 62, 62, 32, 32, 180]
+        # A narrow note column: long deviation notes wrap onto a second line.
+        widths = [60, 90, 100, 110, 70, 70, 36, 36, 126]
         return Table(part, colWidths=widths, style=TableStyle(style))
 
     doc = SimpleDocTemplate(path, pagesize=landscape(A4), title=form["name"])
@@ -360,7 +370,6 @@ def write_pdf(form, path, split_at=None):
     else:
         # A form split over two pages: the indicator rows go on after the page break,
         # under the indicator header printed again (Excel's rows to repeat at top).
-        header = next(i for i, row in enumerate(data) if "三级指标" in row)
         rest = [data[header]] + data[split_at:]
         story = [table(data[:split_at], 0), PageBreak(), table(rest, split_at - 1)]
     doc.build(story)
