@@ -244,3 +244,45 @@ import Testing
     #expect(csv.contains("2021,青龙满族自治县第一中学,1,产出,时效,完工时间,定性,及时,达成,10,10\n"))
   }
 }
+
+/// A provincial template (四川 2023): the kind in a 指标性质 column, the unit in a 度量单位
+/// column, the budget as 调整后预算数, the header without 偏差 notes.
+@Suite struct ProvincialFormTests {
+  static let rows: [[String]] = [
+    ["2023年度部门预算项目支出绩效自评表"],
+    ["项目名称", "2023年全县安可替代补助资金项目"],
+    ["主管部门", "大英县司法局", "", "实施单位", "大英县司法局"],
+    ["项目资金（万元）", "", "年初预算数", "调整后预算数", "全年执行数", "分值", "执行率", "得分"],
+    ["", "年度资金总额", "0", "3.36", "3.36", "10", "100%", "10"],
+    ["绩效指标", "一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "实际完成值", "分值", "得分"],
+    ["", "产出指标", "质量指标", "安可产品购买完成率", "=", "100", "%", "100", "45", "45"],
+    ["", "", "成本指标", "补助成本", "≤", "3.36", "万元", "3.36", "45", "45"],
+    ["总分", "", "", "", "", "", "", "", "100", "100"],
+  ]
+
+  @Test func kindsAndUnitsFromTheirOwnColumns() throws {
+    let form = try FormLayout.read(FormGrid(rows: Self.rows, placeWord: "row"), file: "sichuan.xlsx")
+    #expect(form.project.year == 2023)
+    #expect(form.project.initial == Money(tenThousandths: 0))
+    #expect(form.project.budget == Money(tenThousandths: 33_600))
+    #expect(form.statedRate == 1_000_000)
+    #expect(form.indicators.map(\.kind) == [.positive, .negative])
+    #expect(form.indicators.map(\.targetText) == ["100%", "3.36万元"])
+    #expect(form.indicators.map(\.actualText) == ["100%", "3.36万元"])
+    #expect(form.indicators.map(\.target) == [1_000_000, 33_600])
+    #expect(form.deviationNotes == ["", ""])
+    #expect(form.total == 1_000_000)
+  }
+
+  @Test func anUnknownKindIsRefusedWithItsRow() {
+    var rows = Self.rows
+    rows[6][4] = "大约"
+    #expect(throws: FormLayout.Problem.self) { try FormLayout.read(FormGrid(rows: rows, placeWord: "row"), file: "sichuan.xlsx") }
+    do {
+      _ = try FormLayout.read(FormGrid(rows: rows, placeWord: "row"), file: "sichuan.xlsx")
+    } catch {
+      #expect(error.place == "row 7")
+      #expect(error.message == "安可产品购买完成率: 指标性质 '大约' is not ≥, ≤, = or 定性")
+    }
+  }
+}

@@ -117,6 +117,10 @@ enum FormLayout {
     let indicatorWeightColumn = column(["分值", "权重"], in: header.names)
     let indicatorPointsColumn = column(["得分"], in: header.names)
     let noteColumn = column(["偏差", "原因"], in: header.names)
+    // Some provinces' templates give each row's kind in a column of its own (≥, ≤, =, 定性)
+    // and the unit of its values in another.
+    let kindColumn = column(["指标性质", "指标方向"], in: header.names)
+    let unitColumn = column(["度量单位", "计量单位"], in: header.names)
     for (column, what) in [(level1Column, "一级指标"), (targetColumn, "年度指标值"), (actualColumn, "实际完成值"), (indicatorWeightColumn, "分值"), (indicatorPointsColumn, "得分")]
     where column == nil {
       throw Problem(place: grid.places[headerAt.row], message: "the indicator header has no \(what) column")
@@ -124,6 +128,8 @@ enum FormLayout {
     /// An indicator row's cells, with the lines a long cell wrapped onto joined to it.
     struct Row {
       var place: String
+      var kind: String
+      var unit: String
       var level1: String
       var level2: String
       var name: String
@@ -178,7 +184,7 @@ enum FormLayout {
       }
       if let c = level2Column, !grid.cell(rowIndex, c).isEmpty { level2 = stripSuffix(grid.cell(rowIndex, c)) }
       var r = Row(
-        place: place, level1: level1, level2: level2, name: grid.cell(rowIndex, nameColumn), target: grid.cell(rowIndex, targetColumn!),
+        place: place, kind: kindColumn.map { grid.cell(rowIndex, $0) } ?? "", unit: unitColumn.map { grid.cell(rowIndex, $0) } ?? "", level1: level1, level2: level2, name: grid.cell(rowIndex, nameColumn), target: grid.cell(rowIndex, targetColumn!),
         actual: grid.cell(rowIndex, actualColumn!), weight: grid.cell(rowIndex, indicatorWeightColumn!),
         points: grid.cell(rowIndex, indicatorPointsColumn!), note: noteColumn.map { grid.cell(rowIndex, $0) } ?? "")
       if r.weight.isEmpty && r.points.isEmpty && r.target.isEmpty && r.actual.isEmpty {
@@ -200,13 +206,18 @@ enum FormLayout {
       rows.append(r)
     }
     var indicators: [Indicator] = []
-    for r in rows {
+    for var r in rows {
       let name = r.name
+      // A value in one cell and its unit in the next is the value as written with its unit.
+      if !r.unit.isEmpty {
+        if case .success = DecimalText.parse(r.target) { r.target += r.unit }
+        if case .success = DecimalText.parse(r.actual) { r.actual += r.unit }
+      }
       guard let weight = try points(r.weight, place: r.place, what: "\(name) 分值") else {
         throw Problem(place: r.place, message: "\(name): no 分值")
       }
       let got = try points(r.points, place: r.place, what: "\(name) 得分")
-      let kind = kindOf(r.target)
+      let kind = try r.kind.isEmpty ? kindOf(r.target) : kindNamed(r.kind, place: r.place, name: name)
       var actualText = r.actual
       if kind == .qualitative, !r.actual.isEmpty, Tier(r.actual) == nil {
         guard r.actual == r.target || achievedWords.contains(FormGrid.compact(r.actual)) || FormGrid.compact(r.actual).hasPrefix("达成") else {
@@ -297,6 +308,17 @@ enum FormLayout {
     if let f = t.first, ["≤", "<", "＜", "≦"].contains(f) { return .negative }
     if case .success = DecimalText.parse(Indicator.bareNumber(t)) { return .positive }
     return .qualitative
+  }
+
+  /// A 指标性质 cell: ≥ or = is 正向, ≤ 反向, 定性 定性.
+  static func kindNamed(_ text: String, place: String, name: String) throws(Problem) -> IndicatorKind {
+    let t = FormGrid.compact(text)
+    if let k = IndicatorKind(t) { return k }
+    switch t {
+    case "=", "＝", ">", "＞", "≧", "定量": return .positive
+    case "<", "＜", "≦": return .negative
+    default: throw Problem(place: place, message: "\(name): 指标性质 '\(text)' is not ≥, ≤, = or 定性")
+    }
   }
 
   static func gradeIn(_ row: [String]) -> Grade? {
