@@ -74,6 +74,11 @@ extension Engine {
     if report, let files = ReportImporter.files(in: path.text) {
       return try importReports(files, from: path, options)
     }
+    // `import FILE` of a 项目支出绩效自评表 is `import forms FILE`: a form is neither a report
+    // nor a table of a dataset.
+    if !report, FormImporter.extensions.contains(where: { lower.hasSuffix("." + $0) }), (try? FormImporter.forms(in: path.text, encoding: enc)) != nil {
+      return try importForms(path, options)
+    }
     guard isReport else {
       let message = try load(path, options)
       if let save = option(options, "--save")?.value {

@@ -203,6 +203,7 @@ enum HelpTopics {
         changes nothing; data already loaded is never loaded twice.
       Examples:
         import report report.txt --save datasets/mine
+        import forms 自评表/2023; check forms
         load samples/shili-training
 
       """,
