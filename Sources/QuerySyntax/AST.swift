@@ -305,7 +305,7 @@ public indirect enum Statement: Hashable, Sendable {
   case trend(TrendFigure, GradeSource, Clauses)
   /// `load PATH [--encoding E]`: add a dataset folder or file to the session.
   case load(path: Name, options: [Option])
-  /// `import [report] PATH [--save DIR] [--encoding E]`: a report text or a workbook.
+  /// `import [report] PATH [--save DIR] [--encoding E]`: a report (text, Word, PDF, or a folder of them) or a workbook.
   case importData(report: Bool, path: Name, options: [Option])
   /// `import forms PATH [--save DIR] [--encoding E]`: 项目支出绩效自评表 forms, a file or a folder.
   case importForms(path: Name, options: [Option])
