@@ -333,7 +333,7 @@ def write_txt(form, path):
         f.write("\n".join(lines) + "\n")
 
 
-def write_pdf(form, path, split_at=None):
+def write_pdf(form, path, split_at=None, repeat_header=True):
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
@@ -370,8 +370,11 @@ def write_pdf(form, path, split_at=None):
     else:
         # A form split over two pages: the indicator rows go on after the page break,
         # under the indicator header printed again (Excel's rows to repeat at top).
-        rest = [data[header]] + data[split_at:]
-        story = [table(data[:split_at], 0), PageBreak(), table(rest, split_at - 1)]
+        if repeat_header:
+            rest = [data[header]] + data[split_at:]
+            story = [table(data[:split_at], 0), PageBreak(), table(rest, split_at - 1)]
+        else:
+            story = [table(data[:split_at], 0), PageBreak(), table(data[split_at:], split_at)]
     doc.build(story)
 
 
@@ -517,6 +520,9 @@ def main():
         write_txt(form, f"{OUT}/txt/{form['stem']}.txt")
         # The 2021 form breaks across two pages before its indicator rows.
         write_pdf(form, f"{OUT}/pdf/{form['stem']}.pdf", split_at=14 if form is SCHOOL else None)
+    # The same form broken over two pages with nothing repeated on the second.
+    os.makedirs(f"{OUT}/pdf-split", exist_ok=True)
+    write_pdf(SCHOOL, f"{OUT}/pdf-split/school-2021.pdf", split_at=14, repeat_header=False)
     write_xlsx(SUMS, f"{OUT}/broken/sums.xlsx")
     write_docx(BAD_POINTS, f"{OUT}/broken/bad-points.docx")
     # Refused: a workbook without the indicator table, and a text that is no form.

@@ -99,6 +99,16 @@ import Testing
     }
   }
 
+  /// A PDF form broken over two pages with no header on the second: the second page's
+  /// rows are read with the first page's columns.
+  @Test(.enabled(if: pdfReadable, "pdftotext (poppler-utils) is not installed"))
+  func aPDFFormSplitWithoutARepeatedHeaderIsRead() throws {
+    let e = try Self.expected().first { $0.stem == "school-2021" }!
+    let forms = try FormImporter.forms(in: Self.path("\(Self.fixtures)/pdf-split/school-2021.pdf"))
+    #expect(forms.count == 1)
+    if let form = forms.first { compare(form, e) }
+  }
+
   /// The same dataset from each format: the files `--save` would write are identical.
   @Test func everyFormatImportsIntoTheSameDataset() throws {
     var formats = ["xlsx", "docx", "txt"]

@@ -324,8 +324,10 @@ enum FormLayout {
   static func gradeIn(_ row: [String]) -> Grade? {
     for (i, cell) in row.enumerated() {
       let t = FormGrid.compact(cell)
-      guard t.hasPrefix("自评等级") || t.hasPrefix("评价等级") || t.hasPrefix("自评结果") else { continue }
-      if let colon = t.firstIndex(where: { $0 == "：" || $0 == ":" }), let g = Grade(t[t.index(after: colon)...]) { return g }
+      guard let label = ["自评等级", "评价等级", "自评结果"].first(where: t.hasPrefix) else { continue }
+      // In the label's own cell: 自评等级：优, or 自评等级 优 where laid-out text ran them together.
+      let rest = t.dropFirst(label.count).drop { $0 == "：" || $0 == ":" }
+      if !rest.isEmpty, let g = Grade(rest) { return g }
       if let next = row[(i + 1)...].first(where: { !$0.isEmpty }) { return Grade(FormGrid.compact(next)) }
     }
     return nil

@@ -78,11 +78,16 @@ public enum PDFText {
           rows.append(runs.map(\.text))
         } else {
           var cells = [String](repeating: "", count: anchors.count)
+          var used = -1
           for run in runs {
             let centre = Double(run.start + run.end) / 2
-            // A run starting left of the first header column is the row's label.
-            let i = run.start < Int(anchors[0]) ? 0 : anchors.indices.min { abs(anchors[$0] - centre) < abs(anchors[$1] - centre) }!
+            // A run starting left of the first header column is the row's label; a run
+            // halfway between two columns goes to the one right of what its line has used.
+            let best = anchors.map { abs($0 - centre) }.min()!
+            let nearest = anchors.indices.filter { abs(anchors[$0] - centre) == best }
+            let i = run.start < Int(anchors[0]) ? 0 : nearest.first { $0 > used } ?? nearest[0]
             cells[i] = cells[i].isEmpty ? run.text : cells[i] + " " + run.text
+            used = max(used, i)
           }
           rows.append(cells)
         }
