@@ -2,7 +2,7 @@
 # Builds the libraries with libFuzzer coverage and AddressSanitizer, links each harness
 # in Fuzz/ against them, and runs each for SECONDS (default 60).
 #
-#   scripts/fuzz.sh SECONDS [query|csv|importer|workbook|output ...]
+#   scripts/fuzz.sh SECONDS [query|csv|importer|workbook|output|form ...]
 #
 # Seeds are read from Fuzz/corpus/NAME (and past crashes from Fuzz/crashes/NAME); inputs
 # the fuzzer finds go to .build-fuzz/corpus/NAME, crashes to .build-fuzz/artifacts/NAME/.
@@ -12,7 +12,7 @@ set -eu
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
 [ $# -gt 0 ] && shift
-harnesses=${*:-query csv importer workbook output}
+harnesses=${*:-query csv importer workbook output form}
 scratch=.build-fuzz
 # A Swift trap is a crash to libFuzzer; Swift's own backtracer would get in its way.
 export SWIFT_BACKTRACE="${SWIFT_BACKTRACE:-enable=no}"
@@ -44,7 +44,8 @@ for name in $harnesses; do
     importer) source=Fuzz/ImporterFuzz.swift ;;
     workbook) source=Fuzz/WorkbookFuzz.swift ;;
     output) source=Fuzz/OutputFuzz.swift ;;
-    *) echo "fuzz.sh: unknown harness '$name' (query, csv, importer, workbook or output)" >&2; exit 2 ;;
+    form) source=Fuzz/FormFuzz.swift ;;
+    *) echo "fuzz.sh: unknown harness '$name' (query, csv, importer, workbook, output or form)" >&2; exit 2 ;;
   esac
   if [ ! -f "$source" ]; then
     echo "fuzz.sh: $source does not exist; skipping $name" >&2

@@ -11,6 +11,9 @@ public struct Store: Sendable {
   public internal(set) var indicators: [Indicator] = []
   /// The texts of imported reports, for the narrative checks.
   public internal(set) var reports: [ReportText] = []
+  /// The 项目支出绩效自评表 forms imported, with what only a form states (its 总分, its
+  /// printed 执行率, group headings); their projects and indicators are in the tables above.
+  public internal(set) var forms: [ProjectForm] = []
   /// The files this snapshot was loaded from, in load order.
   public internal(set) var files: [String] = []
   /// Which file each run of indicator rows came from: the file and the end of its rows,
@@ -84,6 +87,7 @@ public struct Store: Sendable {
     let offset = indicators.count
     indicatorFiles += other.indicatorFiles.map { ($0.file, $0.end + offset) }
     indicators += other.indicators
+    forms += other.forms
     files += other.files
   }
 }

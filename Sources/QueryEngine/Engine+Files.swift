@@ -70,7 +70,15 @@ extension Engine {
   mutating func importData(report: Bool, _ path: Name, _ options: [Option]) throws(EvaluationError) -> Outcome {
     let enc = try encoding(options)
     let lower = path.text.lowercased()
-    let isReport = report || lower.hasSuffix(".txt") || lower.hasSuffix(".text")
+    let isReport = report || ReportImporter.extensions.contains { lower.hasSuffix("." + $0) }
+    if report, let files = ReportImporter.files(in: path.text) {
+      return try importReports(files, from: path, options)
+    }
+    // `import FILE` of a 项目支出绩效自评表 is `import forms FILE`: a form is neither a report
+    // nor a table of a dataset.
+    if !report, FormImporter.extensions.contains(where: { lower.hasSuffix("." + $0) }), (try? FormImporter.forms(in: path.text, encoding: enc)) != nil {
+      return try importForms(path, options)
+    }
     guard isReport else {
       let message = try load(path, options)
       if let save = option(options, "--save")?.value {
@@ -157,5 +165,109 @@ extension Engine {
       }
     }
     return ExportRequest(format: f, path: path.text, force: option(options, "--force") != nil, bom: f == .csv && option(options, "--no-bom") == nil, table: table, structured: structured, chart: chart)
+  }
+}
+
+extension Engine {
+  /// `import forms PATH`: every 项目支出绩效自评表 in a file or folder; the refused ones are
+  /// named with why, and the others are added and summarised one line each.
+  mutating func importForms(_ path: Name, _ options: [Option]) throws(EvaluationError) -> Outcome {
+    let enc = try encoding(options)
+    let result: FormImporter.Result
+    do {
+      result = try FormImporter.load(path.text, existing: store, encoding: enc, interrupted: interrupted)
+    } catch {
+      throw EvaluationError(range: path.range, message: error.description, suggestion: "nothing was imported")
+    }
+    var lines: [String] = []
+    for form in result.forms {
+      let p = form.project
+      lines.append(
+        "  #\(p.seq) \(p.year) \(p.unit) · \(p.name): \(form.indicators.count) indicator\(form.indicators.count == 1 ? "" : "s"), 总分 \(p.score.map { DecimalText.format($0) } ?? "—")"
+          + (p.grade.map { " \($0)" } ?? "") + " (\(form.template) template) ← \(form.file)")
+    }
+    let files = Set(result.forms.map(\.file)).count
+    var head = "read \(result.forms.count) form\(result.forms.count == 1 ? "" : "s") from \(files) file\(files == 1 ? "" : "s")"
+    if !result.skipped.isEmpty { head += "; skipped \(result.skipped.count)" }
+    lines.insert(head + ":", at: 0)
+    if !result.skipped.isEmpty {
+      lines.append("skipped:")
+      lines += result.skipped.map { "  ✗ \($0.file): \($0.message)" }
+    }
+    guard !result.forms.isEmpty else {
+      let first = result.skipped.first.map { "; \($0.file): \($0.message)" } ?? ""
+      let more = result.skipped.count > 1 ? " (and \(result.skipped.count - 1) more)" : ""
+      throw EvaluationError(
+        range: path.range, message: "\(path.text): none of its \(result.skipped.count) form file\(result.skipped.count == 1 ? "" : "s") could be read\(first)\(more)",
+        suggestion: "nothing was imported")
+    }
+    if let save = option(options, "--save")?.value {
+      lines.append(try saveStore(result.store, to: save, force: false))
+    }
+    try add(result.store, from: path)
+    lines.append("added \(Engine.summary(result.store)); check forms lists what each form gets wrong")
+    return .text(lines.joined(separator: "\n"))
+  }
+}
+
+extension Engine {
+  /// `import report FOLDER`: every report in it, each added whole or skipped with why;
+  /// then `check` of every unit imported.
+  mutating func importReports(_ files: [String], from path: Name, _ options: [Option]) throws(EvaluationError) -> Outcome {
+    let enc = try encoding(options)
+    guard !files.isEmpty else {
+      throw EvaluationError(range: path.range, message: "\(path.text): holds no reports (.txt, .docx or .pdf files)", suggestion: "nothing was imported")
+    }
+    var lines: [String] = []
+    var skipped: [String] = []
+    var part = Store()
+    var units: [(year: Int, unit: String)] = []
+    for file in files {
+      try checkInterrupt()
+      let result: ReportImporter.Result
+      do {
+        result = try ReportImporter.load(file, encoding: enc, interrupted: interrupted)
+        try DatasetLoader.checkClashes(result.store, against: store, file: file)
+      } catch let error as ImportError {
+        skipped.append("  ✗ \(error.description)")
+        continue
+      } catch let error as LoadError {
+        skipped.append("  ✗ \(file): \(error.message)")
+        continue
+      } catch {
+        skipped.append("  ✗ \(file): \(error)")
+        continue
+      }
+      // The same unit's year twice (a report as text and as Word): the first is kept.
+      do {
+        try DatasetLoader.checkClashes(result.store, against: part, file: file)
+      } catch {
+        let d = result.store.departments.first
+        skipped.append("  ✗ \(file): " + (d.map { "\($0.year) \($0.unit) is already read from another report of this folder" } ?? error.message))
+        continue
+      }
+      lines.append("read from \(file):")
+      lines += result.read.map { "  " + $0 }
+      lines += result.problems.map { "  ! " + $0 }
+      part.merge(result.store)
+      if let d = result.store.departments.first { units.append((d.year, d.unit)) }
+    }
+    if !skipped.isEmpty { lines += ["skipped:"] + skipped }
+    guard !units.isEmpty else {
+      throw EvaluationError(range: path.range, message: "\(path.text): none of its \(files.count) report\(files.count == 1 ? "" : "s") could be read\(skipped.first.map { ";" + $0.dropFirst(3) } ?? "")\(skipped.count > 1 ? " (and \(skipped.count - 1) more)" : "")",
+        suggestion: "nothing was imported")
+    }
+    if let save = option(options, "--save")?.value {
+      lines.append(try saveStore(part, to: save, force: false))
+    }
+    try add(part, from: path)
+    lines.append("added \(Engine.summary(part)) from \(units.count) report\(units.count == 1 ? "" : "s"); the audit:")
+    var outcomes: [Outcome] = [.text(lines.joined(separator: "\n"))]
+    for u in units {
+      var clauses = Clauses()
+      clauses.years = YearScope(first: u.year, last: u.year, range: path.range)
+      outcomes.append(.findings(try ScoringEvaluator(session: snapshot).check(clauses, unit: u.unit)))
+    }
+    return .several(outcomes)
   }
 }

@@ -115,6 +115,8 @@ public struct Engine: Sendable {
       return .explanation(try ScoringEvaluator(session: snapshot).explain(target, clauses))
     case .check(let clauses):
       return .findings(try ScoringEvaluator(session: snapshot).check(clauses))
+    case .checkForms(let clauses):
+      return .table(try FormCheckEvaluator(session: snapshot).checkForms(clauses, statement: parsed.range))
     case .indicators(let clauses):
       return .table(try IndicatorEvaluator(session: snapshot).listIndicators(clauses))
     case .edit(let seq, let field, let value, let clauses) where field.text.contains("."):
@@ -132,6 +134,8 @@ public struct Engine: Sendable {
       return .text(try load(path, options))
     case .importData(let report, let path, let options):
       return try importData(report: report, path, options)
+    case .importForms(let path, let options):
+      return try importForms(path, options)
     case .save(let path, let options):
       return .text(try save(path, options))
     case .export(let format, let path, let options, let inner):

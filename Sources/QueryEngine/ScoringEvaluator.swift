@@ -179,7 +179,8 @@ extension ScoringEvaluator {
         department: store.departments.first { $0.year == key.year && $0.unit == key.unit },
         projects: rows.map { store.projects[$0] }, cards: rows.map { card($0, index) },
         funds: store.funds.filter { $0.year == key.year && $0.unit == key.unit }, rules: rules,
-        report: store.reports.first { $0.year == key.year && $0.unit == key.unit })
+        report: store.reports.first { $0.year == key.year && $0.unit == key.unit },
+        forms: store.forms.filter { $0.project.year == key.year && $0.project.unit == key.unit })
       findings += RuleBook.audit(input)
     }
     let one = order.count == 1 ? order.first : nil

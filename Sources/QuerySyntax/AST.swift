@@ -288,6 +288,8 @@ public indirect enum Statement: Hashable, Sendable {
   case explain(Operand, Clauses)
   /// `check [YEAR]`: reported figures against recomputed ones.
   case check(Clauses)
+  /// `check forms [YEAR]`: one row per imported form: its totals, its findings, the worst one.
+  case checkForms(Clauses)
   /// `indicators [where …] [in YEAR] [sort by …] [limit N] [show …]`.
   case indicators(Clauses)
   /// `use YEAR`, `use 2021..2023`, `use all`: scope every statement to years.
@@ -303,8 +305,10 @@ public indirect enum Statement: Hashable, Sendable {
   case trend(TrendFigure, GradeSource, Clauses)
   /// `load PATH [--encoding E]`: add a dataset folder or file to the session.
   case load(path: Name, options: [Option])
-  /// `import [report] PATH [--save DIR] [--encoding E]`: a report text or a workbook.
+  /// `import [report] PATH [--save DIR] [--encoding E]`: a report (text, Word, PDF, or a folder of them) or a workbook.
   case importData(report: Bool, path: Name, options: [Option])
+  /// `import forms PATH [--save DIR] [--encoding E]`: 项目支出绩效自评表 forms, a file or a folder.
+  case importForms(path: Name, options: [Option])
   /// `export FORMAT PATH [--force] [--bom] [STATEMENT]`: the last result, or a statement's.
   case export(format: Name, path: Name, options: [Option], statement: ParsedStatement?)
   /// `save DIR [--force]`: the session's datasets, edits included, as dataset CSVs.

@@ -73,6 +73,10 @@ extension Parser {
         clauses.years = year
       }
       statement = .recompute(mode, clauses)
+    case "check" where peekIsKeyword("forms"):
+      advance()
+      advance()
+      statement = .checkForms(try parseClausesWithBareYear(keyword))
     case "check":
       advance()
       statement = .check(try parseClausesWithBareYear(keyword))
@@ -90,6 +94,11 @@ extension Parser {
       advance()
       let path = try expectPath("a dataset folder or file")
       statement = .load(path: path, options: try parseOptions(valued: ["--encoding"], flags: []))
+    case "import" where peekIsKeyword("forms") && !(tokens.count > index + 2 && [.end, .semicolon].contains(tokens[index + 2].kind)):
+      advance()
+      advance()
+      let path = try expectPath("a form file (.xlsx, .docx, .txt, .pdf) or a folder of forms")
+      statement = .importForms(path: path, options: try parseOptions(valued: ["--save", "--encoding"], flags: []))
     case "import":
       advance()
       var report = false

@@ -35,6 +35,7 @@ enum HelpTopics {
       recompute [YEAR] [changed] [where COND]   grades (and scores) under the rules in force
       explain SEQ | 'NAME' [in YEAR]   how a project's score and grade come about, step by step
       check [YEAR]                     every figure a report states, recomputed from its own rows
+      check forms [YEAR]               one row per imported form: its totals, findings, the worst
       indicators [where COND] [in YEAR] [sort by …] [limit N] [show …]
     Years
       use YEAR   compare Y1 Y2 [projects|grades]   chart AGGREGATE by FIELD   trend FIGURE
@@ -133,6 +134,8 @@ enum HelpTopics {
       check [YEAR]
         Recomputes every department-level figure a report states from its own project rows:
         ✓ holds, ✗ contradicts the report's own data, ! needs a look.
+      check forms [YEAR]
+        One row per imported form: 总分 recorded and recomputed, its ✗ and ! findings, the worst.
       Example:
         check 2023
 
@@ -193,12 +196,14 @@ enum HelpTopics {
       """,
     "import": """
       load PATH [--encoding utf-8|gb18030]      a dataset folder or file (.csv, .xlsx, .json, .md)
-      import report FILE [--save DIR]           a report's text: figures and project table, then check
+      import report FILE|DIR [--save DIR]       a report (.txt .docx .pdf) or a folder of them, then check
+      import forms PATH [--save DIR]            项目支出绩效自评表 forms (.xlsx .docx .txt .pdf), a file or a folder
       import FILE.xlsx [--save DIR]             a workbook's sheets of projects, departments, funds, indicators
         CSV in GB18030 (Chinese Excel) is detected; --encoding names it. A failed load
         changes nothing; data already loaded is never loaded twice.
       Examples:
         import report report.txt --save datasets/mine
+        import forms 自评表/2023; check forms
         load samples/shili-training
 
       """,

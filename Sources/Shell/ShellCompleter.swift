@@ -72,14 +72,14 @@ public final class ShellCompleter: Completer {
     return Completion(replacing: replacing, candidates: candidates.map(Self.quoteIfNeeded))
   }
 
-  /// Whether the word being typed is a path: after `load`, `import`, `import report`, or
+  /// Whether the word being typed is a path: after `load`, `import`, `import report`, `import forms`, or
   /// an option that takes a folder (`--save`), after `export FORMAT` and `save`.
   static func takesPath(_ words: [Token]) -> Bool {
     guard let first = words.first.flatMap({ Keywords.statement($0.text) })?.name else { return false }
     let last = words.last?.text.lowercased() ?? ""
     switch first {
     case "load": return words.count == 1
-    case "import": return words.count == 1 || (words.count == 2 && last == "report") || last == "--save"
+    case "import": return words.count == 1 || (words.count == 2 && (last == "report" || last == "forms")) || last == "--save"
     case "export": return words.count == 2
     case "save": return words.count == 1
     default: return false

@@ -22,6 +22,7 @@ enum ASTPrinter {
     case .recompute(let mode, let c): return join(["recompute", mode == .changed ? "changed" : "", clauses(c)])
     case .explain(let target, let c): return join(["explain", operand(target), clauses(c)])
     case .check(let c): return join(["check", clauses(c)])
+    case .checkForms(let c): return join(["check forms", clauses(c)])
     case .indicators(let c): return join(["indicators", clauses(c)])
     case .use(let years): return "use " + (years.map(yearScope) ?? "all")
     case .compare(let first, let second, let mode, let source, let c):
@@ -38,6 +39,7 @@ enum ASTPrinter {
     case .load(let path, let options): return join(["load", quoted(path.text), self.options(options)])
     case .importData(let report, let path, let options):
       return join(["import", report ? "report" : "", quoted(path.text), self.options(options)])
+    case .importForms(let path, let options): return join(["import forms", quoted(path.text), self.options(options)])
     case .export(let format, let path, let options, let statement):
       return join(["export", word(format.text), quoted(path.text), self.options(options), statement.map { print($0.statement) } ?? ""])
     case .save(let path, let options): return join(["save", quoted(path.text), self.options(options)])
@@ -155,6 +157,7 @@ enum Unranged {
     case .recompute(let m, let c): .recompute(m, clauses(c))
     case .explain(let o, let c): .explain(operand(o), clauses(c))
     case .check(let c): .check(clauses(c))
+    case .checkForms(let c): .checkForms(clauses(c))
     case .indicators(let c): .indicators(clauses(c))
     case .use(let y): .use(y.map(years))
     case .compare(let a, let b, let m, let g, let c): .compare(first: years(a), second: years(b), mode: m, grades: g, clauses(c))
@@ -164,6 +167,7 @@ enum Unranged {
     case .trend(.rate(let n), let g, let c): .trend(.rate(name(n)), g, clauses(c))
     case .load(let p, let o): .load(path: name(p), options: o.map(option))
     case .importData(let r, let p, let o): .importData(report: r, path: name(p), options: o.map(option))
+    case .importForms(let p, let o): .importForms(path: name(p), options: o.map(option))
     case .export(let f, let p, let o, let inner):
       .export(format: name(f), path: name(p), options: o.map(option), statement: inner.map { ParsedStatement(statement: statement($0.statement), range: zero) })
     case .save(let p, let o): .save(path: name(p), options: o.map(option))

@@ -148,7 +148,7 @@ struct StatementGenerator {
     case 7: return .reset(name(pick(["rules", "data"])))
     case 8: return .recompute(chance(50) ? .changed : .all, clauses("recompute"))
     case 9: return .explain(simpleOperand(), clauses("explain"))
-    case 10: return .check(clauses("check"))
+    case 10: return chance(25) ? .checkForms(clauses("check")) : .check(clauses("check"))
     case 11: return .indicators(clauses("indicators"))
     case 12: return .use(chance(30) ? nil : years())
     case 13:
@@ -163,7 +163,9 @@ struct StatementGenerator {
       if chance(50) { return .compareRules(first: name(pick(["national", "twenty"])), second: name(pick(["current", "本地"])), clauses("compare")) }
       return pick([.quit, .undo, .edits])
     case 19: return .load(path: path(), options: options(["--encoding"], []))
-    case 20: return .importData(report: chance(50), path: path(), options: options(["--save", "--encoding"], []))
+    case 20:
+      if chance(25) { return .importForms(path: path(), options: options(["--save", "--encoding"], [])) }
+      return .importData(report: chance(50), path: path(), options: options(["--save", "--encoding"], []))
     case 21: return .save(path: path(), options: options([], ["--force"]))
     default:
       let inner = chance(60) ? ParsedStatement(statement: statement(nested: true), range: StatementGenerator.zero) : nil
@@ -200,7 +202,7 @@ struct StatementGenerator {
     "count projects by fund", "compare 2022 2023 projects", "recompute 2023", "check 2023", "explain 3", "set band 优 95",
     "set weight 执行率 20, 产出 40", "reset rules", "use 2021..2023", "let 3.spent = 100", "chart sum budget by grade",
     "trend 优秀率", "projects where not (grade = 优 or score is not missing) show *", "export csv out.csv --force projects limit 2",
-    "import report 报告.txt --save out", "load samples/shili-training --encoding gbk", "save out --force",
+    "import report 报告.txt --save out", "import forms 自评表 --save out", "check forms 2019", "import forms", "import forms; check forms", "load samples/shili-training --encoding gbk", "save out --force",
   ])
   func knownStatementsRoundTrip(_ text: String) throws {
     let first = try Parser.parse(text).map { Unranged.statement($0.statement) }

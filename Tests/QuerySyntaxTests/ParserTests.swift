@@ -276,3 +276,31 @@ import Testing
     #expect(throws: SyntaxError.self) { try Parser.parse("save --snapshot") }
   }
 }
+
+/// `import forms PATH` and `check forms`, beside the words they could be mistaken for.
+@Suite struct FormStatementTests {
+  @Test func importFormsTakesAPathAndOptions() throws {
+    let s = "import forms 自评表/2023 --save out"
+    #expect(
+      try statement(s)
+        == .importForms(path: name("自评表/2023", in: s), options: [Option(name: name("--save", in: s), value: name("out", in: s))]))
+  }
+
+  /// `import forms` alone imports a file named forms, as before.
+  @Test func importFormsAloneIsAPathNamedForms() throws {
+    #expect(try statement("import forms") == .importData(report: false, path: name("forms", in: "import forms"), options: []))
+    #expect(try statement("import report forms") == .importData(report: true, path: name("forms", in: "import report forms"), options: []))
+  }
+
+  @Test func checkFormsTakesAYear() throws {
+    let s = "check forms 2019"
+    var c = Clauses()
+    c.years = YearScope(first: 2019, last: 2019, range: range(of: "2019", in: s))
+    #expect(try statement(s) == .checkForms(c))
+    #expect(try statement("check forms") == .checkForms(Clauses()))
+  }
+
+  @Test func checkFormsRefusesOtherClauses() {
+    #expect(throws: SyntaxError.self) { try statement("check forms where grade = 优") }
+  }
+}

@@ -19,19 +19,61 @@ public enum ReportImporter {
     public var problems: [String]
   }
 
+  /// The kinds of file a report is read from.
+  public static let extensions = ["txt", "text", "docx", "pdf"]
+
   /// `interrupted` is asked every few thousand lines; true stops the import.
   public static func load(_ path: String, encoding: TextEncoding = .auto, interrupted: @escaping @Sendable () -> Bool = { false }) throws(ImportError) -> Result {
-    // Read as dataset files are: a pipe is refused, not waited on; a change while reading is seen.
-    let raw: Data
-    do {
-      raw = try FileBytes.contents(path, limit: DatasetLoader.byteLimit)
-    } catch {
-      throw ImportError(file: error.file, message: error.message)
+    try parse(text: text(of: path, encoding: encoding), file: path, interrupted: interrupted)
+  }
+
+  /// A report's text: a text file as it is; a Word document's paragraphs one per line
+  /// and its tables one row per line with tabs; a PDF through `pdftotext -layout`.
+  public static func text(of path: String, encoding: TextEncoding = .auto) throws(ImportError) -> String {
+    switch (path as NSString).pathExtension.lowercased() {
+    case "docx":
+      var lines: [String] = []
+      for block in try WordDocumentReader.blocks(path) {
+        switch block {
+        case .paragraph(let p): lines.append(p)
+        case .table(let rows):
+          lines.append("")
+          lines += rows.map { $0.map { $0.replacing("\n", with: " ").replacing("\t", with: " ") }.joined(separator: "\t") }
+          lines.append("")
+        }
+      }
+      return lines.joined(separator: "\n")
+    case "pdf":
+      return PDFText.reportText(try PDFText.text(path))
+    default:
+      // Read as dataset files are: a pipe is refused, not waited on; a change while reading is seen.
+      let raw: Data
+      do {
+        raw = try FileBytes.contents(path, limit: DatasetLoader.byteLimit)
+      } catch {
+        throw ImportError(file: error.file, message: error.message)
+      }
+      guard let data = encoding.utf8(raw) else {
+        throw ImportError(file: path, message: "neither UTF-8 nor GB18030 text")
+      }
+      return String(decoding: data, as: UTF8.self)
     }
-    guard let data = encoding.utf8(raw) else {
-      throw ImportError(file: path, message: "neither UTF-8 nor GB18030 text")
+  }
+
+  /// The reports in a folder and its subfolders, in path order; nil when `path` is not a folder.
+  public static func files(in path: String) -> [String]? {
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue,
+      let walker = FileManager.default.enumerator(atPath: path)
+    else { return nil }
+    var files: [String] = []
+    for case let relative as String in walker {
+      let name = (relative as NSString).lastPathComponent
+      if extensions.contains((relative as NSString).pathExtension.lowercased()), !name.hasPrefix("~$"), !name.hasPrefix(".") {
+        files.append((path as NSString).appendingPathComponent(relative))
+      }
     }
-    return try parse(text: String(decoding: data, as: UTF8.self), file: path, interrupted: interrupted)
+    return files.sorted()
   }
 
   public static func parse(text: String, file: String = "report", interrupted: () -> Bool = { false }) throws(ImportError) -> Result {

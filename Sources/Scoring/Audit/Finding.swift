@@ -52,9 +52,12 @@ public struct AuditInput: Sendable {
   public var rules: RuleSet
   /// The report's text, when it was imported from one (the narrative checks read it).
   public var report: ReportText?
+  /// The imported forms of these projects, for the checks of a form's own sums.
+  public var forms: [ProjectForm]
 
   public init(
-    year: Int, unit: String, department: Department?, projects: [Project], cards: [ScoreCard], funds: [FundLine], rules: RuleSet, report: ReportText? = nil
+    year: Int, unit: String, department: Department?, projects: [Project], cards: [ScoreCard], funds: [FundLine], rules: RuleSet,
+    report: ReportText? = nil, forms: [ProjectForm] = []
   ) {
     self.year = year
     self.unit = unit
@@ -64,6 +67,7 @@ public struct AuditInput: Sendable {
     self.funds = funds
     self.rules = rules
     self.report = report
+    self.forms = forms
   }
 
   func finding(_ figure: String, _ reported: FigureValue, _ computed: FigureValue, _ verdict: Finding.Verdict, _ note: String) -> Finding {

@@ -19,6 +19,10 @@ public enum RuleBook {
     PeriodWordingCheck(),
     SectionNumberCheck(),
     BasicSpendingCheck(),
+    FormTotalCheck(),
+    FormRateCheck(),
+    FormFundsCheck(),
+    FormNotesCheck(),
   ]
 
   /// Runs every check on one unit's year.

@@ -17,6 +17,68 @@ enum ChineseWords {
     the last table again, every row (after a .maxrows cut) => 再次显示上一个表格的全部行（用于 .maxrows 截断之后）
     there is no table to show again yet => 还没有可再次显示的表格
     lang: {=} => 语言：{}
+    # Forms and folders of reports (import forms, import report FOLDER, check forms).
+    {=}: {=} indicators, 总分 {=} ({=} template) ← {=} => {1}：{2} 项指标，总分 {3}（{4} 年版模板）← {5}
+    read {=} form from {=} file: => 从 {2} 个文件读取 {1} 张表：
+    read {=} forms from {=} file: => 从 {2} 个文件读取 {1} 张表：
+    read {=} forms from {=} files: => 从 {2} 个文件读取 {1} 张表：
+    read {=} form from {=} file; skipped {=}: => 从 {2} 个文件读取 {1} 张表；跳过 {3} 个：
+    read {=} forms from {=} files; skipped {=}: => 从 {2} 个文件读取 {1} 张表；跳过 {3} 个：
+    read {=} forms from {=} file; skipped {=}: => 从 {2} 个文件读取 {1} 张表；跳过 {3} 个：
+    no forms imported => 尚未导入表格
+    import forms FOLDER reads 项目支出绩效自评表 forms first => 请先用 import forms 文件夹 读入项目支出绩效自评表
+    project => 项目
+    file => 文件
+    recomputed => 重算
+    worst finding => 最主要问题
+    ✓ every check holds => ✓ 全部核查相符
+    skipped: => 已跳过：
+    read {=} form from {=} file => 从 {2} 个文件读取 {1} 张表
+    read {=} forms from {=} file => 从 {2} 个文件读取 {1} 张表
+    read {=} forms from {=} files => 从 {2} 个文件读取 {1} 张表
+    read {=} form from {=} file; skipped {=} => 从 {2} 个文件读取 {1} 张表；跳过 {3} 个
+    read {=} forms from {=} files; skipped {=} => 从 {2} 个文件读取 {1} 张表；跳过 {3} 个
+    read {=} forms from {=} file; skipped {=} => 从 {2} 个文件读取 {1} 张表；跳过 {3} 个
+    {=} ({=} template) ← {=} => {1}（{2} 年版模板）← {3}
+    {=}: {=} indicator, 总分 {=} ({=} template) ← {=} => {1}：{2} 项指标，总分 {3}（{4} 年版模板）← {5}
+    added {}; check forms lists what each form gets wrong => 已添加 {}；check forms 列出每张表的问题
+    added {} from {=} report; the audit: => 已添加 {}（来自 {} 份报告）；核查结果：
+    added {} from {=} reports; the audit: => 已添加 {}（来自 {} 份报告）；核查结果：
+    {=}: none of its {=} reports could be read => {}：其中 {} 份报告均无法读取
+    {=}: none of its {=} report could be read => {}：其中 {} 份报告均无法读取
+    {=}: none of its {=} form file could be read => {}：其中 {} 个表格文件均无法读取
+    {=}: none of its {=} form files could be read => {}：其中 {} 个表格文件均无法读取
+    (and {=} more) => （另有 {} 个）
+    {=}: not a .docx document (not a zip file, or its directory is damaged) (and {=} more) => {}：不是 .docx 文档（不是 zip 文件，或其目录已损坏）（另有 {} 个）
+    {=}: not a .docx document (not a zip file, or its directory is damaged) => {}：不是 .docx 文档（不是 zip 文件，或其目录已损坏）
+    not a .docx document (not a zip file, or its directory is damaged) => 不是 .docx 文档（不是 zip 文件，或其目录已损坏）
+    {=}: holds no reports (.txt, .docx or .pdf files) => {}：没有报告文件（.txt、.docx 或 .pdf）
+    {=}: table {=} row {=}: {=} 分值 '{=}' is not a number of points => {}：表 {} 第 {} 行：{} 分值“{}”不是分数
+    table {=} row {=}: {=} 分值 '{=}' is not a number of points => 表 {} 第 {} 行：{} 分值“{}”不是分数
+    {=}: no 项目名称 found; not a 项目支出绩效自评表 => {}：未找到项目名称；不是项目支出绩效自评表
+    no 项目名称 found; not a 项目支出绩效自评表 => 未找到项目名称；不是项目支出绩效自评表
+    {=}: no indicator table found (the header 一级指标, 二级指标, 三级指标, 年度指标值, 实际完成值, 分值, 得分) => {}：未找到指标表（表头为一级指标、二级指标、三级指标、年度指标值、实际完成值、分值、得分）
+    no indicator table found (the header 一级指标, 二级指标, 三级指标, 年度指标值, 实际完成值, 分值, 得分) => 未找到指标表（表头为一级指标、二级指标、三级指标、年度指标值、实际完成值、分值、得分）
+    {=}: {=} is already imported as #{=} from {=}; not imported twice => {}：{} 已作为 #{} 从 {} 导入；不重复导入
+    {=} is already imported as #{=} from {=}; not imported twice => {} 已作为 #{} 从 {} 导入；不重复导入
+    {=}: {=} is already read from another report of this folder => {}：{} 已从本文件夹的另一份报告读取
+    {=} is already read from another report of this folder => {} 已从本文件夹的另一份报告读取
+    not a form file; expected .xlsx, .docx, .txt or .pdf => 不是表格文件；应为 .xlsx、.docx、.txt 或 .pdf
+    {=} of {=} forms contradict their own figures or the {=} rules (✗, marked); check YEAR lists every finding => {2} 张表中有 {1} 张与自身数据或规则 {3} 矛盾（✗，已标记）；check 年度 列出全部问题
+    {=} of {=} form contradicts its own figures or the {=} rules (✗, marked); check YEAR lists every finding => {2} 张表中有 {1} 张与自身数据或规则 {3} 矛盾（✗，已标记）；check 年度 列出全部问题
+    {=} of {=} form contradict its own figures or the {=} rules (✗, marked); check YEAR lists every finding => {2} 张表中有 {1} 张与自身数据或规则 {3} 矛盾（✗，已标记）；check 年度 列出全部问题
+    {=}: {=} deviation cells read 0 where the points are full; nothing needs explaining there, so the cell should be empty => {1}：{2} 个偏差原因单元格在满分时填了 0；满分无需说明，应留空
+    {=}: {=} deviation cell reads 0 where the points are full; nothing needs explaining there, so the cell should be empty => {1}：{2} 个偏差原因单元格在满分时填了 0；满分无需说明，应留空
+    {=}: {=} of {=} points with no 偏差原因分析及改进措施 => {1}：得分 {2}（分值 {3}），未填写偏差原因分析及改进措施
+    {=}: the form's points add up to its 总分 ({=}) => {1}：表内各项得分合计等于总分（{2}）
+    {=}: the form's points add up to {=} ({=}), not the 总分 {=} => {1}：表内各项得分合计为 {2}（{3}），而非总分 {4}
+    {=}: {=} {=}, but its 其中 lines add up to {=} ({=}) => {1}：{2} {3}，但其“其中”各行合计为 {4}（{5}）
+    {=}: the 分值 of 执行率 and the indicators add up to {=}, not the {=} of the 总分 row => {1}：执行率与各指标分值合计为 {2}，而非总分行的 {3}
+    {=}: the heading gives {=} {=} points; its {=} rows weigh {=} => {1}：标题给{2} {3} 分；其 {4} 行分值合计 {5}
+    {=}: {=} is printed as {=} — in 元, where the form counts in 万元; read as {=} => {1}：{2} 印作 {3}——以元为单位，而表以万元计；读作 {4}
+    {=} is printed as {=} in a form counted in 元 => {} 印作 {}，而表以元计
+    {=} is printed as {=} — in 元, where the form counts in 万元 => {} 印作 {}——以元为单位，而表以万元计
+    {=} ({=} of {=} after scaling × {=}) => {1}（折算 × {4} 后为 {2}，分值 {3}）
     # sql STATEMENT: the notes before the query, and what it refuses.
     cannot be expressed in SQL: {} => 无法用 SQL 表达：{}
     only projects, the aggregates (count, sum, avg, min, max, pct, distinct), recompute and compare … grades ask a question of projects.csv => 只有 projects、聚合（count、sum、avg、min、max、pct、distinct）、recompute 和 compare … grades 能对 projects.csv 提问
