@@ -7,7 +7,7 @@ struct DiagnosticRenderer {
   var words = Phrasebook.english
 
   /// "error: ", or the same word in the language in force.
-  var prefix: String { words.language == .en ? "error: " : words("error") + "：" }
+  var prefix: String { words.label("error") }
 
   /// - Parameters:
   ///   - source: the statement text the range points into.

@@ -127,8 +127,8 @@ struct Jixiao: ParsableCommand {
       language = Language.fromLocale(env)
     }
     let words = language.phrasebook
-    let error = words.language == .en ? "error: " : words("error") + "："
-    let warning = words.language == .en ? "warning: " : words("warning") + "："
+    let error = words.label("error")
+    let warning = words.label("warning")
     let out = DescriptorSink(1, closed: closedAtStart[1])
     let err = DescriptorSink(2, closed: closedAtStart[2])
     let paths = data.isEmpty ? ["datasets"] : data.map { Jixiao.resolveSample($0, environment: env) }

@@ -108,6 +108,12 @@ public struct Phrasebook: Sendable {
     return text.split(separator: "\n", omittingEmptySubsequences: false).map { line(String($0)) }.joined(separator: "\n")
   }
 
+  /// A line's leading label ("error: ", "warning: ") in this language, with the
+  /// language's own colon.
+  public func label(_ word: String) -> String {
+    language == .en ? word + ": " : self(word) + "："
+  }
+
   /// A table cell's text: translated only when it is a sentence of the shell's (a
   /// verdict, a note; notes joined by "; "), never split further, since cells otherwise
   /// hold data.
