@@ -49,12 +49,7 @@ import Testing
     for block in doc.blocks {
       let folder = try DocExamplesTests.scratch()
       defer { try? FileManager.default.removeItem(at: folder) }
-      var environment = ProcessInfo.processInfo.environment
-      environment["LANG"] = "zh_CN.UTF-8"
-      environment["LC_ALL"] = nil
-      environment["LC_MESSAGES"] = nil
-      environment["NO_COLOR"] = "1"
-      environment["XDG_STATE_HOME"] = folder.appendingPathComponent("state").path
+      let environment = DocExamplesTests.environment(folder, locale: "zh_CN.UTF-8")
       let shell = DocShell(executable: program, directory: folder.appendingPathComponent("work"), environment: environment)
       for command in block.commands {
         // A command that writes a file is followed by one that shows it (cat): its words are the file's.

@@ -35,6 +35,18 @@ struct DocExamplesTests {
     return folder
   }
 
+  /// What an example runs with: the locale given (so the default language follows it),
+  /// no colours, and a state folder of its own.
+  static func environment(_ folder: URL, locale: String = "C.UTF-8") -> [String: String] {
+    var environment = ProcessInfo.processInfo.environment
+    environment["LANG"] = locale
+    environment["LC_ALL"] = nil
+    environment["LC_MESSAGES"] = nil
+    environment["NO_COLOR"] = "1"
+    environment["XDG_STATE_HOME"] = folder.appendingPathComponent("state").path
+    return environment
+  }
+
   @Test func theReferenceDocsHaveExamples() throws {
     #expect(Self.files().contains("docs/LANGUAGE.md"))
     #expect(Self.files().contains("docs/RULES.md"))
@@ -53,13 +65,7 @@ struct DocExamplesTests {
     for block in doc.blocks {
       let folder = try Self.scratch()
       defer { try? FileManager.default.removeItem(at: folder) }
-      var environment = ProcessInfo.processInfo.environment
-      environment["LANG"] = "C.UTF-8"
-      environment["LC_ALL"] = nil
-      environment["LC_MESSAGES"] = nil
-      environment["NO_COLOR"] = "1"
-      environment["XDG_STATE_HOME"] = folder.appendingPathComponent("state").path
-      let shell = DocShell(executable: program, directory: folder.appendingPathComponent("work"), environment: environment)
+      let shell = DocShell(executable: program, directory: folder.appendingPathComponent("work"), environment: Self.environment(folder))
       var results: [DocShell.Result] = []
       for command in block.commands {
         let place = SourceLocation(fileID: "jixiao/\(name)", filePath: url.path, line: command.line, column: 1)
