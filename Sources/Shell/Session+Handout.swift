@@ -23,7 +23,7 @@ extension Session {
     }
     do {
       let rows = try HandoutWriter.write(subject, request, labels: HandoutLabels(words), protected: ProtectedFiles(engine.store))
-      emit(words("wrote \(rows) row\(rows == 1 ? "" : "s") to \(request.path)") + "\n")
+      reportWritten(rows, to: request.path)
     } catch {
       throw EvaluationError(range: nil, message: error.description + (error.suggestion.map { "; " + $0 } ?? ""), suggestion: nil)
     }

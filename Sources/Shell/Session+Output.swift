@@ -24,3 +24,10 @@ extension Session {
     return .ok
   }
 }
+
+extension Session {
+  /// "wrote 19 rows to FILE", after any export.
+  func reportWritten(_ rows: Int, to path: String) {
+    emit(words("wrote \(rows) row\(rows == 1 ? "" : "s") to \(path)") + "\n")
+  }
+}

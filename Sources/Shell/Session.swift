@@ -216,7 +216,7 @@ public final class Session {
       if let structured = request.structured ?? (request.table == nil ? lastStructured : nil) {
         do {
           let rows = try Exporter.write(structured, request, protected: ProtectedFiles(engine.store))
-          emit(words("wrote \(rows) row\(rows == 1 ? "" : "s") to \(request.path)") + "\n")
+          reportWritten(rows, to: request.path)
         } catch {
           throw EvaluationError(range: nil, message: error.description, suggestion: nil)
         }
@@ -227,7 +227,7 @@ public final class Session {
       }
       do {
         let rows = try Exporter.write(table, request, protected: ProtectedFiles(engine.store), interrupted: engine.interrupted)
-        emit(words("wrote \(rows) row\(rows == 1 ? "" : "s") to \(request.path)") + "\n")
+        reportWritten(rows, to: request.path)
       } catch {
         // The writer's suggestion joins the message, so the help hint still follows.
         throw EvaluationError(range: nil, message: error.description + (error.suggestion.map { "; " + $0 } ?? ""), suggestion: nil)
