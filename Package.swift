@@ -49,7 +49,7 @@ let package = Package(
     .testTarget(name: "QuerySyntaxTests", dependencies: ["QuerySyntax"]),
     .testTarget(name: "QueryEngineTests", dependencies: ["QueryEngine"]),
     // Fixtures and Transcripts are read from the source tree, not bundled.
-    .testTarget(name: "ShellTests", dependencies: ["Shell", "DataStore", "Scoring", "QuerySyntax", "QueryEngine"], exclude: ["Fixtures", "Transcripts"]),
+    .testTarget(name: "ShellTests", dependencies: ["Shell", "LineEditor", "DataStore", "Scoring", "QuerySyntax", "QueryEngine"], exclude: ["Fixtures", "Transcripts"]),
     // Properties over many generated inputs: round trips, sums, grades, money.
     .testTarget(
       name: "PropertyTests",

@@ -74,6 +74,11 @@ static inline int shim_el_set_history(EditLine *el, HistoryW *history) {
   return el_wset(el, EL_HIST, history_w, history);
 }
 
+/* el_set is variadic: EL_REFRESH redraws the prompt and the line now. */
+static inline int shim_el_refresh(EditLine *el) {
+  return el_set(el, EL_REFRESH);
+}
+
 /* el_set is variadic: EL_CLIENTDATA carries the Swift object to callbacks that cannot capture. */
 static inline int shim_el_set_clientdata(EditLine *el, void *data) {
   return el_set(el, EL_CLIENTDATA, data);
@@ -130,6 +135,20 @@ static inline int shim_history_load(HistoryW *h, const char *path) {
 static inline int shim_history_save_fp(HistoryW *h, FILE *fp) {
   HistEventW ev;
   return history_w(h, &ev, H_SAVE_FP, fp);
+}
+
+/* history_w is variadic: H_FIRST gives the newest entry (NULL when there is none). */
+static inline const wchar_t *shim_history_first(HistoryW *h) {
+  HistEventW ev;
+  if (history_w(h, &ev, H_FIRST) != 0) return NULL;
+  return ev.str;
+}
+
+/* history_w is variadic: H_NEXT steps to the next older entry (NULL past the oldest). */
+static inline const wchar_t *shim_history_next(HistoryW *h) {
+  HistEventW ev;
+  if (history_w(h, &ev, H_NEXT) != 0) return NULL;
+  return ev.str;
 }
 
 /* history_w is variadic: H_GETSIZE counts entries (used by tests and diagnostics). */
@@ -336,6 +355,29 @@ static inline int shim_interrupt_is_pending(void) {
 }
 
 /*
+ * History search (Ctrl-R) takes every key while it runs. libedit dispatches a key through
+ * its key map by the key's low byte, which sends many Chinese characters to the wrong
+ * command; so while `shim_searching` is set the reader hands libedit Ctrl-R (bound to the
+ * search) for every key and keeps the real one here for the search to take.
+ */
+__attribute__((weak)) volatile sig_atomic_t shim_searching = 0;
+__attribute__((weak)) volatile sig_atomic_t shim_search_has_key = 0;
+__attribute__((weak)) volatile wchar_t shim_search_key = 0;
+
+static inline void shim_set_searching(int on) {
+  shim_searching = on;
+  shim_search_has_key = 0;
+}
+
+/* The key the search is to act on; 0 when Ctrl-R itself started the search. */
+static inline int shim_take_search_key(wchar_t *out) {
+  if (!shim_search_has_key) return 0;
+  shim_search_has_key = 0;
+  *out = shim_search_key;
+  return 1;
+}
+
+/*
  * EL_GETCFN reader. libedit's own reader only notices Ctrl-C when it interrupts the
  * blocking read(); one that lands while libedit draws the prompt or handles a key (a
  * fast typist, a test) sets our flag and is then lost, leaving the prompt stuck. Here
@@ -414,6 +456,11 @@ static int shim_read_char(EditLine *el, wchar_t *out) {
         }
         length = 0;
         break;
+      }
+      if (shim_searching) {
+        shim_search_key = *out;
+        shim_search_has_key = 1;
+        *out = 0x12; /* Ctrl-R */
       }
       return 1;
     }

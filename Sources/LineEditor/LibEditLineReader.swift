@@ -18,6 +18,9 @@ public final class LibEditLineReader: LineReader {
   public let historyPath: String?
 
   private let completer: Completer
+  private let words: (String) -> String
+  /// The Ctrl-R search in progress, with the prompt it replaced.
+  private var search: (state: HistorySearch, prompt: String)?
   private var editor: OpaquePointer?
   private var history: OpaquePointer?
   /// Our copy of the prompt that the prompt callback hands to libedit: libedit reads it
@@ -46,8 +49,13 @@ public final class LibEditLineReader: LineReader {
   ///   - historyPath: the history file; nil means `$XDG_STATE_HOME/jixiao/history`
   ///     (else `~/.local/state/jixiao/history`). Tests pass a temporary path.
   ///   - programName: the name libedit looks up in `~/.editrc`-style bindings.
-  public init(completer: Completer, historyPath: String? = nil, programName: String = "jixiao") {
+  ///   - words: the shell's words in the language in force (for the search prompt).
+  public init(
+    completer: Completer, historyPath: String? = nil, programName: String = "jixiao",
+    words: @escaping (String) -> String = { $0 }
+  ) {
     self.completer = completer
+    self.words = words
     self.historyPath = historyPath ?? HistoryFile.defaultPath()
     savesHistory = self.historyPath != nil
 
@@ -98,8 +106,21 @@ public final class LibEditLineReader: LineReader {
       }
     }
     bind("^I", to: "jixiao-complete")
-    // Incremental reverse search, like bash and psql.
-    bind("^R", to: "em-inc-search-prev")
+    WideText.withWide("jixiao-search-history") { name in
+      WideText.withWide("search the history for what is typed (Ctrl-R: older)") { help in
+        _ = shim_el_add_function(editor, name, help) { editor, _ in
+          guard let editor, let reader = LibEditLineReader.reader(of: editor) else {
+            return UInt8(CC_ERROR)
+          }
+          return reader.searchHistory(in: editor)
+        }
+      }
+    }
+    // Incremental reverse search, like bash and psql (libedit's own loses Chinese text).
+    bind("^R", to: "jixiao-search-history")
+    // The user's bindings last, so they win: $EDITRC, else ~/.editrc (lines may start
+    // with `jixiao:` to apply to this program only).
+    _ = el_source(editor, nil)
   }
 
   deinit {
@@ -116,6 +137,8 @@ public final class LibEditLineReader: LineReader {
       return Swift.readLine().map(LineInput.line) ?? .end
     }
     setPrompt(prompt)
+    search = nil
+    shim_set_searching(0)
     // A Ctrl-C pressed while the previous statement ran was meant for that statement.
     _ = shim_take_interrupt()
 
@@ -128,6 +151,11 @@ public final class LibEditLineReader: LineReader {
     var count: Int32 = 0
     let read = el_wgets(editor, &count)
     shim_end_read()
+    if search != nil {
+      // Ctrl-C or end of input ended the read during a search.
+      shim_set_searching(0)
+      search = nil
+    }
     guard let buffer = read else {
       let error = shim_errno()
       if count == -1 && (error == EINTR || shim_interrupt_is_pending() != 0) {
@@ -257,6 +285,83 @@ public final class LibEditLineReader: LineReader {
       write("\r\n" + lines.joined(separator: "\r\n") + "\r\n")
       return UInt8(CC_REDISPLAY)
     }
+  }
+
+  /// Ctrl-R, and while a search runs every key (the reader hands them all over as
+  /// Ctrl-R and keeps the real one; see `shim_set_searching`).
+  private func searchHistory(in editor: OpaquePointer) -> UInt8 {
+    var key: wchar_t = 0
+    guard let current = search, shim_take_search_key(&key) != 0 else {
+      // Ctrl-R starts a search from the line as typed.
+      guard let info = el_wline(editor)?.pointee, let start = info.buffer, let end = info.lastchar
+      else { return UInt8(CC_ERROR) }
+      let started = HistorySearch(entries: historyEntries(), original: WideText.string(from: start, to: end))
+      search = (started, promptText)
+      shim_set_searching(1)
+      show(started, in: editor)
+      return UInt8(CC_REFRESH)
+    }
+    var state = current.state
+    let savedPrompt = current.prompt
+    let outcome = Unicode.Scalar(UInt32(bitPattern: key)).map { state.press($0) } ?? .searching
+    if case .searching = outcome {
+      search = (state, savedPrompt)
+      show(state, in: editor)
+      return UInt8(CC_REFRESH)
+    }
+    search = nil
+    shim_set_searching(0)
+    setPrompt(savedPrompt)
+    switch outcome {
+    case .searching:
+      return UInt8(CC_REFRESH)
+    case .accept(let line):
+      replaceLine(in: editor, with: line, cursor: line.count)
+      return UInt8(CC_NEWLINE)
+    case .cancel(let line):
+      replaceLine(in: editor, with: line, cursor: line.count)
+      return UInt8(CC_REFRESH)
+    case .leave(let line):
+      replaceLine(in: editor, with: line, cursor: state.cursor)
+      // The key acts as it would have outside the search.
+      var pushed: [wchar_t] = [key, 0]
+      el_wpush(editor, &pushed)
+      return UInt8(CC_REFRESH)
+    }
+  }
+
+  private func show(_ state: HistorySearch, in editor: OpaquePointer) {
+    let label = words(state.failed ? "failed reverse search" : "reverse search")
+    setPrompt("(\(label))`\(state.pattern)': ")
+    replaceLine(in: editor, with: state.line, cursor: state.cursor)
+  }
+
+  /// Puts `text` in the line being edited, the cursor `cursor` characters in.
+  private func replaceLine(in editor: OpaquePointer, with text: String, cursor: Int) {
+    guard let info = el_wline(editor)?.pointee, let start = info.buffer, let at = info.cursor,
+      let end = info.lastchar
+    else { return }
+    _ = el_cursor(editor, Int32(end - at))
+    let length = end - start
+    if length > 0 { el_deletestr(editor, Int32(length)) }
+    if !text.isEmpty { _ = WideText.withWide(text) { el_winsertstr(editor, $0) } }
+    let scalars = text.unicodeScalars.count
+    let before = text.prefix(cursor).unicodeScalars.count
+    if before < scalars { _ = el_cursor(editor, Int32(before - scalars)) }
+  }
+
+  /// The history, newest first.
+  private func historyEntries() -> [String] {
+    guard let history else { return [] }
+    var entries: [String] = []
+    var entry = shim_history_first(history)
+    while let text = entry {
+      var line = WideText.string(from: text)
+      while line.last?.isNewline == true { line.removeLast() }
+      entries.append(line)
+      entry = shim_history_next(history)
+    }
+    return entries
   }
 
   private func loadHistory() {

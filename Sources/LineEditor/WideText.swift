@@ -21,6 +21,13 @@ enum WideText {
     string(from: start, to: start + max(0, count))
   }
 
+  /// A NUL-terminated libedit string (a history entry) as a string.
+  static func string(from start: UnsafePointer<wchar_t>) -> String {
+    var end = start
+    while end.pointee != 0 { end += 1 }
+    return string(from: start, to: end)
+  }
+
   /// One buffer element as a scalar.
   static func scalar(_ element: wchar_t) -> Unicode.Scalar {
     Unicode.Scalar(UInt32(bitPattern: element)) ?? "\u{FFFD}"

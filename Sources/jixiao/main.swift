@@ -197,7 +197,7 @@ struct Jixiao: ParsableCommand {
     } else if isatty(0) == 1 {
       let terminal = SavedTerminal()
       StopSignals.handInterruptsToMainThread(restoreTerminal: { terminal.restore() })
-      let reader = LibEditLineReader(completer: ShellCompleter(session: session))
+      let reader = LibEditLineReader(completer: ShellCompleter(session: session), words: { session.words($0) })
       // Ctrl-C while a statement runs abandons it (checking consumes the keypress).
       session.engine.interrupted = { LibEditLineReader.consumeInterrupt() }
       for problem in reader.warnings { err.write(TerminalText.visible(warning + words("\(problem)") + "\n")) }

@@ -17,6 +17,8 @@ enum ChineseWords {
     the last table again, every row (after a .maxrows cut) => 再次显示上一个表格的全部行（用于 .maxrows 截断之后）
     there is no table to show again yet => 还没有可再次显示的表格
     lang: {=} => 语言：{}
+    reverse search => 反向搜索历史
+    failed reverse search => 未找到·反向搜索历史
     # Forms and folders of reports (import forms, import report FOLDER, check forms).
     {=}: {=} indicators, 总分 {=} ({=} template) ← {=} => {1}：{2} 项指标，总分 {3}（{4} 年版模板）← {5}
     read {=} form from {=} file: => 从 {2} 个文件读取 {1} 张表：
