@@ -14,6 +14,7 @@ enum DotCommand {
     (".read", ".read FILE                           run the statements in FILE"),
     (".echo", ".echo on|off                         print each statement before its result (demo scripts)"),
     (".nullvalue", ".nullvalue [TEXT]                    what a missing value shows in tables (default: nothing)"),
+    (".numbers", ".numbers grouped|plain                digits in threes (1,234.5) or plain (1234.5) in tables; CSV and JSON stay plain"),
     (".theme", ".theme dark|light|none               colours for headers and errors (NO_COLOR turns them off)"),
     (".pager", ".pager on|off                        send results longer than the terminal through $PAGER (default less -FRSX)"),
     (".last", ".last                                the last table again, every row (after a .maxrows cut)"),
@@ -36,7 +37,7 @@ enum DotCommand {
   /// word is usually a mistyped file name or a second command on the line.
   static let maximumArguments: [String: Int] = [
     ".mode": 1, ".maxrows": 1, ".width": 2, ".timer": 1, ".output": 1, ".once": 1, ".read": 1,
-    ".echo": 1, ".nullvalue": 1, ".theme": 1, ".lang": 1, ".pager": 1, ".last": 0, ".help": 0, ".quit": 0, ".exit": 1,
+    ".echo": 1, ".nullvalue": 1, ".numbers": 1, ".theme": 1, ".lang": 1, ".pager": 1, ".last": 0, ".help": 0, ".quit": 0, ".exit": 1,
   ]
 
   /// Splits a dot-command line into words as a shell does: white space separates them,
@@ -127,6 +128,21 @@ extension Session {
       }
       if let refused = extraWords() { return refused }
       renderer.nullValue = arg
+    case ".numbers":
+      guard let arg = args.first else {
+        emit(words("numbers: " + (renderer.groupsThousands ? "grouped (1,234.5)" : "plain (1234.5)")) + "\n")
+        return .ok
+      }
+      let choice: Bool? = switch arg.lowercased() {
+      case "grouped", "1,234.5", "on": true
+      case "plain", "1234.5", "off": false
+      default: nil
+      }
+      guard let grouped = choice else {
+        return fail("'\(arg)' is not a number style", "expected .numbers grouped (1,234.5) or .numbers plain (1234.5)")
+      }
+      if let refused = extraWords() { return refused }
+      renderer.groupsThousands = grouped
     case ".timer", ".echo", ".pager":
       guard let arg = args.first?.lowercased(), arg == "on" || arg == "off" else {
         return fail("expected \(name) on or \(name) off")

@@ -6,7 +6,7 @@ extension Renderer {
     let (head, tail) = visibleRows(table.rows.count)
     let shownRows = Array(head) + Array(tail)
     let ncols = table.columns.count
-    var texts: [[String]] = shownRows.map { r in (0..<ncols).map { shortened(cellText(table, r, $0), column: $0) } }
+    var texts: [[String]] = alignedCellTexts(table, rows: shownRows).map { row in row.indices.map { shortened(row[$0], column: $0) } }
     var widths = table.columns.map { width(headerText($0)) }
     for row in texts {
       for (i, cell) in row.enumerated() { widths[i] = max(widths[i], width(cell)) }
@@ -59,8 +59,8 @@ extension Renderer {
   func columnWidths(_ table: ResultTable) -> [Int] {
     let (head, tail) = visibleRows(table.rows.count)
     var widths = table.columns.map { width(headerText($0)) }
-    for r in Array(head) + Array(tail) {
-      for c in table.columns.indices { widths[c] = max(widths[c], width(cellText(table, r, c))) }
+    for row in alignedCellTexts(table, rows: Array(head) + Array(tail)) {
+      for c in row.indices { widths[c] = max(widths[c], width(row[c])) }
     }
     return widths
   }

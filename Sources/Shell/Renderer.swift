@@ -14,6 +14,9 @@ public struct Renderer: Sendable {
   /// What a missing cell shows in the formats for reading (`.nullvalue`); CSV keeps it
   /// empty and JSON null, since those are data.
   public var nullValue = ""
+  /// Group the digits of quantities in threes (`.numbers 1,234.5`) in the formats for
+  /// reading; CSV and JSON keep plain digits, since those are data.
+  public var groupsThousands = false
   /// The shell's own words (headers, counts, notes) in the language asked for; the data
   /// is never translated.
   public var words = Phrasebook.english
@@ -46,10 +49,69 @@ public struct Renderer: Sendable {
     case .missing: shown = nullValue
     // Words the engine put in a cell (a verdict, a change); data holds Chinese text.
     case .text(let s): shown = words.cell(s)
-    default: shown = value.display
+    default:
+      shown = groupsThousands && !Renderer.identifiers.contains(table.columns[column].name)
+        ? Renderer.grouped(value.display) : value.display
     }
     let text = TerminalText.visible(shown.replacingTabsAndNewlines())
     return table.edited.contains(.init(row: row, column: column)) ? text + "*" : text
+  }
+
+  /// Columns whose numbers name something rather than count it: never grouped.
+  static let identifiers: Set<String> = ["year", "seq", "line", "row"]
+
+  /// `1234567.5` as `1,234,567.5`: commas between groups of three digits before the
+  /// point; a sign, the fraction and a suffix such as `%` stay as they are.
+  static func grouped(_ text: String) -> String {
+    var scalars = Array(text.unicodeScalars)
+    var start = 0
+    if let first = scalars.first, first == "-" || first == "+" { start = 1 }
+    var end = start
+    while end < scalars.count, ("0"..."9").contains(scalars[end]) { end += 1 }
+    guard end - start > 3 else { return text }
+    var position = end - 3
+    while position > start {
+      scalars.insert(",", at: position)
+      position -= 3
+    }
+    var out = String.UnicodeScalarView()
+    out.append(contentsOf: scalars)
+    return String(out)
+  }
+
+  /// The cells of `rows` as drawn in a bordered table: numbers in a column share the
+  /// place of their decimal point (`40` under `228.764` is padded to `40    `), so
+  /// amounts with different numbers of decimals line up on the point.
+  func alignedCellTexts(_ table: ResultTable, rows: [Int]) -> [[String]] {
+    var texts = rows.map { r in table.columns.indices.map { cellText(table, r, $0) } }
+    for c in table.columns.indices where table.columns[c].numeric {
+      let fractions = texts.map { Renderer.fractionLength($0[c]) }
+      guard let widest = fractions.compactMap({ $0 }).max(), widest > 0 else { continue }
+      for r in texts.indices {
+        guard let fraction = fractions[r] else { continue }
+        let padding = fraction < 0 ? widest + 1 : widest - fraction
+        if padding > 0 { texts[r][c] += String(repeating: " ", count: padding) }
+      }
+    }
+    return texts
+  }
+
+  /// Characters after the decimal point of a number's text (a suffix such as `%` or an
+  /// edit mark included); -1 for a number without a point; nil for text that is not a number.
+  static func fractionLength(_ text: String) -> Int? {
+    var scalars = text.unicodeScalars.makeIterator()
+    guard var first = scalars.next() else { return nil }
+    if first == "-" || first == "+" {
+      guard let next = scalars.next() else { return nil }
+      first = next
+    }
+    guard ("0"..."9").contains(first) else { return nil }
+    var seenPoint = false
+    var after = 0
+    while let s = scalars.next() {
+      if seenPoint { after += 1 } else if s == "." { seenPoint = true }
+    }
+    return seenPoint ? after : -1
   }
 
   /// A column's name as drawn (names can come from the data, as years and units do).

@@ -28,6 +28,7 @@ public final class ShellCompleter: Completer {
     case ".width": BorderStyle.allCases.map(\.rawValue)
     case ".timer", ".echo", ".pager": ["on", "off"]
     case ".theme": ["dark", "light", "none"]
+    case ".numbers": ["grouped", "plain"]
     case ".lang": Language.allCases.map(\.rawValue)
     case ".nullvalue", ".maxrows", ".exit", ".help", ".quit", ".last": []
     default: nil

@@ -86,7 +86,7 @@ import Testing
   @Test func everyDotCommandRefusesOneWordTooMany() throws {
     let lines = [
       ".mode csv", ".maxrows 5", ".width ascii wide", ".timer on", ".echo off", ".output f.txt", ".once f.txt",
-      ".read f.jx", ".theme none", ".lang zh", ".pager off", ".last", ".nullvalue —", ".help", ".quit", ".exit 2",
+      ".read f.jx", ".theme none", ".lang zh", ".pager off", ".last", ".nullvalue —", ".numbers plain", ".help", ".quit", ".exit 2",
     ]
     // A command added later must be added here too.
     #expect(Set(lines.map { String($0.prefix { $0 != " " }) }) == Set(DotCommand.names))

@@ -995,6 +995,10 @@ enum ChineseWords {
     '{=}' is not 'wide' => “{}”不是 wide
     expected .width {=} or .width {=} wide => 应为 .width {} 或 .width {} wide
     nullvalue: (nothing) => 空值显示为：（空）
+    numbers: grouped (1,234.5) => 数字：千位分组（1,234.5）
+    numbers: plain (1234.5) => 数字：不分组（1234.5）
+    '{=}' is not a number style => “{}”不是数字样式
+    expected .numbers grouped (1,234.5) or .numbers plain (1234.5) => 应为 .numbers grouped（1,234.5）或 .numbers plain（1234.5）
     nullvalue: '{=}' => 空值显示为：'{}'
     expected {=} on or {=} off => 应为 {} on 或 {} off
     expected .once FILE => 应为 .once 文件
@@ -1193,6 +1197,7 @@ enum ChineseWords {
     run the statements in FILE => 运行文件中的语句
     print each statement before its result (demo scripts) => 在结果前显示每条语句（用于演示脚本）
     what a missing value shows in tables (default: nothing) => 缺失值在表格中的显示内容（默认：空白）
+    digits in threes (1,234.5) or plain (1234.5) in tables; CSV and JSON stay plain => 表格中数字按千位分组（1,234.5）或不分组（1234.5）；CSV 与 JSON 始终不分组
     colours for headers and errors (NO_COLOR turns them off) => 表头和错误的颜色（设置 NO_COLOR 可关闭）
     the language of headers, notes, messages and help (data is never translated) => 表头、说明、消息和帮助所用的语言（数据从不翻译）
     this list => 本列表
