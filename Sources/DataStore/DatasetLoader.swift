@@ -48,12 +48,12 @@ public enum DatasetLoader {
     if info.st_mode & S_IFMT != S_IFDIR {
       let name = (path as NSString).lastPathComponent
       if let kind = DatasetKind(fileName: name) { return [(path, kind)] }
-      guard name.lowercased().hasSuffix(".csv") else {
+      guard [".csv", ".tsv", ".txt"].contains(where: name.lowercased().hasSuffix) else {
         throw LoadError(
           file: path,
-          message: "not a dataset file; expected a .csv named projects*, departments*, funds* or indicators*, or one whose header names a kind's columns")
+          message: "not a dataset file; expected a .csv, .tsv or .txt named projects*, departments*, funds* or indicators*, or one whose header names a kind's columns")
       }
-      // A CSV named otherwise is told by its header.
+      // A text file named otherwise is told by its header.
       let read = try FileBytes.read(path, limit: byteLimit)
       return [(path, try HeaderKind.kind(of: path, header: HeaderKind.header(read.bytes)))]
     }
@@ -130,7 +130,7 @@ public enum DatasetLoader {
         file: file, line: bad,
         message: "neither UTF-8 nor GB18030 text; save the file as CSV UTF-8 (or name the encoding with --encoding)")
     }
-    var reader = DelimitedReader(bytes: bytes)
+    var reader = DelimitedReader(bytes: bytes, separator: HeaderKind.separator(bytes))
     do {
       guard try reader.next() else { throw LoadError(file: file, message: "empty file; expected a header row") }
     } catch let p as DelimitedReader.Problem {
@@ -179,7 +179,7 @@ public enum DatasetLoader {
       if cursor.reader.fields.count > headers.count, !(headers.count..<cursor.reader.fields.count).allSatisfy({ cursor.reader.isBlank($0) }) {
         throw LoadError(
           file: file, line: cursor.reader.recordLine,
-          message: "has \(cursor.reader.fields.count) fields but the header has \(headers.count); quote fields that contain commas")
+          message: "has \(cursor.reader.fields.count) fields but the header has \(headers.count); quote fields that contain the separator")
       }
       // A short row has lost cells (a line cut short, a cell with a line break not quoted):
       // its values would land under the wrong columns' meaning, or be taken as empty.
