@@ -356,6 +356,7 @@ enum ChineseWords {
     no dataset files here; expected projects*.csv, departments*.csv, funds*.csv or indicators*.csv => 此处没有数据集文件；应为 projects*.csv、departments*.csv、funds*.csv 或 indicators*.csv
     neither UTF-8 nor GB18030 text; save the file as CSV UTF-8 (or name the encoding with --encoding) => 既不是 UTF-8 也不是 GB18030 文本；请将文件另存为 CSV UTF-8（或用 --encoding 指定编码）
     empty file; expected a header row => 空文件；应有表头行
+    loading: {=} of {=} MiB ({=}%), {=} rows => 正在加载：{1} / {2} MiB（{3}%），{4} 行
     names the column '{}' a second time => 重复列出“{}”列
     missing required column {} => 缺少必需的列 {}
     has {=} fields but the header has {=}; quote fields that contain the separator => 有 {} 个字段，而表头有 {} 个；含分隔符的字段请加引号
