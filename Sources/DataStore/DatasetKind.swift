@@ -1,14 +1,15 @@
-/// The kinds of dataset file, told apart by file name prefix.
+/// The kinds of dataset file, told apart by file name prefix (or by header, `HeaderKind`).
 public enum DatasetKind: String, CaseIterable, Sendable {
   case projects
   case departments
   case funds
   case indicators
 
-  /// The kind of a file named like `projects-2023.csv`, or nil for other files.
+  /// The kind of a file named like `projects-2023.csv` or `projects-2023.tsv`, or nil for
+  /// other files.
   public init?(fileName: String) {
     let lower = fileName.lowercased()
-    guard lower.hasSuffix(".csv") else { return nil }
+    guard lower.hasSuffix(".csv") || lower.hasSuffix(".tsv") else { return nil }
     for kind in DatasetKind.allCases where lower.hasPrefix(kind.rawValue) {
       self = kind
       return

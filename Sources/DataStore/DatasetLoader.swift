@@ -13,8 +13,9 @@ public enum DatasetLoader {
 
   /// Loads every projects*/departments*/funds*/indicators* CSV under the given
   /// folders (or the given files), in path order.
-  /// `interrupted` is asked between files and every 65536 records; true stops the load.
-  public static func load(paths: [String], encoding: TextEncoding = .auto, interrupted: @escaping @Sendable () -> Bool = { false }) throws(LoadError) -> Store {
+  /// `monitor` is told the progress between files and every 65536 records, ending with
+  /// all bytes of all files; its answer true stops the load.
+  public static func load(paths: [String], encoding: TextEncoding = .auto, monitor: LoadMonitor = .silent) throws(LoadError) -> Store {
     var files: [(String, DatasetKind)] = []
     var store = Store()
     for path in paths {
@@ -27,12 +28,25 @@ public enum DatasetLoader {
       }
       files += try datasetFiles(at: path)
     }
-    for (file, kind) in files {
-      if interrupted() { throw LoadError.interrupted(file) }
-      let part = try loadFile(file, kind: kind, encoding: encoding, interrupted: interrupted)
+    let sizes = files.map { (try? FilePath.status($0.0)).map { Int($0.st_size) } ?? 0 }
+    let total = sizes.reduce(0, +)
+    var done = 0
+    var rows = 0
+    for ((file, kind), size) in zip(files, sizes) {
+      if monitor.report(.init(bytes: done, total: total, rows: rows)) { throw LoadError.interrupted(file) }
+      // Within a file, the offset parsed counts (capped at the file's size: converted
+      // GB18030 text is longer than the file).
+      let before = (done, rows)
+      let within = LoadMonitor { p in
+        monitor.report(.init(bytes: before.0 + min(p.bytes, size), total: total, rows: before.1 + p.rows))
+      }
+      let part = try loadFile(file, kind: kind, encoding: encoding, monitor: within)
       try checkClashes(part, against: store, file: file)
       store.merge(part)
+      done += size
+      rows += part.projects.count + part.departments.count + part.funds.count + part.indicators.count
     }
+    if !files.isEmpty, monitor.report(.init(bytes: done, total: total, rows: rows)) { throw LoadError.interrupted(files[files.count - 1].0) }
     return store
   }
 
@@ -48,12 +62,12 @@ public enum DatasetLoader {
     if info.st_mode & S_IFMT != S_IFDIR {
       let name = (path as NSString).lastPathComponent
       if let kind = DatasetKind(fileName: name) { return [(path, kind)] }
-      guard name.lowercased().hasSuffix(".csv") else {
+      guard [".csv", ".tsv", ".txt"].contains(where: name.lowercased().hasSuffix) else {
         throw LoadError(
           file: path,
-          message: "not a dataset file; expected a .csv named projects*, departments*, funds* or indicators*, or one whose header names a kind's columns")
+          message: "not a dataset file; expected a .csv, .tsv or .txt named projects*, departments*, funds* or indicators*, or one whose header names a kind's columns")
       }
-      // A CSV named otherwise is told by its header.
+      // A text file named otherwise is told by its header.
       let read = try FileBytes.read(path, limit: byteLimit)
       return [(path, try HeaderKind.kind(of: path, header: HeaderKind.header(read.bytes)))]
     }
@@ -95,7 +109,7 @@ public enum DatasetLoader {
   }
 
   /// Reads one file of a known kind.
-  public static func loadFile(_ file: String, kind: DatasetKind, encoding: TextEncoding = .auto, interrupted: @escaping @Sendable () -> Bool = { false }) throws(LoadError) -> Store {
+  public static func loadFile(_ file: String, kind: DatasetKind, encoding: TextEncoding = .auto, monitor: LoadMonitor = .silent) throws(LoadError) -> Store {
     let read = try FileBytes.read(file, limit: byteLimit)
     // Non-UTF-8 text (GB18030 from Chinese Excel) is converted; anything else is left
     // for the parser to report with the line of the first bad byte.
@@ -103,12 +117,12 @@ public enum DatasetLoader {
     let store: Store
     if !isUTF8, let converted = encoding.utf8(Data(buffer: read.bytes)) {
       let result = converted.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Result<Store, LoadError> in
-        Result { () throws(LoadError) -> Store in try parse(raw.bindMemory(to: UInt8.self), file: file, kind: kind, interrupted: interrupted) }
+        Result { () throws(LoadError) -> Store in try parse(raw.bindMemory(to: UInt8.self), file: file, kind: kind, monitor: monitor) }
       }
       store = try result.get()
     } else {
       // Pages parsing has passed are given back only for large files, where it matters.
-      store = try parse(read.bytes, file: file, kind: kind, releasingParsedPages: read.bytes.count > 64 << 20, interrupted: interrupted)
+      store = try parse(read.bytes, file: file, kind: kind, releasingParsedPages: read.bytes.count > 64 << 20, monitor: monitor)
     }
     // The bytes parsed were read in full before parsing, but a file changed meanwhile is
     // one the user is still writing: what was read may be a part of it.
@@ -123,14 +137,14 @@ public enum DatasetLoader {
   ///   needs an earlier line reads the file again).
   public static func parse(
     _ bytes: UnsafeBufferPointer<UInt8>, file: String, kind: DatasetKind, releasingParsedPages: Bool = false,
-    interrupted: () -> Bool = { false }
+    monitor: LoadMonitor = .silent
   ) throws(LoadError) -> Store {
     if let bad = firstInvalidUTF8Line(bytes) {
       throw LoadError(
         file: file, line: bad,
         message: "neither UTF-8 nor GB18030 text; save the file as CSV UTF-8 (or name the encoding with --encoding)")
     }
-    var reader = DelimitedReader(bytes: bytes)
+    var reader = DelimitedReader(bytes: bytes, separator: HeaderKind.separator(bytes))
     do {
       guard try reader.next() else { throw LoadError(file: file, message: "empty file; expected a header row") }
     } catch let p as DelimitedReader.Problem {
@@ -164,7 +178,9 @@ public enum DatasetLoader {
     var records = 0
     while true {
       records += 1
-      if records & 0xFFFF == 0, interrupted() { throw LoadError.interrupted(file) }
+      if records & 0xFFFF == 0, monitor.report(.init(bytes: cursor.reader.offset, total: bytes.count, rows: records - 1)) {
+        throw LoadError.interrupted(file)
+      }
       if releasingParsedPages, records & 0xFFFF == 0, cursor.reader.offset - released > 1 << 26 {
         released = PageRelease.drop(bytes, upTo: cursor.reader.offset, from: released, page: page)
       }
@@ -179,7 +195,7 @@ public enum DatasetLoader {
       if cursor.reader.fields.count > headers.count, !(headers.count..<cursor.reader.fields.count).allSatisfy({ cursor.reader.isBlank($0) }) {
         throw LoadError(
           file: file, line: cursor.reader.recordLine,
-          message: "has \(cursor.reader.fields.count) fields but the header has \(headers.count); quote fields that contain commas")
+          message: "has \(cursor.reader.fields.count) fields but the header has \(headers.count); quote fields that contain the separator")
       }
       // A short row has lost cells (a line cut short, a cell with a line break not quoted):
       // its values would land under the wrong columns' meaning, or be taken as empty.

@@ -1,4 +1,4 @@
-/// An RFC 4180 CSV reader over bytes.
+/// An RFC 4180 CSV reader over bytes, with `,`, `;` or tab between fields.
 ///
 /// It walks the file's UTF-8 bytes once, never building a String per row: each record
 /// is handed to the caller as ranges into a reusable buffer, so loading millions of rows
@@ -22,6 +22,9 @@ public struct DelimitedReader {
   public static let fieldLimit = 4096
 
   private let bytes: UnsafeBufferPointer<UInt8>
+  /// The byte between fields: `,`, or `;` / tab for files that European Excel and
+  /// spreadsheets' "text (tab-delimited)" write.
+  public let separator: UInt8
   private var position: Int
   /// 1-based line number where the next record starts.
   public private(set) var line = 1
@@ -36,8 +39,9 @@ public struct DelimitedReader {
   /// The line the current record started on.
   public private(set) var recordLine = 0
 
-  public init(bytes: UnsafeBufferPointer<UInt8>) {
+  public init(bytes: UnsafeBufferPointer<UInt8>, separator: UInt8 = UInt8(ascii: ",")) {
     self.bytes = bytes
+    self.separator = separator
     var start = 0
     if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
     position = start
@@ -91,7 +95,7 @@ public struct DelimitedReader {
         if !closed { throw .unterminatedQuote(line: recordLine, field: fields.count + 1) }
         if position < n {
           let b = bytes[position]
-          if b != UInt8(ascii: ",") && b != 0x0A && b != 0x0D {
+          if b != separator && b != 0x0A && b != 0x0D {
             throw .textAfterQuote(line: line, field: fields.count + 1)
           }
         }
@@ -100,7 +104,7 @@ public struct DelimitedReader {
         let fieldStart = position
         while position < n {
           let b = bytes[position]
-          if b == UInt8(ascii: ",") || b == 0x0A || b == 0x0D || b == 0 { break }
+          if b == separator || b == 0x0A || b == 0x0D || b == 0 { break }
           position += 1
         }
         if position < n, bytes[position] == 0 { throw .nulByte(line: line, field: fields.count + 1) }
@@ -112,7 +116,7 @@ public struct DelimitedReader {
       if fields.count > DelimitedReader.fieldLimit {
         throw .tooManyFields(line: recordLine, limit: DelimitedReader.fieldLimit)
       }
-      if position < n, bytes[position] == UInt8(ascii: ",") {
+      if position < n, bytes[position] == separator {
         position += 1
         continue
       }

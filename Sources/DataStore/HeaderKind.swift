@@ -1,8 +1,12 @@
-/// Tells a dataset file's kind by its header, for a file whose name does not say it (an
-/// `export csv` of a listing, a colleague's `data.csv`): the kind all of whose required
-/// columns the header names, the one naming most of its columns when several do.
+/// Tells a dataset file's layout by its header: the byte between fields, and for a file
+/// whose name does not say it (an `export csv` of a listing, a colleague's `data.csv`) the
+/// kind: the one all of whose required columns the header names, the one naming most of its
+/// columns when several do.
 enum HeaderKind {
-  /// The kind, or an error that says what each kind needs.
+  /// The bytes that may separate fields, in the order preferred when the header does not decide.
+  static let separators: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: ";"), 0x09]
+
+  /// The kind, or an error that says what each kind's header needs.
   static func kind(of file: String, header: [String]) throws(LoadError) -> DatasetKind {
     var best: (kind: DatasetKind, matched: Int)?
     for kind in DatasetKind.allCases {
@@ -14,25 +18,48 @@ enum HeaderKind {
     }
     if let best { return best.kind }
     let shown = header.prefix(6).joined(separator: ", ") + (header.count > 6 ? ", …" : "")
-    let needs = DatasetKind.projects.columns.filter(\.required).map(\.key).joined(separator: ", ")
+    let needs = DatasetKind.allCases.map { kind in
+      "\(kind.rawValue) (\(kind.columns.filter(\.required).map(\.key).joined(separator: ", ")))"
+    }
     throw LoadError(
       file: file,
-      message: "not a dataset file: neither its name (projects*, departments*, funds*, indicators*) nor its header (\(shown)) says which kind; a projects file needs the columns \(needs)")
+      message: "not a dataset file: its header (\(shown)) names no kind's required columns; expected a header row, separated by commas, semicolons or tabs, with the columns of \(needs.joined(separator: ", "))")
   }
 
-  /// The cells of the first line of a CSV file, without a byte order mark.
+  /// The separator of a file: the one of `,` `;` tab that splits its first line into the
+  /// most known column names (a comma when none does). Told from the header rather than the
+  /// file name, since a `.csv` from European Excel holds semicolons and a `.txt` tabs.
+  static func separator(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt8 {
+    let line = firstLine(bytes)
+    var best = (separator: separators[0], known: 0)
+    for separator in separators {
+      let known = cells(line, separator: separator).count { cell in
+        DatasetKind.allCases.contains { kind in kind.columns.contains { $0.matches(cell) } }
+      }
+      if known > best.known { best = (separator, known) }
+    }
+    return best.separator
+  }
+
+  /// The cells of the first line of a dataset file, split at its separator.
   static func header(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+    cells(firstLine(bytes), separator: separator(bytes))
+  }
+
+  /// The first line's text, without a byte order mark.
+  private static func firstLine(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
     var start = 0
     if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
     var end = start
     while end < bytes.count, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
-    let line = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-    return line.split(separator: ",", omittingEmptySubsequences: false).map {
-      var cell = $0.trimmingCharacters(in: .whitespaces)
+    return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+  }
+
+  private static func cells(_ line: String, separator: UInt8) -> [String] {
+    line.split(separator: Character(Unicode.Scalar(separator)), omittingEmptySubsequences: false).map {
+      var cell = String($0).trimmingSpaces()
       if cell.hasPrefix("\""), cell.hasSuffix("\""), cell.count >= 2 { cell = String(cell.dropFirst().dropLast()) }
       return cell
     }
   }
 }
-
-import Foundation

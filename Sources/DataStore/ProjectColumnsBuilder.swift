@@ -315,7 +315,7 @@ extension ProjectColumnsBuilder {
   /// The line on which data row `row` (0-based, after the header) starts; only for
   /// error messages, so it simply reads the file again.
   static func recordLine(ofRow row: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
-    var reader = DelimitedReader(bytes: bytes)
+    var reader = DelimitedReader(bytes: bytes, separator: HeaderKind.separator(bytes))
     for _ in 0...(row + 1) { _ = try? reader.next() }
     return reader.recordLine
   }

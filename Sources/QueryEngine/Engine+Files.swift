@@ -56,11 +56,20 @@ extension Engine {
       if lower.hasSuffix(".xlsx") || lower.hasSuffix(".json") || lower.hasSuffix(".md") {
         part = try TableImporter.load(path.text, encoding: enc)
       } else {
-        part = try DatasetLoader.load(paths: [path.text], encoding: enc, interrupted: interrupted)
+        let interrupted = interrupted
+        let progress = loadProgress
+        part = try DatasetLoader.load(
+          paths: [path.text], encoding: enc,
+          monitor: LoadMonitor { p in
+            progress(p)
+            return interrupted()
+          })
       }
     } catch {
+      loadProgress(nil)
       throw Engine.failure(path, error)
     }
+    loadProgress(nil)
     try add(part, from: path)
     let warnings = DatasetLoader.orphanIndicatorWarnings(part, in: store).map { "\nwarning: " + $0 }
     return "loaded \(Engine.summary(part)) from \(path.text)" + warnings.joined()

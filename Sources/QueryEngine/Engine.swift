@@ -39,6 +39,9 @@ public struct Engine: Sendable {
   /// Asked between steps of a long statement; true when the user pressed Ctrl-C, and
   /// the statement then stops with an error instead of running on.
   public var interrupted: @Sendable () -> Bool = { false }
+  /// Told how far a `load` is, for a progress display, and nil when it has ended
+  /// (loaded or not); the loader asks `interrupted` at the same points.
+  public var loadProgress: @Sendable (LoadMonitor.Progress?) -> Void = { _ in }
   /// The years `use` scoped the session to; nil for all years.
   public internal(set) var scope: YearScope?
 

@@ -131,6 +131,8 @@ struct Jixiao: ParsableCommand {
     let warning = words.label("warning")
     let out = DescriptorSink(1, closed: closedAtStart[1])
     let err = DescriptorSink(2, closed: closedAtStart[2])
+    // Long loads (at start and by `load`) show how far they are on a terminal's stderr.
+    let progress = LoadProgressLine(isTerminal: err.isTerminal, words: words) { _ = Descriptor.writeAll(2, $0) }
     let paths = data.isEmpty ? ["datasets"] : data.map { Jixiao.resolveSample($0, environment: env) }
     let store: Store
     do {
@@ -140,7 +142,13 @@ struct Jixiao: ParsableCommand {
         err.write(words("note: no ./datasets folder here; starting with no data (use --data DIR)") + "\n")
         store = Store()
       } else {
-        store = try DatasetLoader.load(paths: paths)
+        defer { progress.end() }
+        store = try DatasetLoader.load(
+          paths: paths,
+          monitor: LoadMonitor { p in
+            progress.show(p)
+            return false
+          })
         for problem in DatasetLoader.orphanIndicatorWarnings(store, in: store) {
           err.write(TerminalText.visible(warning + words("\(problem)") + "\n"))
         }
@@ -158,6 +166,7 @@ struct Jixiao: ParsableCommand {
     }
     let session = Session(store: store, ruleSets: ruleSets, out: out, err: err)
     session.language = language
+    session.engine.loadProgress = { progress.update($0) }
     session.renderer.format = outputFormat
     if isatty(1) == 1 {
       session.measureWidth = {

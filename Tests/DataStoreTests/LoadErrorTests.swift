@@ -154,7 +154,7 @@ import Testing
     #expect(
       error
         == LoadError(
-          file: "projects.csv", line: 3, message: "has 11 fields but the header has 10; quote fields that contain commas"))
+          file: "projects.csv", line: 3, message: "has 11 fields but the header has 10; quote fields that contain the separator"))
   }
 
   @Test func invalidUTF8NamesTheLine() {

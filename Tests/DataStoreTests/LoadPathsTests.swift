@@ -64,13 +64,13 @@ import Testing
       Self.error([file])
         == LoadError(
           file: file,
-          message: "not a dataset file: neither its name (projects*, departments*, funds*, indicators*) nor its header (a, b) says which kind; a projects file needs the columns year, unit, seq, name, budget"))
-    let text = try folder.write("notes.txt", "a,b\n")
+          message: "not a dataset file: its header (a, b) names no kind's required columns; expected a header row, separated by commas, semicolons or tabs, with the columns of projects (year, unit, seq, name, budget), departments (year, unit), funds (year, unit, fund), indicators (year, unit, seq, level1, name, kind, weight)"))
+    let text = try folder.write("notes.md", "a,b\n")
     #expect(
       Self.error([text])
         == LoadError(
           file: text,
-          message: "not a dataset file; expected a .csv named projects*, departments*, funds* or indicators*, or one whose header names a kind's columns"))
+          message: "not a dataset file; expected a .csv, .tsv or .txt named projects*, departments*, funds* or indicators*, or one whose header names a kind's columns"))
   }
 
   /// A CSV named otherwise (an export of a listing) is told by its header.
@@ -81,6 +81,45 @@ import Testing
     #expect(store.projects.count == 2)
     let indicators = try folder.write("from-a-colleague.csv", "年度,单位,序号,一级指标,二级指标,三级指标,指标性质,指标值,完成值,分值,得分\n2023,U,1,产出,数量,x,正向,10,10,10,10\n")
     #expect(try Self.load([indicators]).get().indicators.count == 1)
+  }
+
+  /// Semicolons (European Excel) and tabs (TSV) between fields are told from the header,
+  /// whatever the file is named; a comma inside a semicolon file is then an ordinary byte.
+  @Test func semicolonAndTabSeparatedFilesLoad() throws {
+    let folder = try TemporaryFolder()
+    let semicolons = try folder.write(
+      "projects-semicolons.csv",
+      "\u{FEFF}年度;单位;序号;项目名称;预算金额;自评分;自评级\r\n2023;U;1;a,b;10.5;95;优\r\n2023;U;2;\"c;d\";2,000;;\r\n")
+    let a = try Self.load([semicolons]).get().projects
+    #expect(a.count == 2)
+    #expect(a.budget == [105_000, 20_000_000])
+    #expect((0..<2).map { a[$0].name } == ["a,b", "c;d"])
+    let tabs = try folder.write("listing.tsv", "year\tunit\tseq\tname\tbudget\r\n2023\tU\t1\tx\t1.25\r\n2024\tU\t1\t\"y\tz\"\t3\r\n")
+    let b = try Self.load([tabs]).get().projects
+    #expect(b.year == [2023, 2024])
+    #expect(b.budget == [12_500, 30_000])
+    #expect(b[1].name == "y\tz")
+    // A tab-separated export saved as .txt, found by its header.
+    let text = try folder.write("export.txt", "year\tunit\tseq\tname\tbudget\n2023\tU\t7\tw\t0.0001\n")
+    #expect(try Self.load([text]).get().projects.seq == [7])
+    // In a folder, a .tsv named projects* counts as a dataset file.
+    let inner = try TemporaryFolder()
+    try inner.write("projects-2023.tsv", "year\tunit\tseq\tname\tbudget\n2023\tU\t1\tx\t2\n")
+    #expect(try Self.load([inner.path]).get().projects.budget == [20_000])
+  }
+
+  /// Line numbers and columns in errors are the same whatever the separator.
+  @Test func errorsInASemicolonFileNameLineAndColumn() throws {
+    let folder = try TemporaryFolder()
+    let file = try folder.write("projects.csv", "year;unit;seq;name;budget\n2023;U;1;a;1\n\n2023;U;2;b;x\n")
+    #expect(
+      Self.error([file])
+        == LoadError(
+          file: file, line: 4, column: "budget", field: 5,
+          message: "'x' is not an amount; expected 万元 with up to 4 decimals, e.g. 228.764"))
+    let duplicate = try folder.write("projects-dup.tsv", "year\tunit\tseq\tname\tbudget\n2023\tU\t1\t\"a\nb\"\t1\n2023\tU\t1\tc\t1\n")
+    #expect(Self.error([duplicate])?.description.hasSuffix("is already on line 2; expected (year, unit, seq) to be unique") == true)
+    #expect(Self.error([duplicate])?.line == 4)
   }
 
   @Test func loadingAFolderAsAFile() throws {

@@ -352,15 +352,16 @@ enum ChineseWords {
     '{=}' has more than 4 decimals; expected an amount in 万元 with up to 4 decimals, e.g. 228.764 => “{}”超过 4 位小数；应为万元金额，最多 4 位小数，例如 228.764
     '{=}' is too large; the largest amount accepted is {=} => “{}”过大；可接受的最大金额为 {}
     '{=}' is not an amount; expected 万元 with up to 4 decimals, e.g. 228.764 => “{}”不是金额；应为万元金额，最多 4 位小数，例如 228.764
-    not a dataset file; expected a .csv named projects*, departments*, funds* or indicators*, or one whose header names a kind's columns => 不是数据集文件；应为名为 projects*、departments*、funds* 或 indicators* 的 .csv 文件，或表头列明某类数据各列的文件
+    not a dataset file; expected a .csv, .tsv or .txt named projects*, departments*, funds* or indicators*, or one whose header names a kind's columns => 不是数据集文件；应为名为 projects*、departments*、funds* 或 indicators* 的 .csv、.tsv 或 .txt 文件，或表头列明某类数据各列的文件
     more than 100000 entries below this folder; name a smaller folder => 此文件夹下超过 100000 项；请指定范围更小的文件夹
     more than {=} dataset files below this folder; name a smaller folder => 此文件夹下数据集文件超过 {} 个；请指定范围更小的文件夹
     no dataset files here; expected projects*.csv, departments*.csv, funds*.csv or indicators*.csv => 此处没有数据集文件；应为 projects*.csv、departments*.csv、funds*.csv 或 indicators*.csv
     neither UTF-8 nor GB18030 text; save the file as CSV UTF-8 (or name the encoding with --encoding) => 既不是 UTF-8 也不是 GB18030 文本；请将文件另存为 CSV UTF-8（或用 --encoding 指定编码）
     empty file; expected a header row => 空文件；应有表头行
+    loading: {=} of {=} MiB ({=}%), {=} rows => 正在加载：{1} / {2} MiB（{3}%），{4} 行
     names the column '{}' a second time => 重复列出“{}”列
     missing required column {} => 缺少必需的列 {}
-    has {=} fields but the header has {=}; quote fields that contain commas => 有 {} 个字段，而表头有 {} 个；含逗号的字段请加引号
+    has {=} fields but the header has {=}; quote fields that contain the separator => 有 {} 个字段，而表头有 {} 个；含分隔符的字段请加引号
     the row ends after {=} fields but the header has {=}; expected a field for every column (an empty one between commas is fine) => 该行只有 {} 个字段，而表头有 {} 个；每列都应有字段（两个逗号之间留空亦可）
     duplicate project: year {=}, unit {=}, seq {=} is already on line {=}; expected (year, unit, seq) to be unique => 项目重复：年度 {}、单位 {}、序号 {} 已在第 {} 行出现；（year, unit, seq）应唯一
     a year => 年份
@@ -411,7 +412,7 @@ enum ChineseWords {
     File exists => 文件已存在
     No space left on device => 设备空间不足
     Read-only file system => 只读文件系统
-    not a dataset file: neither its name (projects*, departments*, funds*, indicators*) nor its header ({=}) says which kind; a projects file needs the columns {=} => 不是数据集文件：文件名（projects*、departments*、funds*、indicators*）和表头（{}）都未表明数据类型；projects 文件须有以下列：{}
+    not a dataset file: its header ({=}) names no kind's required columns; expected a header row, separated by commas, semicolons or tabs, with the columns of {=} => 不是数据集文件：表头（{}）未列出任何一类数据的必需列；应有以逗号、分号或制表符分隔的表头行，列出以下某类数据的各列：{}
     '{=}' is not a number; expected the target, e.g. 43.2 or ≥50个 => “{}”不是数字；应填年度指标值，例如 43.2 或 ≥50个
     '{=}' is negative; the rules define points only for targets of 0 or more => “{}”为负数；规则只对不小于 0 的年度指标值规定得分
     '{=}' says at most, but the indicator is 正向 (more is better); write the target as ≥ X, or make the kind 反向 => “{}”表示“至多”，但该指标为正向（越大越好）；请把年度指标值写作 ≥ X，或将指标性质改为反向
