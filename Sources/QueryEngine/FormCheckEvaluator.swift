@@ -19,7 +19,7 @@ extension FormCheckEvaluator {
   }
 
   /// Every finding of one form: the audit of its project alone, with the form's own sums.
-  func findings(_ form: ProjectForm, _ index: [ProjectKey: [Indicator]]) -> (findings: [Finding], card: ScoreCard?) {
+  func findings(_ form: ProjectForm, _ index: IndicatorGroups) -> (findings: [Finding], card: ScoreCard?) {
     let p = form.project
     guard let row = store.rows(seq: p.seq, year: p.year, unit: p.unit).first else { return ([], nil) }
     let card = card(row, index)

@@ -76,7 +76,7 @@ extension ScoringEvaluator {
     var unknown = 0
     for (k, r) in rows.enumerated() {
       if k % 4096 == 4095 { try checkInterrupt() }
-      if let b = fastBands, index.isEmpty || index[ProjectKey(year: Int(t.year[r]), unit: t.units[t.unit[r]], seq: Int(t.seq[r]))] == nil {
+      if let b = fastBands, index[r] == nil {
         // No indicators: the recorded score stands and only its grade is derived.
         let s = t.score[r]
         let old = t.grade[r] == ProjectTable.missingCode ? nil : Grade(rawValue: t.grade[r])

@@ -19,7 +19,7 @@ extension SessionView {
       var grade = [UInt8](repeating: ProjectTable.missingCode, count: t.count)
       var inexact: [Int: Fraction] = [:]
       for r in 0..<t.count {
-        let hasIndicators = !index.isEmpty && index[ProjectKey(year: Int(t.year[r]), unit: t.units[t.unit[r]], seq: Int(t.seq[r]))] != nil
+        let hasIndicators = index[r] != nil
         if !hasIndicators, let bands {
           if score[r] != ProjectTable.missing { grade[r] = bands.code(score[r]) }
           continue

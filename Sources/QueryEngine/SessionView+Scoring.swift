@@ -5,18 +5,14 @@ import Scoring
 /// What the scoring statements and the edits share: indicators by project, score cards,
 /// and the one project a statement names.
 extension SessionView {
-  /// Indicators grouped by project, built once per statement.
-  func indicatorIndex() -> [ProjectKey: [Indicator]] {
-    var index: [ProjectKey: [Indicator]] = [:]
-    for i in store.indicators {
-      index[ProjectKey(year: i.year, unit: i.unit, seq: i.seq), default: []].append(i)
-    }
-    return index
+  /// Indicators grouped by project row, from the cache while the data is unchanged.
+  func indicatorIndex() -> IndicatorGroups {
+    let store = self.store
+    return recomputeCache.indicatorGroups(for: dataVersion) { IndicatorGroups(store) }
   }
 
-  func card(_ row: Int, _ index: [ProjectKey: [Indicator]]) -> ScoreCard {
-    let p = store.projects[row]
-    return Scorer.score(p, indicators: index[ProjectKey(year: p.year, unit: p.unit, seq: p.seq)] ?? [], rules: rules)
+  func card(_ row: Int, _ index: IndicatorGroups) -> ScoreCard {
+    Scorer.score(store.projects[row], indicators: index[row] ?? [], rules: rules)
   }
 
   var rulesLabel: String { rules.name + (rules != baseRules ? " (changed)" : "") }

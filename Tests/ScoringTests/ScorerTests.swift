@@ -39,4 +39,18 @@ import Testing
     let card = Scorer.score(Self.project, indicators: [Self.negative(target: 100_000, actual: 150_000)], rules: .national)
     #expect(card.indicators[0].points == Fraction(100, 3))
   }
+
+  /// The names forms use, read directly, name the same groups as the general reading.
+  @Test func groupNamesReadDirectlyAgreeWithTheGeneralReading() {
+    #expect(IndicatorLevel("产出") == .output)
+    #expect(IndicatorLevel("产出指标") == .output)
+    #expect(IndicatorLevel("效益") == .benefit)
+    #expect(IndicatorLevel("效益指标") == .benefit)
+    #expect(IndicatorLevel("满意度") == .satisfaction)
+    #expect(IndicatorLevel("满意度指标") == .satisfaction)
+    #expect(IndicatorLevel("社会效益指标") == .benefit)
+    #expect(IndicatorLevel("预算执行情况") == .execution)
+    #expect(IndicatorLevel("Output") == .output)
+    #expect(IndicatorLevel("成本指标") == nil)
+  }
 }

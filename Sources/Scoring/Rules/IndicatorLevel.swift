@@ -19,6 +19,20 @@ public enum IndicatorLevel: String, CaseIterable, Hashable, Sendable, Codable, C
 
   /// Reads a level from an indicator's 一级指标 cell or a `set weight` argument.
   public init?(_ text: some StringProtocol) {
+    // The names forms use, read without lowercasing or searching: scoring reads a level
+    // for every indicator of every project, and these are nearly all of them.
+    switch text {
+    case "产出", "产出指标":
+      self = .output
+      return
+    case "效益", "效益指标":
+      self = .benefit
+      return
+    case "满意度", "满意度指标":
+      self = .satisfaction
+      return
+    default: break
+    }
     let t = String(text).lowercased()
     if t.contains("产出") || t == "output" {
       self = .output
