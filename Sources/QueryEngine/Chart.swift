@@ -27,4 +27,15 @@ public struct Chart: Sendable, Equatable {
     self.bars = bars
     self.sparkline = sparkline
   }
+
+  /// The figures as a table of labels and values (what files get), with the chart
+  /// itself described for spreadsheets: bars, or a line for a trend.
+  public var table: ResultTable {
+    var table = ResultTable(columns: [.init("label", numeric: false), .init("value", numeric: true)], rows: bars.map { [.text($0.label), $0.value] })
+    table.notes = notes
+    if !bars.isEmpty {
+      table.chart = TableChart(kind: sparkline ? .line : .bars, title: title, labels: 0, values: [1], rows: 0..<bars.count)
+    }
+    return table
+  }
 }

@@ -168,7 +168,7 @@ extension Engine {
       case .explanation(let e): structured = .explanation(e)
       case .chart(let c):
         chart = c
-        table = ResultTable(columns: [.init("label", numeric: false), .init("value", numeric: true)], rows: c.bars.map { [.text($0.label), $0.value] })
+        table = c.table
       default:
         throw EvaluationError(range: inner.range, message: "this statement has no table to export", suggestion: "export csv FILE projects where …")
       }

@@ -32,6 +32,8 @@ public struct ResultTable: Sendable, Equatable {
   public var marked: Set<Int> = []
   /// Whether to print the row count under the table.
   public var showsRowCount = true
+  /// The chart a spreadsheet should draw beside the table, if one suits it.
+  public var chart: TableChart?
 
   public init(columns: [Column], rows: [[Value]]) {
     self.columns = columns

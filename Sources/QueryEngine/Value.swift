@@ -17,6 +17,9 @@ public enum Value: Hashable, Sendable {
   /// An exact decimal shown with trailing zeros dropped (at most four places): a sum
   /// too large for `money`, or a score as a file gets it.
   case exact(Fraction)
+  /// A signed difference between two figures (`compare`); percentage points and
+  /// percentages are fractions of one, as in `percent`.
+  case change(Fraction, ChangeUnit)
 
   /// A sum of ten-thousandths: money when it fits in Int64, else an exact number.
   static func amount(_ sum: Int128) -> Value {
@@ -27,7 +30,7 @@ public enum Value: Hashable, Sendable {
   /// Whether the value is a number (right-aligned, unquoted in JSON).
   public var isNumeric: Bool {
     switch self {
-    case .integer, .money, .score, .number, .percent, .exact: true
+    case .integer, .money, .score, .number, .percent, .exact, .change: true
     case .missing, .text, .grade, .fund: false
     }
   }
@@ -45,6 +48,7 @@ public enum Value: Hashable, Sendable {
     case .grade(let g): g.description
     case .fund(let f): f.description
     case .exact(let f): f.trimmed(places: 4)
+    case .change(let d, let unit): unit.display(d)
     }
   }
 
@@ -52,6 +56,7 @@ public enum Value: Hashable, Sendable {
   public var plain: String {
     switch self {
     case .percent(let f): (f * Fraction.hundred).formatted(places: 2)
+    case .change(let d, let unit): unit.plain(d)
     default: display
     }
   }
@@ -62,7 +67,7 @@ public enum Value: Hashable, Sendable {
     case .integer(let v): Fraction(v)
     case .money(let m): m.exact
     case .score(let s): Fraction(tenThousandths: s)
-    case .number(let f, _), .percent(let f), .exact(let f): f
+    case .number(let f, _), .percent(let f), .exact(let f), .change(let f, _): f
     // Grades order by merit, as in conditions: 差 < 中 < 良 < 优.
     case .grade(let g): Fraction(3 - Int(g.rawValue))
     case .fund(let f): Fraction(Int(f.rawValue))

@@ -66,25 +66,17 @@ struct YearFigures {
     case (.grade(let x), .grade(let y)):
       return (.text(x == y ? "" : "\(x) → \(y)"), .missing)
     case (.percent(let x), .percent(let y)):
-      return (.text(signed((y - x) * Fraction.hundred, places: 2) + " pp"), .missing)
+      return (.change(y - x, .points), .missing)
     default:
       guard let x = a.sortNumber, let y = b.sortNumber else { return (.missing, .missing) }
       let d = y - x
-      let places: Int
+      let unit: ChangeUnit
       switch b {
-      case .money: places = 4
-      case .integer: places = 0
-      default: places = 2
+      case .money: unit = .amount
+      case .integer: unit = .decimals(0)
+      default: unit = .decimals(2)
       }
-      let text: String
-      if case .money = b { text = (d > .zero ? "+" : "") + d.trimmed(places: 4) } else { text = signed(d, places: places) }
-      let pct: Value = x == .zero ? .missing : .text(signed(d / x * Fraction.hundred, places: 2) + "%")
-      return (.text(text), pct)
+      return (.change(d, unit), x == .zero ? .missing : .change(d / x, .percent))
     }
-  }
-
-  static func signed(_ f: Fraction, places: Int) -> String {
-    let s = f.formatted(places: places)
-    return f > .zero ? "+" + s : s
   }
 }

@@ -71,6 +71,10 @@ extension YearsEvaluator {
       for to in 0..<4 { if from == to { stayed += counts[from][to] } else { moved += counts[from][to] } }
     }
     table.notes = ["\(stayed + moved) matched projects: \(stayed) keep their grade, \(moved) change; rows are \(y1)'s grade, columns \(y2)'s", gradeSourceNote(source)]
+    // Each year-one grade's bar, split by where its projects went.
+    if let last = table.rows.lastIndex(where: { $0.first != .text("new") }) {
+      table.chart = TableChart(kind: .stackedColumns, title: "grade transitions", labels: 0, values: Array(1...Grade.allCases.count), rows: 0..<(last + 1))
+    }
     return table
   }
 
@@ -102,6 +106,11 @@ extension YearsEvaluator {
       }
     }
     if ordered.isEmpty { table.notes.append("no unit has data in \(y1) or \(y2)") }
+    // One unit: its projects per grade, the two years side by side.
+    let gradeRows = table.rows.indices.filter { r in Grade.allCases.contains { table.rows[r].first == .text("“\($0)”项目") } }
+    if !several, let first = gradeRows.first, let last = gradeRows.last, last - first + 1 == gradeRows.count {
+      table.chart = TableChart(kind: .columns, title: "projects by grade", labels: 0, values: [1, 2], rows: first..<(last + 1))
+    }
     table.notes.append("执行率 = 决算 ÷ 调整后预算 from the stated department figures; 优秀率 = 优 ÷ projects; 优良率 = (优 + 良) ÷ projects")
     return table
   }
@@ -180,6 +189,11 @@ extension YearsEvaluator {
     summary += "; unchanged: \(unchanged)" + (stayed.isEmpty ? "" : " (" + stayed.map { "\($0) \(transitions[$0] ?? 0)" }.joined(separator: ", ") + ")")
     summary += "; new: \(newCount); gone: \(goneCount)"
     table.notes = [summary, "matched by unit and name; a repeated name pairs by order, or by closest budget when the counts differ", gradeSourceNote(source)]
+    // Each project's budget in the two years, while the bars stay readable.
+    let first = several ? 1 : 0
+    if !table.rows.isEmpty && table.rows.count <= TableChart.readableBars {
+      table.chart = TableChart(kind: .bars, title: "budget", labels: first, values: [first + 2, first + 3], rows: 0..<table.rows.count)
+    }
     return table
   }
 

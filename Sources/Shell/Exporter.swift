@@ -41,7 +41,8 @@ enum Exporter {
       // Markdown is for reading, so it shows control characters as the screen does.
       data = Data(TerminalText.visible(try render(plain, .markdown, request.path, interrupted)).utf8)
     case .xlsx:
-      data = try workbook(plain, request.path)
+      // The workbook keeps the values' types, so it takes the table as computed.
+      data = try workbook(WorkbookSheetBuilder.sheet(table), request.path)
     case .html:
       data = Data(HandoutWriter.page(.table(table)).utf8)
     }
@@ -117,7 +118,7 @@ enum Exporter {
       renderer.format = .markdown
       data = Data(TerminalText.visible(text(renderer)).utf8)
     case .xlsx:
-      data = try workbook(table, request.path)
+      data = try workbook(WorkbookSheetBuilder.sheet(table), request.path)
     case .html:
       switch result {
       case .findings(let r): data = Data(HandoutWriter.page(.findings(r)).utf8)
@@ -128,20 +129,10 @@ enum Exporter {
     return table.rows.count
   }
 
-  /// One sheet: the header row, then the rows, numbers as numbers.
-  static func workbook(_ table: ResultTable, _ path: String) throws(WriteError) -> Data {
-    let header = table.columns.map { WorkbookWriter.Cell.text($0.name) }
-    let rows = table.rows.map { row in
-      row.map { v -> WorkbookWriter.Cell in
-        switch v {
-        case .missing: .empty
-        case .integer, .money, .score, .number, .percent, .exact: .number(v.plain)
-        case .text, .grade, .fund: .text(v.plain)
-        }
-      }
-    }
+  /// One sheet: the table with its header, number formats, notes and chart.
+  static func workbook(_ sheet: WorkbookSheet, _ path: String) throws(WriteError) -> Data {
     do {
-      return try WorkbookWriter.data(sheets: [(name: "result", rows: [header] + rows)])
+      return try WorkbookWriter.data(sheets: [sheet])
     } catch {
       throw WriteError(file: path, message: error.message)
     }

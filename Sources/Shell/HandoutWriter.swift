@@ -202,6 +202,7 @@ public enum HandoutWriter {
       for (k, v) in row.enumerated() {
         var text = v.display
         if case .text(let s) = v { text = l.words.cell(s) }
+        if case .change(_, .points) = v { text = l.words.cell(v.display) }
         if t.edited.contains(.init(row: r, column: k)) { text += "*" }
         let numeric = k < t.columns.count ? t.columns[k].numeric : v.isNumeric
         out += numeric ? "<td class=\"num\">\(esc(text))</td>" : "<td>\(esc(text))</td>"

@@ -50,7 +50,7 @@ extension Renderer {
   static func jsonValue(_ v: Value) -> String {
     switch v {
     case .missing: "null"
-    case .integer, .money, .score, .number, .percent, .exact: v.plain
+    case .integer, .money, .score, .number, .percent, .exact, .change: v.plain
     case .text, .grade, .fund: jsonString(v.plain)
     }
   }

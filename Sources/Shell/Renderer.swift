@@ -49,6 +49,8 @@ public struct Renderer: Sendable {
     case .missing: shown = nullValue
     // Words the engine put in a cell (a verdict, a change); data holds Chinese text.
     case .text(let s): shown = words.cell(s)
+    // Percentage points carry a unit word.
+    case .change(_, .points): shown = words.cell(value.display)
     default:
       shown = groupsThousands && !Renderer.identifiers.contains(table.columns[column].name)
         ? Renderer.grouped(value.display) : value.display

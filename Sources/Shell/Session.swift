@@ -194,7 +194,7 @@ public final class Session {
       emit(renderer.render(explanation), as: .result)
     case .chart(let chart):
       lastStructured = nil
-      lastTable = ResultTable(columns: [.init("label", numeric: false), .init("value", numeric: true)], rows: chart.bars.map { [.text($0.label), $0.value] })
+      lastTable = chart.table
       lastChart = chart
       emit(renderer.render(chart), as: .result)
     case .text(let s):
@@ -226,7 +226,11 @@ public final class Session {
         throw EvaluationError(range: nil, message: "there is no result to export yet", suggestion: "run a statement first, or name one: export csv out.csv projects where grade = 良")
       }
       do {
-        let rows = try Exporter.write(table, request, protected: ProtectedFiles(engine.store), interrupted: engine.interrupted)
+        // A workbook carries the notes and the chart's title as the screen shows them.
+        var shown = table
+        shown.notes = (table.notes + Renderer.missingColumnNotes(table, noun: rowNoun)).map { words($0) }
+        shown.chart?.title = words(table.chart?.title ?? "")
+        let rows = try Exporter.write(shown, request, protected: ProtectedFiles(engine.store), interrupted: engine.interrupted)
         reportWritten(rows, to: request.path)
       } catch {
         // The writer's suggestion joins the message, so the help hint still follows.

@@ -73,7 +73,7 @@ enum RefValue: Hashable, CustomStringConvertible {
     case .text(let s): self = .text(s)
     case .money(let m): self = .number(Fraction(tenThousandths: m.tenThousandths))
     case .score(let s): self = .number(Fraction(tenThousandths: s))
-    case .number(let f, _), .percent(let f), .exact(let f): self = .number(f)
+    case .number(let f, _), .percent(let f), .exact(let f), .change(let f, _): self = .number(f)
     case .grade(let g): self = .grade(g)
     case .fund(let f): self = .fund(f)
     }

@@ -150,7 +150,7 @@ struct SQLDifferentialTests {
       return s.flatMap(exact) == x
     case .score(let x): return s.flatMap(exact) == Fraction(tenThousandths: x)
     case .exact(let x): return close(x, s)
-    case .number(let x, _), .percent(let x): return close(x, s)
+    case .number(let x, _), .percent(let x), .change(let x, _): return close(x, s)
     }
   }
 

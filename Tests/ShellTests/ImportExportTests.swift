@@ -158,7 +158,7 @@ import Testing
     let folder = try temporaryFolder()
     defer { try? FileManager.default.removeItem(atPath: folder) }
     let t = WorkbookWriter.Cell.text
-    let n = WorkbookWriter.Cell.number
+    let n = { (s: String) in WorkbookWriter.Cell.number(s) }
     let book = try WorkbookWriter.data(sheets: [
       ("项目", [
         [t("年度"), t("主管部门（单位）"), t("序号"), t("项目名称"), t("预算金额（调整后）"), t("自评分"), t("自评级")],
@@ -176,6 +176,25 @@ import Testing
     #expect(store.projects[1].budget == Money("228.764"))
     #expect(store.projects[1].score == 832_500)
     #expect(store.departments.first?.excellentRate == StatedPercent(tenThousandths: 500_000))
+  }
+
+  /// A workbook's notes sit under its table; loading the workbook back reads the table
+  /// (its filter range), not the notes.
+  @Test func aWorkbooksNotesAreNotReadAsRows() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    try "year,unit,seq,name,budget\n2030,测试镇,1,甲项目,1.5\n2030,测试镇,2,乙项目,228.764\n".write(toFile: "\(folder)/projects-a.csv", atomically: true, encoding: .utf8)
+    let sink = StringSink()
+    let session = Session(store: try DatasetLoader.load(paths: [folder + "/projects-a.csv"]), out: sink, err: sink)
+    let file = folder + "/out.xlsx"
+    #expect(session.run("export xlsx \(file) projects show year, unit, seq, name, budget, spent") == .ok, "\(sink.text)")
+    let sheet = try #require(try WorkbookReader.sheets(file).first)
+    #expect(sheet.grid.rows.count == 3)
+    #expect(sheet.grid.rows[2] == ["2030", "测试镇", "2", "乙项目", "228.764", ""])
+    let (fresh, freshSink) = try self.session()
+    #expect(fresh.run("load \(file)") == .ok, "\(freshSink.text)")
+    #expect(fresh.engine.store.projects.count == 2)
+    #expect(fresh.engine.store.projects[1].budget == Money("228.764"))
   }
 
   @Test func aFailedLoadLeavesTheDataAsItWas() throws {

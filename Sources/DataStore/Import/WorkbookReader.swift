@@ -97,6 +97,10 @@ public enum WorkbookReader {
     }
     let list = SheetList()
     try parse(workbook, with: list, part: "xl/workbook.xml", file: path)
+    // jixiao writes notes under a table, outside its filter range: the table is the range.
+    let ownWorkbook = try part("docProps/app.xml").map { app in
+      String(decoding: app, as: UTF8.self).contains("<Application>\(WorkbookWriter.application)</Application>")
+    } ?? false
     var out: [(String, Grid)] = []
     for (index, sheet) in list.sheets.enumerated() {
       var target = relations[sheet.relation] ?? "worksheets/sheet\(index + 1).xml"
@@ -106,6 +110,7 @@ public enum WorkbookReader {
       }
       let cells = SheetCells(shared: shared, limits: limits)
       try parse(xml, with: cells, part: target, file: path)
+      if ownWorkbook, let last = cells.filterLastRow, last < cells.rows.count { cells.rows.removeLast(cells.rows.count - last) }
       guard let grid = cells.grid() else {
         throw ImportError(
           file: path,
@@ -230,6 +235,8 @@ final class SheetCells: PartReader {
   var value = ""
   var reading = false
   var phonetic = 0
+  /// The last row of the sheet's filter range, when it has one.
+  var filterLastRow: Int?
   /// Cells held so far, the empty ones placed before filled ones included.
   var cellCount = 0
   init(shared: [String], limits: WorkbookReader.Limits) {
@@ -318,6 +325,11 @@ final class SheetCells: PartReader {
       reading = phonetic == 0
     case "rPh":
       phonetic += 1
+    case "autoFilter":
+      // "A1:F20" → 20
+      if let ref = attributes["ref"], let end = ref.split(separator: ":").last {
+        filterLastRow = Int(end.drop { $0.isLetter })
+      }
     default:
       break
     }

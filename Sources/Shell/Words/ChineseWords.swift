@@ -9,6 +9,9 @@ enum ChineseWords {
     note => 说明
     RECORD => 记录
     unknown => 未知
+    # Chart titles in workbooks (export xlsx compare …).
+    grade transitions => 等级变化
+    projects by grade => 各等级项目数
     {=} rows => 共 {} 行
     {=} row => 共 {} 行
     {=} rows ({=} shown) => 共 {} 行（显示 {} 行）
