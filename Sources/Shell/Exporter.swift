@@ -9,7 +9,7 @@ enum Exporter {
   /// Writes the table; returns the number of rows written.
   static func write(
     _ table: ResultTable, _ request: ExportRequest, protected: ProtectedFiles = ProtectedFiles(),
-    interrupted: @escaping @Sendable () -> Bool = { false }
+    points: String = "pp", interrupted: @escaping @Sendable () -> Bool = { false }
   ) throws(WriteError) -> Int {
     let options = SafeFile.Options(replace: request.force, protected: protected, interrupted: interrupted)
     // Refuse a bad target before spending time on rendering.
@@ -42,7 +42,7 @@ enum Exporter {
       data = Data(TerminalText.visible(try render(plain, .markdown, request.path, interrupted)).utf8)
     case .xlsx:
       // The workbook keeps the values' types, so it takes the table as computed.
-      data = try workbook(WorkbookSheetBuilder.sheet(table), request.path)
+      data = try workbook(WorkbookSheetBuilder.sheet(table, points: points), request.path)
     case .html:
       data = Data(HandoutWriter.page(.table(table)).utf8)
     }

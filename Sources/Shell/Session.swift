@@ -230,7 +230,8 @@ public final class Session {
         var shown = table
         shown.notes = (table.notes + Renderer.missingColumnNotes(table, noun: rowNoun)).map { words($0) }
         shown.chart?.title = words(table.chart?.title ?? "")
-        let rows = try Exporter.write(shown, request, protected: ProtectedFiles(engine.store), interrupted: engine.interrupted)
+        let points = String(words.cell("0 pp").dropFirst(2))
+        let rows = try Exporter.write(shown, request, protected: ProtectedFiles(engine.store), points: points, interrupted: engine.interrupted)
         reportWritten(rows, to: request.path)
       } catch {
         // The writer's suggestion joins the message, so the help hint still follows.

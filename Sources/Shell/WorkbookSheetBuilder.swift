@@ -6,7 +6,8 @@ import Scoring
 /// scores, rates and changes as numbers with number formats (not text), widths that fit
 /// Chinese text, the notes under the table and the table's chart beside it.
 enum WorkbookSheetBuilder {
-  static func sheet(_ table: ResultTable, name: String = "result") -> WorkbookSheet {
+  /// `points` is the unit written after a change in percentage points (pp, 个百分点).
+  static func sheet(_ table: ResultTable, name: String = "result", points: String = "pp") -> WorkbookSheet {
     let amountFormats = table.columns.indices.map { amountFormat(table, column: $0) }
     var rows: [[WorkbookWriter.Cell]] = [table.columns.map { .text($0.name) }]
     var widths = table.columns.map { DisplayWidth.of($0.name) }
@@ -14,7 +15,7 @@ enum WorkbookSheetBuilder {
       var cells: [WorkbookWriter.Cell] = []
       cells.reserveCapacity(row.count)
       for (c, v) in row.enumerated() {
-        cells.append(cell(v, amountFormat: c < amountFormats.count ? amountFormats[c] : nil))
+        cells.append(cell(v, amountFormat: c < amountFormats.count ? amountFormats[c] : nil, points: points))
         if c < widths.count { widths[c] = max(widths[c], shownWidth(v)) }
       }
       rows.append(cells)
@@ -71,7 +72,7 @@ enum WorkbookSheetBuilder {
     f.trimmed(places: 10)
   }
 
-  static func cell(_ v: Value, amountFormat: String?) -> WorkbookWriter.Cell {
+  static func cell(_ v: Value, amountFormat: String?, points: String) -> WorkbookWriter.Cell {
     switch v {
     case .missing: .empty
     case .integer(let n): .number(String(n))
@@ -88,7 +89,7 @@ enum WorkbookSheetBuilder {
       case .amount:
         .number(d.trimmed(places: 4), format: signed(grouped(decimals(d.trimmed(places: 4)))))
       case .decimals(let places): .number(exact(d), format: signed(fixed(places)))
-      case .points: .number(exact(d * Fraction.hundred), format: signed("0.00", unit: "\" pp\""))
+      case .points: .number(exact(d * Fraction.hundred), format: signed("0.00", unit: "\" \(points.replacing("\"", with: ""))\""))
       case .percent: .number(exact(d), format: signed("0.00%"))
       }
     }

@@ -108,5 +108,8 @@ struct WorkbookReadBackTests {
     let lines = try readBack("compare 2022 2023 grades", lang: "zh")
     #expect(lines.contains { $0.hasPrefix("chart BarChart col stacked '") && !$0.contains("grade transitions") }, "\(lines.joined(separator: "\n"))")
     #expect(lines.contains { $0.hasPrefix("A8 s '") && !$0.contains("matched projects") }, "\(lines.joined(separator: "\n"))")
+    let figures = try readBack("compare 2022 2023", lang: "zh")
+    #expect(figures.contains("D13 n 14.2857142857 +0.00\" 个百分点\";-0.00\" 个百分点\";0.00\" 个百分点\""), "\(figures.joined(separator: "\n"))")
+    #expect(figures.contains("chart BarChart col clustered '各等级项目数'"))
   }
 }
