@@ -42,7 +42,7 @@ enum Exporter {
       data = Data(TerminalText.visible(try render(plain, .markdown, request.path, interrupted)).utf8)
     case .xlsx:
       // The workbook keeps the values' types, so it takes the table as computed.
-      data = try workbook(WorkbookSheetBuilder.sheet(table, points: points), request.path)
+      data = try workbook(WorkbookSheetBuilder.sheet(table, points: points), request.path, interrupted)
     case .html:
       data = Data(HandoutWriter.page(.table(table)).utf8)
     }
@@ -130,11 +130,11 @@ enum Exporter {
   }
 
   /// One sheet: the table with its header, number formats, notes and chart.
-  static func workbook(_ sheet: WorkbookSheet, _ path: String) throws(WriteError) -> Data {
+  static func workbook(_ sheet: WorkbookSheet, _ path: String, _ interrupted: () -> Bool = { false }) throws(WriteError) -> Data {
     do {
-      return try WorkbookWriter.data(sheets: [sheet])
+      return try WorkbookWriter.data(sheets: [sheet], interrupted: interrupted)
     } catch {
-      throw WriteError(file: path, message: error.message)
+      throw WriteError(file: path, message: error.message, suggestion: error.suggestion, interrupted: error.interrupted)
     }
   }
 }

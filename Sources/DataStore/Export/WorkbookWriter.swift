@@ -27,7 +27,16 @@ public enum WorkbookWriter {
     try data(sheets: sheets.map { WorkbookSheet(name: $0.name, rows: $0.rows) })
   }
 
-  public static func data(sheets: [WorkbookSheet]) throws(WriteError) -> Data {
+  /// The most rows a sheet holds (Excel's limit), notes included.
+  public static let rowLimit = 1_048_576
+
+  /// `interrupted` is asked every few thousand rows, so Ctrl-C stops a large workbook.
+  public static func data(sheets: [WorkbookSheet], interrupted: () -> Bool = { false }) throws(WriteError) -> Data {
+    for sheet in sheets where sheet.rows.count + (sheet.notes.isEmpty ? 0 : sheet.notes.count + 1) > rowLimit {
+      throw WriteError(
+        file: "workbook", message: "\(sheet.rows.count) rows do not fit in a sheet, which holds at most \(rowLimit)",
+        suggestion: "export csv for a table this large, or narrow it with where")
+    }
     do {
       let archive = try Archive(data: Data(), accessMode: .create)
       func add(_ path: String, _ text: String) throws {
@@ -41,7 +50,7 @@ public enum WorkbookWriter {
       var parts: [(String, String)] = []
       var charts: [Int] = []
       for (i, sheet) in sheets.enumerated() {
-        parts.append(("xl/worksheets/sheet\(i + 1).xml", worksheet(sheet, name: names[i], styles: &styles)))
+        parts.append(("xl/worksheets/sheet\(i + 1).xml", try worksheet(sheet, name: names[i], styles: &styles, interrupted: interrupted)))
         guard let chart = sheet.chart else { continue }
         let n = charts.count + 1
         charts.append(i + 1)
@@ -123,7 +132,7 @@ public enum WorkbookWriter {
     "A1:" + columnName(max(sheet.columnCount, 1) - 1) + String(max(sheet.rows.count, 1))
   }
 
-  static func worksheet(_ sheet: WorkbookSheet, name: String, styles: inout WorkbookStyles) -> String {
+  static func worksheet(_ sheet: WorkbookSheet, name: String, styles: inout WorkbookStyles, interrupted: () -> Bool = { false }) throws(WriteError) -> String {
     var xml = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
     xml += #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#
     xml += "<dimension ref=\"\(tableRange(sheet))\"/>"
@@ -153,6 +162,7 @@ public enum WorkbookWriter {
       }
     }
     for (r, row) in sheet.rows.enumerated() {
+      if r % 8192 == 8191, interrupted() { throw WriteError.interrupted("workbook") }
       xml += "<row r=\"\(r + 1)\">"
       for (c, cell) in row.enumerated() { xml += cellXML(cell, columnName(c) + String(r + 1), bold: sheet.header && r == 0) }
       xml += "</row>"

@@ -498,6 +498,8 @@ enum ChineseWords {
     not an .xlsx workbook (no xl/workbook.xml) => 不是 .xlsx 工作簿（缺少 xl/workbook.xml）
     sheet '{=}' is missing its part {=} => 工作表“{}”缺少部件 {}
     sheet part {=}: more than {=} cells once each row is as wide as the header; save a table this large as CSV => 工作表部件 {}：按表头宽度补齐各行后超过 {} 个单元格；如此大的表格请另存为 CSV
+    {=} rows do not fit in a sheet, which holds at most {=} => {} 行超出工作表的容量（最多 {} 行）
+    export csv for a table this large, or narrow it with where => 如此大的表格请用 export csv，或用 where 缩小范围
     the workbook part {=} is damaged: it is not UTF-8 text, as workbook parts are; nothing was loaded from the workbook => 工作簿部件 {} 已损坏：不是 UTF-8 文本（工作簿部件应为 UTF-8）；未从该工作簿载入任何数据
     sheet part {=}: {} => 工作表部件 {}：{}
     the workbook part {=} is damaged: {} at line {=}, column {=}; nothing was loaded from the workbook => 工作簿部件 {1} 已损坏：第 {3} 行第 {4} 列出错（{2}）；未从该工作簿载入任何数据
