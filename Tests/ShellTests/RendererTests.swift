@@ -131,6 +131,18 @@ import Testing
     #expect(t.rows[0].map(\.plain) == ["-7", "1249.58", "90.00", "8.62", "68.99", "中", "国有资本经营预算", ""])
   }
 
+  /// Changes are numbers: the screen shows the sign and the unit, files the number.
+  @Test func changesShowTheirSignOnScreenAndStayNumbersInFiles() {
+    let changes: [Value] = [
+      .change(Fraction(295, 10), .amount), .change(Fraction(-1), .decimals(0)), .change(Fraction(-16, 10), .decimals(2)),
+      .change(Fraction(1, 7), .points), .change(Fraction(1, 19), .percent), .change(.zero, .points),
+    ]
+    #expect(changes.map(\.display) == ["+29.5", "-1", "-1.60", "+14.29 pp", "+5.26%", "0.00 pp"])
+    #expect(changes.map(\.plain) == ["29.5", "-1", "-1.60", "14.29", "5.26", "0.00"])
+    #expect(changes.allSatisfy { $0.isNumeric })
+    #expect(Renderer.jsonValue(changes[3]) == "14.29")
+  }
+
   @Test func tabsAndNewlinesInCellsBecomeSpaces() {
     let t = ResultTable(columns: [.init("name", numeric: false)], rows: [[.text("a\tb\nc")]])
     #expect(Self.lines(Self.render(t))[3] == "│ a b c │")
