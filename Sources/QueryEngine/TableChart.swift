@@ -1,18 +1,9 @@
+import DataStore
+
 /// The chart that suits a table, named by its columns and rows, so that a spreadsheet
 /// can draw it natively beside the cells (and redraw it when they are edited).
 public struct TableChart: Sendable, Equatable {
-  public enum Kind: Sendable, Equatable {
-    /// Horizontal bars, first row on top (`chart`).
-    case bars
-    /// Vertical columns side by side, one colour per value column (two years).
-    case columns
-    /// Vertical columns with the value columns stacked (grade transitions).
-    case stackedColumns
-    /// A line over the rows (`trend` over years).
-    case line
-  }
-
-  public var kind: Kind
+  public var kind: ChartKind
   public var title: String
   /// The column whose cells label the rows.
   public var labels: Int
@@ -24,7 +15,7 @@ public struct TableChart: Sendable, Equatable {
   /// Above this many rows a chart of one bar per row is not drawn: nobody reads it.
   public static let readableBars = 60
 
-  public init(kind: Kind, title: String, labels: Int, values: [Int], rows: Range<Int>) {
+  public init(kind: ChartKind, title: String, labels: Int, values: [Int], rows: Range<Int>) {
     self.kind = kind
     self.title = title
     self.labels = labels

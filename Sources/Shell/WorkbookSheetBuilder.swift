@@ -22,18 +22,9 @@ enum WorkbookSheetBuilder {
     }
     let chart = table.chart.map { c in
       // Sheet rows count the header as row 0.
-      WorkbookChart(kind: kind(c.kind), title: c.title, labels: c.labels, series: c.values, rows: (c.rows.lowerBound + 1)...c.rows.upperBound)
+      WorkbookChart(kind: c.kind, title: c.title, labels: c.labels, series: c.values, rows: (c.rows.lowerBound + 1)...c.rows.upperBound)
     }
     return WorkbookSheet(name: name, rows: rows, header: true, widths: widths, notes: table.notes, chart: chart)
-  }
-
-  static func kind(_ k: TableChart.Kind) -> WorkbookChart.Kind {
-    switch k {
-    case .bars: .bars
-    case .columns: .columns
-    case .stackedColumns: .stackedColumns
-    case .line: .line
-    }
   }
 
   /// A column's amount format: thousands grouped, as many decimals as its amounts use

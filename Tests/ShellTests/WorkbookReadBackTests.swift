@@ -28,6 +28,10 @@ struct WorkbookReadBackTests {
     return try OpenPyXL.python([Self.script, file]).split(separator: "\n").map(String.init)
   }
 
+  func expect(_ lines: [String], _ expected: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    #expect(lines.contains(expected), "missing: \(expected)\n\(lines.joined(separator: "\n"))", sourceLocation: sourceLocation)
+  }
+
   @Test func compareWritesNumbersWithFormatsNotesAndAChart() throws {
     let lines = try readBack("compare 2022 2023")
     for expected in [
@@ -49,7 +53,7 @@ struct WorkbookReadBackTests {
       "series 'result'!$B$1 'result'!$B$9:$B$12 by 'result'!$A$9:$A$12",
       "series 'result'!$C$1 'result'!$C$9:$C$12 by 'result'!$A$9:$A$12",
     ] {
-      #expect(lines.contains(expected), "missing: \(expected)\n\(lines.joined(separator: "\n"))")
+      expect(lines, expected)
     }
     #expect(!lines.contains { $0.hasPrefix("A19 ") })
   }
@@ -65,7 +69,7 @@ struct WorkbookReadBackTests {
       "series 'result'!$C$1 'result'!$C$2:$C$9 by 'result'!$A$2:$A$9",
       "series 'result'!$D$1 'result'!$D$2:$D$9 by 'result'!$A$2:$A$9",
     ] {
-      #expect(lines.contains(expected), "missing: \(expected)\n\(lines.joined(separator: "\n"))")
+      expect(lines, expected)
     }
     // The 2023-only project has no 2022 budget: an empty cell, not a zero.
     #expect(!lines.contains { $0.hasPrefix("C9 ") })
@@ -79,7 +83,7 @@ struct WorkbookReadBackTests {
       "series 'result'!$B$1 'result'!$B$2:$B$5 by 'result'!$A$2:$A$5",
       "series 'result'!$E$1 'result'!$E$2:$E$5 by 'result'!$A$2:$A$5",
     ] {
-      #expect(lines.contains(expected), "missing: \(expected)\n\(lines.joined(separator: "\n"))")
+      expect(lines, expected)
     }
     #expect(lines.filter { $0.hasPrefix("series ") }.count == 4)
   }

@@ -2,18 +2,7 @@
 /// they are edited; written as DrawingML with the figures cached for readers that do
 /// not recalculate.
 public struct WorkbookChart: Sendable, Equatable {
-  public enum Kind: Sendable, Equatable {
-    /// Horizontal bars, first category on top (as the shell draws `chart`).
-    case bars
-    /// Vertical columns side by side, one per series.
-    case columns
-    /// Vertical columns with the series stacked.
-    case stackedColumns
-    /// A line with markers (`trend` over years).
-    case line
-  }
-
-  public var kind: Kind
+  public var kind: ChartKind
   public var title: String
   /// The column (0-based) holding the category labels.
   public var labels: Int
@@ -22,7 +11,7 @@ public struct WorkbookChart: Sendable, Equatable {
   /// The sheet rows charted (0-based; row 0 is the header).
   public var rows: ClosedRange<Int>
 
-  public init(kind: Kind, title: String, labels: Int, series: [Int], rows: ClosedRange<Int>) {
+  public init(kind: ChartKind, title: String, labels: Int, series: [Int], rows: ClosedRange<Int>) {
     self.kind = kind
     self.title = title
     self.labels = labels
