@@ -51,8 +51,20 @@ enum ProjectMatcher {
         Parallel.run(2) { i in radixSort(&box.value[i]) }
       }
     }
-    let a = keyed[0].map(\.1)
-    let b = keyed[1].map(\.1)
+    return walk(keyed[0].map(\.1), keyed[1].map(\.1), table: t)
+  }
+
+  /// The same pairing from each year's rows already in (unit, name) order, as
+  /// `NameOrder` keeps them.
+  static func matchAll(_ first: [Int], _ second: [Int], table t: ProjectTable, order: NameOrder, years: (Int, Int)) -> [(Int?, Int?)] {
+    walk(order.rows(of: years.0, among: first, count: t.count), order.rows(of: years.1, among: second, count: t.count), table: t)
+  }
+
+  /// One merge walk over two years' rows sorted by (unit, name), rows ascending within a
+  /// key; repeated names go through `match`.
+  static func walk(_ a: [Int], _ b: [Int], table t: ProjectTable) -> [(Int?, Int?)] {
+    let nameBits = UInt64(max(1, UInt32.bitWidth - UInt32(max(1, t.names.count)).leadingZeroBitCount))
+    func key(_ r: Int) -> UInt64 { UInt64(t.unit[r]) << nameBits | UInt64(t.name[r]) }
     var out: [(Int?, Int?)] = []
     out.reserveCapacity(max(a.count, b.count))
     var i = 0

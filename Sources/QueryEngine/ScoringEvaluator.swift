@@ -71,9 +71,40 @@ extension ScoringEvaluator {
       .init("change", numeric: false),
     ]
     var table = ResultTable(columns: columns, rows: [])
-    var gradeChanges: [String] = []
+    // Only the count and the first twelve moves are said; each move's text is made once.
+    var gradeChanges = 0
+    var firstChanges: [String] = []
+    let moves = Grade.allCases.map { a in Grade.allCases.map { b in "\(a) → \(b)" } }
     var scoreChanges = 0
     var unknown = 0
+    let recomputed = index.isEmpty ? nil : recomputedColumns()
+    /// One listed row for a project scored from indicators or by the exact path.
+    func appendRow(_ r: Int, _ recorded: Value, _ computed: Value, _ newGrade: UInt8, scoreMoved: Bool) throws(EvaluationError) {
+      let old = t.grade[r] == ProjectTable.missingCode ? nil : Grade(rawValue: t.grade[r])
+      let g = newGrade == ProjectTable.missingCode ? nil : Grade(rawValue: newGrade)
+      var change = ""
+      if let g, let old, g != old {
+        change = moves[Int(old.rawValue)][Int(g.rawValue)]
+        gradeChanges += 1
+        if firstChanges.count < 12 { firstChanges.append("#\(t.seq[r]) \(change)") }
+      } else if g == nil {
+        change = "unknown"
+        unknown += 1
+      }
+      if scoreMoved {
+        scoreChanges += 1
+        if change.isEmpty { change = "score" }
+      }
+      if changedOnly && (change.isEmpty || change == "unknown") { return }
+      if table.rows.count >= limit { return }
+      var cells: [Value] = several ? [.integer(Int(t.year[r])), .text(t.units[t.unit[r]])] : []
+      cells += [.integer(Int(t.seq[r])), .text(t.names[t.name[r]]), recorded, computed, old.map { .grade($0) } ?? .missing, g.map { .grade($0) } ?? .missing, .text(change)]
+      if !change.isEmpty && change != "unknown" { table.marked.insert(table.rows.count) }
+      for f in [Field.score, .grade] where !edits.isEmpty && edits[EditKey(row: r, field: f)] != nil {
+        table.edited.insert(.init(row: table.rows.count, column: several ? (f == .score ? 4 : 6) : (f == .score ? 2 : 4)))
+      }
+      table.rows.append(cells)
+    }
     for (k, r) in rows.enumerated() {
       if k % 4096 == 4095 { try checkInterrupt() }
       if let b = fastBands, index[r] == nil {
@@ -84,8 +115,9 @@ extension ScoringEvaluator {
         if s != ProjectTable.missing { g = Grade(rawValue: b.code(s)) }
         var change = ""
         if let g, let old, g != old {
-          change = "\(old) → \(g)"
-          gradeChanges.append("#\(t.seq[r]) \(old) → \(g)")
+          change = moves[Int(old.rawValue)][Int(g.rawValue)]
+          gradeChanges += 1
+          if firstChanges.count < 12 { firstChanges.append("#\(t.seq[r]) \(change)") }
         } else if g == nil {
           change = "unknown"
           unknown += 1
@@ -96,49 +128,49 @@ extension ScoringEvaluator {
         let score: Value = s == ProjectTable.missing ? .missing : .score(s)
         cells += [.integer(Int(t.seq[r])), .text(t.names[t.name[r]]), score, s == ProjectTable.missing ? .text("unknown") : score, old.map { .grade($0) } ?? .missing, g.map { .grade($0) } ?? .missing, .text(change)]
         if !change.isEmpty && change != "unknown" { table.marked.insert(table.rows.count) }
-        for f in [Field.score, .grade] where edits[EditKey(row: r, field: f)] != nil {
+        for f in [Field.score, .grade] where !edits.isEmpty && edits[EditKey(row: r, field: f)] != nil {
           table.edited.insert(.init(row: table.rows.count, column: several ? (f == .score ? 4 : 6) : (f == .score ? 2 : 4)))
         }
         table.rows.append(cells)
         continue
       }
-      let c = card(r, index)
-      let p = c.project
-      var cells: [Value] = several ? [.integer(p.year), .text(p.unit)] : []
-      let recorded: Value = p.score.map { .score($0) } ?? .missing
-      let computed: Value = c.total.map { .number($0, places: 2) } ?? .text("unknown")
-      var change = ""
-      let scoreMoved = c.computed && c.total != nil && p.recordedScore.map { c.total!.formatted(places: 2) != $0.formatted(places: 2) } ?? false
-      if let g = c.grade, let old = p.grade, g != old {
-        change = "\(old) → \(g)"
-        gradeChanges.append("#\(p.seq) \(old) → \(g)")
-      } else if c.grade == nil {
-        change = "unknown"
-        unknown += 1
+      if index[r] == nil {
+        // No indicators and bands finer than a recorded score: the exact path.
+        let c = card(r, index)
+        let recorded: Value = c.project.score.map { .score($0) } ?? .missing
+        let newGrade = c.grade.map(\.rawValue) ?? ProjectTable.missingCode
+        try appendRow(r, recorded, c.total.map { .number($0, places: 2) } ?? .text("unknown"), newGrade, scoreMoved: false)
+        continue
       }
-      if scoreMoved {
-        scoreChanges += 1
-        if change.isEmpty { change = "score" }
+      // Indicators: the score and grade from the recomputed columns (one scorer, cached
+      // per rules and data version).
+      let rc = recomputed!
+      let total: Fraction? = rc.score[r] != ProjectTable.missing ? Fraction(tenThousandths: rc.score[r]) : rc.inexact[r]
+      let recorded: Value = t.score[r] == ProjectTable.missing ? .missing : .score(t.score[r])
+      // Whether the two scores differ at two decimals, compared as integers.
+      var scoreMoved = false
+      if let total, t.score[r] != ProjectTable.missing {
+        let recordedCents = Self.hundredths(t.score[r])
+        scoreMoved = rc.score[r] != ProjectTable.missing ? Self.hundredths(rc.score[r]) != recordedCents : total.roundedScaled(places: 2) != recordedCents
       }
-      if changedOnly && (change.isEmpty || change == "unknown") { continue }
-      if table.rows.count >= limit { continue }
-      cells += [.integer(p.seq), .text(p.name), recorded, computed, p.grade.map { .grade($0) } ?? .missing, c.grade.map { .grade($0) } ?? .missing, .text(change)]
-      if !change.isEmpty && change != "unknown" { table.marked.insert(table.rows.count) }
-      for f in [Field.score, .grade] where edits[EditKey(row: r, field: f)] != nil {
-        table.edited.insert(.init(row: table.rows.count, column: several ? (f == .score ? 4 : 6) : (f == .score ? 2 : 4)))
-      }
-      table.rows.append(cells)
+      try appendRow(r, recorded, total.map { .number($0, places: 2) } ?? .text("unknown"), rc.grade[r], scoreMoved: scoreMoved)
     }
     unknown += skippedUnknown
-    var summary = "\(gradeChanges.count) of \(total) project\(total == 1 ? "" : "s") change\(gradeChanges.count == 1 ? "s" : "") grade under \(rulesLabel)"
-    if !gradeChanges.isEmpty {
-      summary += ": " + gradeChanges.prefix(12).joined(separator: ", ") + (gradeChanges.count > 12 ? ", … (recompute changed lists them all)" : "")
+    var summary = "\(gradeChanges) of \(total) project\(total == 1 ? "" : "s") change\(gradeChanges == 1 ? "s" : "") grade under \(rulesLabel)"
+    if gradeChanges > 0 {
+      summary += ": " + firstChanges.joined(separator: ", ") + (gradeChanges > 12 ? ", … (recompute changed lists them all)" : "")
     }
     table.notes = notes + [summary]
     if rules != baseRules { table.notes.append(ruleChangeEffect(selected)) }
     if scoreChanges > 0 { table.notes.append("\(scoreChanges) recomputed score\(scoreChanges == 1 ? " differs" : "s differ") from the recorded one (explain SEQ shows why)") }
     if unknown > 0 { table.notes.append("\(unknown) score\(unknown == 1 ? " is" : "s are") unknown: a value is missing (explain SEQ names it)") }
     return table
+  }
+
+  /// Ten-thousandths rounded to hundredths, half away from zero, as `formatted(places: 2)` rounds.
+  static func hundredths(_ v: Int64) -> Int128 {
+    let (q, r) = Int128(v).quotientAndRemainder(dividingBy: 100)
+    return r.magnitude * 2 >= 100 ? (v < 0 ? q - 1 : q + 1) : q
   }
 
   /// `explain`: how a project's score and grade come about, step by step.

@@ -10,34 +10,60 @@ extension SessionView {
   }
 
   /// Scores and grades under the rules in force, from the cache when nothing changed.
+  ///
+  /// Projects with indicators are scored by `Scorer.total` (integers where the parts are
+  /// whole ten-thousandths, no step text), in one piece per core once there are a few
+  /// thousand of them; the others are graded by comparing integers.
   func recomputedColumns() -> RecomputedColumns {
     recomputeCache.columns(for: .init(rules: rules, dataVersion: dataVersion)) {
       let t = store.projects
       let index = indicatorIndex()
       let bands = RuleBands(rules)
+      let plan = ScoringPlan(rules)
       var score = t.score
       var grade = [UInt8](repeating: ProjectTable.missingCode, count: t.count)
-      var inexact: [Int: Fraction] = [:]
-      for r in 0..<t.count {
-        let hasIndicators = index[r] != nil
-        if !hasIndicators, let bands {
-          if score[r] != ProjectTable.missing { grade[r] = bands.code(score[r]) }
-          continue
-        }
-        let c = card(r, index)
-        grade[r] = c.grade?.rawValue ?? ProjectTable.missingCode
-        guard let total = c.total else {
-          score[r] = ProjectTable.missing
-          continue
-        }
-        let scaled = total * Fraction(Int128(DecimalText.scale))
-        if scaled.denominator == 1, let v = Int64(exactly: scaled.numerator), v != ProjectTable.missing {
-          score[r] = v
-        } else {
-          score[r] = ProjectTable.missing
-          inexact[r] = total
+      let chunks = index.isEmpty ? Parallel.chunks(for: t.count) : min(Parallel.maximumChunks, max(1, t.count / 4096))
+      var pieces = [[Int: Fraction]](repeating: [:], count: chunks)
+      let n = t.count
+      score.withUnsafeMutableBufferPointer { score in
+        grade.withUnsafeMutableBufferPointer { grade in
+          pieces.withUnsafeMutableBufferPointer { pieces in
+            let box = UnsafeSendable((score, grade, pieces))
+            Parallel.run(chunks) { c in
+              let (score, grade, pieces) = box.value
+              var inexact: [Int: Fraction] = [:]
+              for r in (n * c / chunks)..<(n * (c + 1) / chunks) {
+                let indicators = index[r]
+                if indicators == nil, let bands {
+                  if score[r] != ProjectTable.missing { grade[r] = bands.code(score[r]) }
+                  continue
+                }
+                let (sum, g) = Scorer.total(t[r], indicators: indicators ?? [], plan: plan)
+                grade[r] = g?.rawValue ?? ProjectTable.missingCode
+                guard let sum else {
+                  score[r] = ProjectTable.missing
+                  continue
+                }
+                if let v = sum.wholeTenThousandths, v != ProjectTable.missing {
+                  score[r] = v
+                  continue
+                }
+                let total = sum.value
+                let scaled = total * Fraction(Int128(DecimalText.scale))
+                if scaled.denominator == 1, let v = Int64(exactly: scaled.numerator), v != ProjectTable.missing {
+                  score[r] = v
+                } else {
+                  score[r] = ProjectTable.missing
+                  inexact[r] = total
+                }
+              }
+              pieces[c] = inexact
+            }
+          }
         }
       }
+      var inexact = pieces[0]
+      for piece in pieces.dropFirst() { inexact.merge(piece) { a, _ in a } }
       return RecomputedColumns(score: score, inexact: inexact, grade: grade)
     }
   }

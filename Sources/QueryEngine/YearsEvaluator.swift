@@ -51,7 +51,9 @@ extension YearsEvaluator {
     var counts = Array(repeating: Array(repeating: 0, count: 6), count: 6)
     let grades = gradeCodes(source)
     func code(_ r: Int) -> Int { grades[r] == ProjectTable.missingCode ? 4 : Int(grades[r]) }
-    for (r1, r2) in ProjectMatcher.matchAll(rows1, rows2, table: t) {
+    let order = recomputeCache.nameOrder(for: dataVersion) { NameOrder(t) }
+    let pairs = order.map { ProjectMatcher.matchAll(rows1, rows2, table: t, order: $0, years: (y1, y2)) } ?? ProjectMatcher.matchAll(rows1, rows2, table: t)
+    for (r1, r2) in pairs {
       counts[r1.map(code) ?? 5][r2.map(code) ?? 5] += 1
     }
     let labels = Grade.allCases.map(\.description) + ["(none)"]

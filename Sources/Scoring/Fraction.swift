@@ -42,10 +42,41 @@ public struct Fraction: Hashable, Comparable, Sendable, CustomStringConvertible 
     b.numerator == 0 ? nil : a / b
   }
 
+  /// Binary (Stein's) gcd: shifts and subtractions instead of 128-bit remainders, which
+  /// are library calls, and 64-bit words while both values fit in one (scores, rates and
+  /// ten-thousandths nearly always do).
   static func gcd(_ a: UInt128, _ b: UInt128) -> UInt128 {
-    var (x, y) = (a, b)
-    while y != 0 { (x, y) = (y, x % y) }
-    return x
+    if a == 0 { return b }
+    if b == 0 { return a }
+    if a >> 64 == 0 && b >> 64 == 0 { return UInt128(gcd(UInt64(a), UInt64(b))) }
+    var u = a
+    var v = b
+    let shift = (u | v).trailingZeroBitCount
+    u >>= u.trailingZeroBitCount
+    repeat {
+      v >>= v.trailingZeroBitCount
+      if u > v { swap(&u, &v) }
+      v -= u
+      if u >> 64 == 0 && v >> 64 == 0 {
+        return UInt128(gcd(UInt64(u), UInt64(v))) << shift
+      }
+    } while v != 0
+    return u << shift
+  }
+
+  static func gcd(_ a: UInt64, _ b: UInt64) -> UInt64 {
+    if a == 0 { return b }
+    if b == 0 { return a }
+    var u = a
+    var v = b
+    let shift = (u | v).trailingZeroBitCount
+    u >>= u.trailingZeroBitCount
+    repeat {
+      v >>= v.trailingZeroBitCount
+      if u > v { swap(&u, &v) }
+      v -= u
+    } while v != 0
+    return u << shift
   }
 
   private static let approximationScale: Int128 = 1_000_000_000_000_000_000
@@ -132,13 +163,7 @@ public struct Fraction: Hashable, Comparable, Sendable, CustomStringConvertible 
   public func formatted(places: Int) -> String {
     var pow: Int128 = 1
     for _ in 0..<places { pow *= 10 }
-    let scaled: Int128
-    if let exact = Fraction.multiply(self, Fraction(pow)) {
-      scaled = Fraction.divideRounded(exact.numerator, exact.denominator)
-    } else {
-      let a = approximated()
-      scaled = Fraction.divideRounded(a.numerator * pow, a.denominator)
-    }
+    let scaled = roundedScaled(places: places)
     let negative = scaled < 0
     let magnitude = scaled.magnitude
     let whole = magnitude / UInt128(pow)
@@ -149,6 +174,18 @@ public struct Fraction: Hashable, Comparable, Sendable, CustomStringConvertible 
       text += "." + String(repeating: "0", count: places - digits.count) + digits
     }
     return text
+  }
+
+  /// The value × 10^places, rounded half away from zero: the digits `formatted(places:)`
+  /// prints, as an integer, for comparing printed values without building their text.
+  public func roundedScaled(places: Int) -> Int128 {
+    var pow: Int128 = 1
+    for _ in 0..<places { pow *= 10 }
+    if let exact = Fraction.multiply(self, Fraction(pow)) {
+      return Fraction.divideRounded(exact.numerator, exact.denominator)
+    }
+    let a = approximated()
+    return Fraction.divideRounded(a.numerator * pow, a.denominator)
   }
 
   /// Rounded to `places` decimals with trailing zeros dropped: 0.5 → "0.5", 2 → "2".

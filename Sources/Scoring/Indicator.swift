@@ -81,7 +81,10 @@ public struct Indicator: Hashable, Sendable {
   /// The project's 序号.
   public var seq: Int
   /// 一级指标: 产出, 效益, 满意度.
-  public var level1: String
+  public var level1: String { didSet { level = IndicatorLevel(level1) } }
+  /// The group `level1` names, read once when the indicator is made: scoring reads it for
+  /// every indicator of every project.
+  public private(set) var level: IndicatorLevel?
   public var level2: String
   public var name: String
   public var kind: IndicatorKind
@@ -106,6 +109,7 @@ public struct Indicator: Hashable, Sendable {
     self.unit = unit
     self.seq = seq
     self.level1 = level1
+    self.level = IndicatorLevel(level1)
     self.level2 = level2
     self.name = name
     self.kind = kind

@@ -15,6 +15,8 @@ public struct ScoreCard: Hashable, Sendable {
     public var problem: String?
     /// The points the form recorded for this line.
     public var recorded: Fraction?
+    /// `points` as the part the total adds.
+    public var part: ScoreSum.Part? = nil
   }
 
   /// One indicator's line.

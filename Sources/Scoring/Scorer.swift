@@ -10,8 +10,34 @@
 /// is computed from the amounts. So a total never leaves 0–100. A missing value makes
 /// the score unknown.
 public enum Scorer {
+  /// A project's total and grade, without the steps' text: what `recompute` and the
+  /// new_score and new_grade columns need. The same weighting, parts and sum as `score`,
+  /// so the total is the one `explain` shows; nil total when a needed value is missing.
+  public static func total(_ project: Project, indicators: ArraySlice<Indicator>, plan: ScoringPlan) -> (sum: ScoreSum?, grade: Grade?) {
+    guard !indicators.isEmpty else {
+      guard let s = project.score else { return (nil, nil) }
+      var sum = ScoreSum()
+      sum.add(.tenThousandths(Int128(s)))
+      return (sum, plan.rules.grade(for: sum.value))
+    }
+    let w = Weighting(indicators, plan)
+    var sum = ScoreSum()
+    guard let rate = ratePart(project, plan) else { return (nil, nil) }
+    sum.add(rate)
+    for i in indicators {
+      let level = i.level
+      if level == .execution { continue }
+      guard let part = indicatorPart(i, scale: w.scale(of: level), negative: plan.rules.negative).part else { return (nil, nil) }
+      sum.add(part)
+    }
+    return (sum, plan.grade(sum))
+  }
+
+  /// The score card: every step with its formula text and problems, for `explain`,
+  /// `check` and the audits.
   public static func score(_ project: Project, indicators: [Indicator], rules: RuleSet) -> ScoreCard {
-    let rate = rateStep(project, rules: rules)
+    let plan = ScoringPlan(rules)
+    let rate = rateStep(project, plan: plan)
     var card = ScoreCard(
       project: project, rules: rules.name, rate: rate, indicators: [], levelScale: [:], levelWeights: [:],
       total: nil, unknownBecause: nil, grade: nil, computed: !indicators.isEmpty)
@@ -25,72 +51,139 @@ public enum Scorer {
       }
       return card
     }
-    var levelWeights: [IndicatorLevel: Fraction] = [:]
+    let w = Weighting(indicators[...], plan)
     var scored: [Indicator] = []
-    var formWeight = Fraction.zero
     for i in indicators {
-      let level = IndicatorLevel(i.level1)
+      let level = i.level
       // 执行率 is computed from 决算数 and the budget; a 预算执行情况 row would count it twice.
       if level == .execution {
         card.ignored.append(i)
         continue
       }
       scored.append(i)
-      formWeight = formWeight + Fraction(tenThousandths: i.weight)
-      if let level {
-        levelWeights[level, default: .zero] = levelWeights[level, default: .zero] + Fraction(tenThousandths: i.weight)
-      } else if !card.unnamedGroups.contains(i.level1) {
-        card.unnamedGroups.append(i.level1)
-      }
+      if level == nil, !card.unnamedGroups.contains(i.level1) { card.unnamedGroups.append(i.level1) }
     }
-    card.levelWeights = levelWeights
+    let named: [IndicatorLevel] = [.output, .benefit, .satisfaction]
+    for level in named where w.present[ScoringPlan.slot(level)] {
+      card.levelWeights[level] = Fraction(w.dataWeight[ScoringPlan.slot(level)], Int128(DecimalText.scale))
+    }
     var ruleWeights = rules.weights
-    var scaleAll: Fraction?
-    if !card.unnamedGroups.isEmpty {
-      // The rules' split cannot apply to groups they do not name: the form's own weights
-      // share the points the three named groups are worth together.
-      let available = [IndicatorLevel.output, .benefit, .satisfaction].reduce(Fraction.zero) { $0 + (rules.weights[$1] ?? .zero) }
-      let scale = formWeight > .zero ? available / formWeight : .one
-      scaleAll = scale
+    if let scale = w.scaleAll {
       card.formWeightsScale = scale
-      for (level, dataWeight) in levelWeights {
-        ruleWeights[level] = dataWeight * scale
+      for level in named where w.present[ScoringPlan.slot(level)] {
+        ruleWeights[level] = w.applied[ScoringPlan.slot(level)]
         card.levelScale[level] = scale
       }
     } else {
-      // "If no satisfaction indicator is set, its weight moves to 效益" (财预〔2020〕10号).
-      if levelWeights[.satisfaction] == nil, levelWeights[.benefit] != nil {
-        ruleWeights[.benefit] = (ruleWeights[.benefit] ?? .zero) + (ruleWeights[.satisfaction] ?? .zero)
+      if w.satisfactionMoved {
+        ruleWeights[.benefit] = w.applied[1]
         ruleWeights[.satisfaction] = .zero
         card.satisfactionMovedToBenefit = true
       }
-      for (level, dataWeight) in levelWeights where dataWeight > .zero {
-        // A group the rule set gives no weight earns nothing, rather than its own weight on top.
-        card.levelScale[level] = (ruleWeights[level] ?? .zero) / dataWeight
+      for level in named where w.present[ScoringPlan.slot(level)] && w.dataWeight[ScoringPlan.slot(level)] > 0 {
+        card.levelScale[level] = w.scale(of: level) ?? .one
       }
     }
     card.ruleWeights = ruleWeights
-    var total: Fraction? = rate.points
+    var sum = ScoreSum()
+    var known = rate.points != nil
     var unknown: String? = rate.problem
+    if let p = rate.part { sum.add(p) }
     for i in scored {
-      let scale = scaleAll ?? IndicatorLevel(i.level1).flatMap { card.levelScale[$0] } ?? .one
-      let step = indicatorStep(i, scale: scale, rules: rules)
+      let (step, part) = indicatorStep(i, scale: w.scale(of: i.level), rules: rules)
       card.indicators.append(step)
-      if let p = step.points {
-        total = total.map { $0 + p }
+      if let part {
+        sum.add(part)
       } else {
-        total = nil
+        known = false
         if unknown == nil { unknown = "\(i.name): \(step.problem ?? "no points")" }
       }
     }
-    card.total = total
-    card.unknownBecause = total == nil ? unknown : nil
-    card.grade = total.map(rules.grade(for:))
+    card.total = known ? sum.value : nil
+    card.unknownBecause = known ? nil : unknown
+    card.grade = known ? plan.grade(sum) : nil
     return card
   }
 
-  static func rateStep(_ p: Project, rules: RuleSet) -> ScoreCard.RateStep {
-    let weight = rules.weights[.execution] ?? .zero
+  /// The first-level weights a project's indicators are scaled by, worked out from the
+  /// data's own weights in ten-thousandths; a scale of exactly one is nil, so those
+  /// indicators are scored in integers.
+  struct Weighting {
+    /// The data's weight per named level (产出, 效益, 满意度), in ten-thousandths.
+    var dataWeight: InlineArray<3, Int128> = [0, 0, 0]
+    /// Whether the project has an indicator of the level.
+    var present: InlineArray<3, Bool> = [false, false, false]
+    /// The points each named level is worth: the rule set's, moved or shared out.
+    var applied: InlineArray<3, Fraction>
+    /// With groups the rules do not name: the one scale for every indicator.
+    var scaleAll: Fraction?
+    /// Each named level's scale, nil where it is exactly one.
+    var levelScale: InlineArray<3, Fraction?> = [nil, nil, nil]
+    /// Whether 满意度's weight went to 效益.
+    var satisfactionMoved = false
+
+    init(_ indicators: ArraySlice<Indicator>, _ plan: ScoringPlan) {
+      applied = [plan.weights[0], plan.weights[1], plan.weights[2]]
+      var formWeight: Int128 = 0
+      var unnamed = false
+      for i in indicators {
+        let level = i.level
+        if level == .execution { continue }
+        formWeight += Int128(i.weight)
+        if let level {
+          let k = ScoringPlan.slot(level)
+          dataWeight[k] += Int128(i.weight)
+          present[k] = true
+        } else {
+          unnamed = true
+        }
+      }
+      if unnamed {
+        // The rules' split cannot apply to groups they do not name: the form's own weights
+        // share the points the three named groups are worth together.
+        let available = plan.weights[0] + plan.weights[1] + plan.weights[2]
+        let scale = formWeight > 0 ? available / Fraction(formWeight, Int128(DecimalText.scale)) : .one
+        scaleAll = scale
+        for k in 0..<3 where present[k] { applied[k] = Fraction(dataWeight[k], Int128(DecimalText.scale)) * scale }
+        return
+      }
+      // "If no satisfaction indicator is set, its weight moves to 效益" (财预〔2020〕10号).
+      if !present[2], present[1] {
+        applied[1] = applied[1] + applied[2]
+        applied[2] = .zero
+        satisfactionMoved = true
+      }
+      for k in 0..<3 where present[k] && dataWeight[k] > 0 {
+        // A group the rule set gives no weight earns nothing, rather than its own weight on top.
+        let rule = applied[k]
+        let (left, o1) = rule.numerator.multipliedReportingOverflow(by: Int128(DecimalText.scale))
+        let (right, o2) = dataWeight[k].multipliedReportingOverflow(by: rule.denominator)
+        if o1 || o2 || left != right { levelScale[k] = rule / Fraction(dataWeight[k], Int128(DecimalText.scale)) }
+      }
+    }
+
+    /// The scale of an indicator of `level`; nil when it is exactly one.
+    func scale(of level: IndicatorLevel?) -> Fraction? {
+      if let scaleAll { return scaleAll == .one ? nil : scaleAll }
+      guard let level, level != .execution else { return nil }
+      return levelScale[ScoringPlan.slot(level)]
+    }
+  }
+
+  /// 执行率's points: the weight × min(决算数 ÷ base, 1); nil when a value is missing or the base is 0.
+  static func ratePart(_ p: Project, _ plan: ScoringPlan) -> ScoreSum.Part? {
+    let base = plan.rules.rateBasis == .budget ? p.budget : p.initial
+    guard let spent = p.spent?.tenThousandths, let base = base?.tenThousandths, base != 0 else { return nil }
+    let full = base > 0 ? spent >= base : spent <= base
+    if let w = plan.rateWeight {
+      return full ? .tenThousandths(w) : .ratio(w * Int128(spent), Int128(base))
+    }
+    return .exact(plan.weights[3] * Fraction.min(Fraction(tenThousandths: spent) / Fraction(tenThousandths: base), .one))
+  }
+
+  static func rateStep(_ p: Project, plan: ScoringPlan) -> ScoreCard.RateStep {
+    let rules = plan.rules
+    let weight = plan.weights[3]
     let base = rules.rateBasis == .budget ? p.budget : p.initial
     var step = ScoreCard.RateStep(
       spent: p.spent, base: base, basis: rules.rateBasis, weight: weight, rate: nil, points: nil, problem: nil,
@@ -108,17 +201,67 @@ public enum Scorer {
       step.problem = "\(baseName) is 0, so 执行率 (决算数 ÷ \(baseName)) cannot be computed"
       return step
     }
-    let r = spent.exact / base.exact
-    step.rate = r
-    step.points = weight * Fraction.min(r, .one)
+    step.rate = spent.exact / base.exact
+    step.part = ratePart(p, plan)
+    step.points = step.part?.value
     return step
   }
 
-  static func indicatorStep(_ i: Indicator, scale: Fraction, rules: RuleSet) -> ScoreCard.IndicatorStep {
+  /// Which rule gave an indicator its points: what its formula text says.
+  enum Rule {
+    case missingValue, targetZero, ratio, withinTarget, negativeTarget, twiceTarget, linear
+    case noRecordedPoints, aboveWeight, recorded
+  }
+
+  /// An indicator's points under the rules, and the rule that gave them; `scale` nil is
+  /// exactly one, and then every part is worked out in ten-thousandths.
+  static func indicatorPart(_ i: Indicator, scale: Fraction?, negative: NegativeFormula) -> (part: ScoreSum.Part?, rule: Rule) {
+    let w = Int128(i.weight)
+    let weight: ScoreSum.Part = scale.map { .exact(Fraction(tenThousandths: i.weight) * $0) } ?? .tenThousandths(w)
+    switch i.kind {
+    case .positive, .negative:
+      guard let t64 = i.target, let a64 = i.actual else { return (nil, .missingValue) }
+      let t = Int128(t64)
+      let a = Int128(a64)
+      if i.kind == .positive {
+        if t == 0 { return (weight, .targetZero) }
+        if let scale {
+          let ratio = Fraction(a, t)
+          return (.exact(Fraction(tenThousandths: i.weight) * scale * Fraction.min(ratio, .one)), .ratio)
+        }
+        let full = t > 0 ? a >= t : a <= t
+        return (full ? weight : .ratio(w * a, t), .ratio)
+      }
+      if a <= t { return (weight, .withinTarget) }
+      switch negative {
+      case .ratio:
+        // target ÷ actual means nothing below zero, and an actual of 0 (above a
+        // negative target) would divide by zero.
+        if t < 0 { return (nil, .negativeTarget) }
+        if let scale { return (.exact(Fraction(tenThousandths: i.weight) * scale * Fraction(t, a)), .ratio) }
+        return (.ratio(w * t, a), .ratio)
+      case .linear:
+        if t == 0 || a >= 2 * t { return (.tenThousandths(0), .twiceTarget) }
+        if let scale { return (.exact(Fraction(tenThousandths: i.weight) * scale * (Fraction.one - Fraction(a - t, t))), .linear) }
+        return (.ratio(w * (2 * t - a), t), .linear)
+      }
+    case .qualitative:
+      guard let recorded = i.points else { return (nil, .noRecordedPoints) }
+      // An indicator never scores above its weight: the excess is not counted.
+      if recorded > i.weight { return (weight, .aboveWeight) }
+      return (scale.map { .exact(Fraction(tenThousandths: recorded) * $0) } ?? .tenThousandths(Int128(recorded)), .recorded)
+    }
+  }
+
+  /// One indicator's step for the score card: the part `indicatorPart` gives, with its
+  /// formula and problems in words.
+  static func indicatorStep(_ i: Indicator, scale: Fraction?, rules: RuleSet) -> (ScoreCard.IndicatorStep, ScoreSum.Part?) {
+    let (part, rule) = indicatorPart(i, scale: scale, negative: rules.negative)
     let rawWeight = Fraction(tenThousandths: i.weight)
+    let scale = scale ?? .one
     let weight = rawWeight * scale
     var step = ScoreCard.IndicatorStep(
-      indicator: i, level: IndicatorLevel(i.level1), weight: weight, points: nil, formula: "", problem: nil,
+      indicator: i, level: i.level, weight: weight, points: part?.value, formula: "", problem: nil,
       breaksRule: false)
     let w = weight.trimmed(places: 2)
     switch i.kind {
@@ -128,47 +271,19 @@ public enum Scorer {
         step.problem = i.actual == nil
           ? "the actual value '\(i.actualText)' is not a number, so the points are unknown"
           : "the target is missing, so the points are unknown"
-        return step
+        return (step, part)
       }
-      let target = Fraction(tenThousandths: t)
-      let actual = Fraction(tenThousandths: a)
-      let ts = target.trimmed(places: 4)
-      let as_ = actual.trimmed(places: 4)
-      if i.kind == .positive {
-        if target == .zero {
-          step.points = weight
-          step.formula = "正向, target 0: met → \(w)"
-        } else {
-          step.points = weight * Fraction.min(actual / target, .one)
-          step.formula = "\(w) × min(\(as_) ÷ \(ts), 1)"
-        }
-      } else {
-        switch rules.negative {
-        case .ratio:
-          if actual <= target {
-            step.points = weight
-            step.formula = "\(as_) ≤ \(ts) → \(w)"
-          } else if target < .zero {
-            // target ÷ actual means nothing below zero, and an actual of 0 (above a
-            // negative target) would divide by zero.
-            step.formula = "\(w) × \(ts) ÷ \(as_)"
-            step.problem = "the target \(ts) is negative, where target ÷ actual has no meaning; the points are unknown"
-          } else {
-            step.points = weight * (target / actual)
-            step.formula = "\(w) × \(ts) ÷ \(as_)"
-          }
-        case .linear:
-          if actual <= target {
-            step.points = weight
-            step.formula = "\(as_) ≤ \(ts) → \(w)"
-          } else if target == .zero || actual >= target * Fraction(2) {
-            step.points = .zero
-            step.formula = "\(as_) ≥ 2 × \(ts) → 0"
-          } else {
-            step.points = weight * (Fraction.one - (actual - target) / target)
-            step.formula = "\(w) × (1 − (\(as_) − \(ts)) ÷ \(ts))"
-          }
-        }
+      let ts = Fraction(tenThousandths: t).trimmed(places: 4)
+      let as_ = Fraction(tenThousandths: a).trimmed(places: 4)
+      switch rule {
+      case .targetZero: step.formula = "正向, target 0: met → \(w)"
+      case .withinTarget: step.formula = "\(as_) ≤ \(ts) → \(w)"
+      case .twiceTarget: step.formula = "\(as_) ≥ 2 × \(ts) → 0"
+      case .linear: step.formula = "\(w) × (1 − (\(as_) − \(ts)) ÷ \(ts))"
+      case .negativeTarget:
+        step.formula = "\(w) × \(ts) ÷ \(as_)"
+        step.problem = "the target \(ts) is negative, where target ÷ actual has no meaning; the points are unknown"
+      default: step.formula = i.kind == .positive ? "\(w) × min(\(as_) ÷ \(ts), 1)" : "\(w) × \(ts) ÷ \(as_)"
       }
       if let recorded = i.points, recorded > i.weight {
         step.problem = "recorded \(Fraction(tenThousandths: recorded).trimmed(places: 4)) is above the weight \(rawWeight.trimmed(places: 4)); an indicator never scores above its weight"
@@ -184,24 +299,21 @@ public enum Scorer {
       guard let recorded = i.points else {
         step.formula = "定性 \(i.tier?.description ?? i.actualText): no points recorded"
         step.problem = "no points are recorded for this qualitative indicator"
-        return step
+        return (step, part)
       }
       let p = Fraction(tenThousandths: recorded)
-      step.points = p * scale
-      if recorded > i.weight {
-        // An indicator never scores above its weight: the excess is not counted.
-        step.points = weight
+      if rule == .aboveWeight {
         step.formula = "定性: recorded \(p.trimmed(places: 4)) of \(rawWeight.trimmed(places: 4)), counted as \(rawWeight.trimmed(places: 4))"
         if scale != .one { step.formula += ", × \(scale.trimmed(places: 4))" }
         step.problem = "recorded \(p.trimmed(places: 4)) is above the weight \(rawWeight.trimmed(places: 4)); an indicator never scores above its weight, so it counts \(rawWeight.trimmed(places: 4))"
         step.breaksRule = true
-        return step
+        return (step, part)
       }
       let share = rawWeight > .zero ? (p / rawWeight * Fraction.hundred).formatted(places: 2) : "?"
       guard let tier = i.tier else {
         step.formula = "定性: recorded \(p.trimmed(places: 4)) (no tier named)"
         step.problem = "the actual '\(i.actualText)' names no tier, so the points cannot be checked"
-        return step
+        return (step, part)
       }
       let range = rules.tiers[tier] ?? (Fraction.zero...Fraction.hundred)
       let rangeText = RuleSet.rangeText(range)
@@ -212,7 +324,7 @@ public enum Scorer {
         step.breaksRule = true
       }
     }
-    return step
+    return (step, part)
   }
 }
 

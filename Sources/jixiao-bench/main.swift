@@ -238,13 +238,29 @@ do {
 }
 
 var indicatorTimes: Stats?
+var indicatorWarm: Stats?
 if let indicatorsFile, !skip.contains("indicators") {
   log("loading \(file) with \(indicatorsFile)")
   do {
-    var engine = Engine(store: try DatasetLoader.load(paths: [file, indicatorsFile]))
-    let (s, outcome) = time(&engine, "recompute", runs: min(runs, 3))
-    indicatorTimes = s
-    log("recompute with indicators: \(s.text(1e3, 2)) ms → \(summary(outcome))")
+    let store = try DatasetLoader.load(paths: [file, indicatorsFile])
+    // Cold: a fresh engine each run, so grouping the indicators and scoring every
+    // project are timed, not the cached columns.
+    var cold: [Double] = []
+    var outcome: Outcome?
+    for _ in 0..<min(runs, 3) {
+      var engine = Engine(store: store)
+      let (s, o) = time(&engine, "recompute", runs: 1)
+      cold += s.values
+      outcome = o
+    }
+    indicatorTimes = Stats(values: cold)
+    log("recompute with indicators, cold: \(indicatorTimes!.text(1e3, 2)) ms → \(summary(outcome!))")
+    // Warm: the same engine again, the scores read from the cache.
+    var engine = Engine(store: store)
+    _ = time(&engine, "recompute", runs: 1)
+    let (warm, _) = time(&engine, "recompute", runs: min(runs, 3))
+    indicatorWarm = warm
+    log("recompute with indicators, warm: \(warm.text(1e3, 2)) ms")
   } catch {
     log("recompute with indicators skipped: \(error)")
   }
@@ -360,5 +376,6 @@ print(pad("query session peak, MiB", 34) + pad(String(sessionPeak / 1024), width
     return pad(v.map { String(Int($0) / 1024) } ?? "-", width)
   }.joined())
 if let indicatorTimes { print(pad("recompute + indicators, ms", 34) + indicatorTimes.text(1e3, 2)) }
+if let indicatorWarm { print(pad("recompute + indicators, warm, ms", 34) + indicatorWarm.text(1e3, 2)) }
 if let startup { print(pad("startup, bundled data, ms", 34) + startup.text(1e3, 1)) }
 if let oneshot { print(pad("one-shot Q2 from cold process, s", 34) + oneshot.text(1, 3)) }

@@ -7,6 +7,7 @@ import Synchronization
 final class RecomputeCache: Sendable {
   private let state = Mutex<(key: Key, columns: RecomputedColumns)?>(nil)
   private let grouped = Mutex<(dataVersion: Int, groups: IndicatorGroups)?>(nil)
+  private let ordered = Mutex<(dataVersion: Int, order: NameOrder?)?>(nil)
 
   struct Key: Equatable, Sendable {
     var rules: RuleSet
@@ -24,6 +25,13 @@ final class RecomputeCache: Sendable {
     if let hit = grouped.withLock({ $0?.dataVersion == dataVersion ? $0?.groups : nil }) { return hit }
     let fresh = compute()
     grouped.withLock { $0 = (dataVersion, fresh) }
+    return fresh
+  }
+
+  func nameOrder(for dataVersion: Int, compute: () -> NameOrder?) -> NameOrder? {
+    if let hit = ordered.withLock({ $0?.dataVersion == dataVersion ? $0 : nil }) { return hit.order }
+    let fresh = compute()
+    ordered.withLock { $0 = (dataVersion, fresh) }
     return fresh
   }
 }

@@ -22,7 +22,7 @@ public struct ScoreRecomputeCheck: AuditRule {
       for step in card.indicators where step.breaksRule {
         // Like with like: the form's points against the rule's, both out of the form's
         // own weight; the scaled points are named in the note.
-        let raw = Scorer.indicatorStep(step.indicator, scale: .one, rules: input.rules)
+        let raw = Scorer.indicatorStep(step.indicator, scale: nil, rules: input.rules).0
         let weight = Fraction(tenThousandths: step.indicator.weight)
         var note = "\(p.name): \(raw.problem ?? step.problem ?? "breaks the rule")"
         if let r = raw.points, let recorded = step.indicator.points, recorded > step.indicator.weight {
