@@ -10,6 +10,8 @@ public enum DatasetLoader {
   public static let fileLimit = 2_000
   /// The largest dataset file accepted.
   public static let byteLimit = 4 << 30
+  /// Projects files larger than this are read piece by piece as they are parsed. Tests lower it.
+  @TaskLocal static var streamThreshold = 64 << 20
 
   /// Loads every projects*/departments*/funds*/indicators* CSV under the given
   /// folders (or the given files), in path order.
@@ -110,6 +112,11 @@ public enum DatasetLoader {
 
   /// Reads one file of a known kind.
   public static func loadFile(_ file: String, kind: DatasetKind, encoding: TextEncoding = .auto, monitor: LoadMonitor = .silent) throws(LoadError) -> Store {
+    if kind == .projects, encoding != .gb18030, let size = try? FilePath.status(file).st_size, Int(size) > streamThreshold,
+      let store = try loadStreamed(file, monitor: monitor)
+    {
+      return store
+    }
     let read = try FileBytes.read(file, limit: byteLimit)
     // Non-UTF-8 text (GB18030 from Chinese Excel) is converted; anything else is left
     // for the parser to report with the line of the first bad byte.
@@ -153,37 +160,19 @@ public enum DatasetLoader {
         file: file, line: bad,
         message: "neither UTF-8 nor GB18030 text; save the file as CSV UTF-8 (or name the encoding with --encoding)")
     }
-    var reader = DelimitedReader(bytes: bytes, separator: HeaderKind.separator(bytes))
-    do {
-      guard try reader.next() else { throw LoadError(file: file, message: "empty file; expected a header row") }
-    } catch let p as DelimitedReader.Problem {
-      throw LoadError(file: file, line: p.line, message: p.message)
-    } catch let e as LoadError {
-      throw e
-    } catch {
-      throw LoadError(file: file, message: "\(error)")
-    }
-    let headers = (0..<reader.fields.count).map { reader.text($0) }
-    // Fields under empty trailing headers may be left out, as spreadsheets write them.
-    let headerWidth = (headers.lastIndex { !$0.isEmpty } ?? -1) + 1
-    var index: [String: Int] = [:]
-    for (f, h) in headers.enumerated() where !h.isEmpty {
-      guard let spec = kind.columns.first(where: { $0.matches(h) }) else { continue }
-      if index[spec.key] != nil {
-        throw LoadError(file: file, line: reader.recordLine, column: h, field: f + 1, message: "names the column '\(spec.key)' a second time")
-      }
-      index[spec.key] = f
-    }
-    for spec in kind.columns where spec.required && index[spec.key] == nil {
-      let names = ([spec.key] + spec.aliases.prefix(2)).joined(separator: " or ")
-      throw LoadError(file: file, line: reader.recordLine, message: "missing required column \(names)")
-    }
+    let (reader, layout) = try readHeader(bytes, file: file, kind: kind)
+    let headers = layout.headers
+    let headerWidth = layout.headerWidth
+    let index = layout.index
     var store = Store()
     store.files = [file]
     if kind == .projects {
-      let layout = ProjectPieces.Layout(file: file, headers: headers, headerWidth: headerWidth, index: index, separator: reader.separator)
-      store.projects = try ProjectPieces.read(
+      // Not streamed, so never nil.
+      if let table = try ProjectPieces.read(
         bytes, layout: layout, body: reader.offset, line: reader.line, releasing: releasingParsedPages, monitor: monitor)
+      {
+        store.projects = table
+      }
       return store
     }
     var cursor = RecordCursor(file: file, headers: headers, index: index, reader: reader)
@@ -214,6 +203,59 @@ public enum DatasetLoader {
       }
     }
     if !store.indicators.isEmpty { store.indicatorFiles = [(file, store.indicators.count)] }
+    return store
+  }
+
+  /// Reads the header record: the reader placed after it, and the columns it names.
+  static func readHeader(_ bytes: UnsafeBufferPointer<UInt8>, file: String, kind: DatasetKind) throws(LoadError) -> (DelimitedReader, ProjectPieces.Layout) {
+    var reader = DelimitedReader(bytes: bytes, separator: HeaderKind.separator(bytes))
+    do {
+      guard try reader.next() else { throw LoadError(file: file, message: "empty file; expected a header row") }
+    } catch let p as DelimitedReader.Problem {
+      throw LoadError(file: file, line: p.line, message: p.message)
+    } catch let e as LoadError {
+      throw e
+    } catch {
+      throw LoadError(file: file, message: "\(error)")
+    }
+    let headers = (0..<reader.fields.count).map { reader.text($0) }
+    // Fields under empty trailing headers may be left out, as spreadsheets write them.
+    let headerWidth = (headers.lastIndex { !$0.isEmpty } ?? -1) + 1
+    var index: [String: Int] = [:]
+    for (f, h) in headers.enumerated() where !h.isEmpty {
+      guard let spec = kind.columns.first(where: { $0.matches(h) }) else { continue }
+      if index[spec.key] != nil {
+        throw LoadError(file: file, line: reader.recordLine, column: h, field: f + 1, message: "names the column '\(spec.key)' a second time")
+      }
+      index[spec.key] = f
+    }
+    for spec in kind.columns where spec.required && index[spec.key] == nil {
+      let names = ([spec.key] + spec.aliases.prefix(2)).joined(separator: " or ")
+      throw LoadError(file: file, line: reader.recordLine, message: "missing required column \(names)")
+    }
+    return (reader, ProjectPieces.Layout(file: file, headers: headers, headerWidth: headerWidth, index: index, separator: reader.separator))
+  }
+
+  /// Loads a large UTF-8 projects file read piece by piece just ahead of its parse, so
+  /// the file never sits whole in memory beside its columns; nil when the file is not
+  /// UTF-8 after all (or its header is not in its first MB), for the whole-file reading.
+  static func loadStreamed(_ file: String, monitor: LoadMonitor) throws(LoadError) -> Store? {
+    let opened = try FileBytes.open(file, limit: byteLimit)
+    let bytes = opened.bytes
+    let head = min(bytes.count, ProjectPieces.tuning.head)
+    try opened.fill(0..<head)
+    guard let base = bytes.baseAddress, memchr(base, 0x0A, head) != nil else { return nil }
+    let (reader, layout) = try readHeader(bytes, file: file, kind: .projects)
+    guard reader.offset < head, TextEncoding.isUTF8(UnsafeBufferPointer(rebasing: bytes[0..<reader.offset])) else { return nil }
+    guard
+      let table = try ProjectPieces.read(
+        bytes, layout: layout, body: reader.offset, line: reader.line, releasing: true, monitor: monitor, stream: opened)
+    else { return nil }
+    try opened.checkNotGrown()
+    try opened.checkUnchanged()
+    var store = Store()
+    store.files = [file]
+    store.projects = table
     return store
   }
 

@@ -23,9 +23,20 @@ enum ProjectPieces {
   @TaskLocal static var threshold = 4 << 20
   /// How many pieces a large file is cut into; tests raise it to cut on one core too.
   @TaskLocal static var pieceCount = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
-  /// Bytes at the start of a piece whose pages the piece never gives back: the piece before
-  /// reads a little past its cut to find that its last record ends there.
-  static let keptBytes = 1 << 16
+  /// Sizes of the streamed reading; tests make them small so that small files are cut
+  /// and read in many steps. (Read once by the caller: task-local values do not reach
+  /// the threads the pieces run on.)
+  struct Tuning: Sendable {
+    /// Bytes at the start of a piece whose pages the piece never gives back: the piece
+    /// before reads a little past its cut to find that its last record ends there.
+    var kept = 1 << 16
+    /// Bytes read first, for the header and the row estimate.
+    var head = 1 << 20
+    /// Bytes a streamed piece reads at a time; it reads again when its reader is within an
+    /// eighth of that of the end of what it has read.
+    var chunk = 8 << 20
+  }
+  @TaskLocal static var tuning = Tuning()
 
   /// What the records are read with: the header as the loader read it.
   struct Layout {
@@ -49,6 +60,8 @@ enum ProjectPieces {
     /// How far the reader got.
     var farthest: Int
     var interrupted = false
+    /// A streamed piece whose bytes are not UTF-8.
+    var notUTF8 = false
   }
 
   /// What the pieces found: the table, or a sign that the cuts were wrong.
@@ -58,26 +71,37 @@ enum ProjectPieces {
   }
 
   /// Reads the records from `body` (where the header's record ended; line `line`) to the end.
+  ///
+  /// - Parameter stream: the file, opened but read only up to its header: each piece reads
+  ///   its bytes just ahead of its parse. Any problem (not UTF-8, an error, a wrong cut)
+  ///   then answers nil, and the caller reads the whole file the ordinary way, which
+  ///   finds the same problem and reports it.
   static func read(
-    _ bytes: UnsafeBufferPointer<UInt8>, layout: Layout, body: Int, line: Int, releasing: Bool, monitor: LoadMonitor
-  ) throws(LoadError) -> ProjectTable {
+    _ bytes: UnsafeBufferPointer<UInt8>, layout: Layout, body: Int, line: Int, releasing: Bool, monitor: LoadMonitor,
+    stream: FileBytes? = nil
+  ) throws(LoadError) -> ProjectTable? {
     let pieces = bytes.count - body >= max(threshold, 1) ? max(1, pieceCount) : 1
-    switch try read(bytes, layout: layout, body: body, line: line, pieces: pieces, releasing: releasing, monitor: monitor) {
+    let tuning = tuning
+    switch try read(bytes, layout: layout, body: body, line: line, pieces: pieces, releasing: releasing, monitor: monitor, stream: stream, tuning: tuning) {
     case .table(let table):
       return table
+    case .readAgain where stream != nil:
+      return nil
     case .readAgain:
       // Pages already given back read as zeros: read the file again.
       if releasing {
         let again = try FileBytes.read(layout.file, limit: DatasetLoader.byteLimit)
-        guard case .table(let table) = try read(again.bytes, layout: layout, body: body, line: line, pieces: 1, releasing: true, monitor: monitor) else {
-          preconditionFailure("one piece is never read again")
-        }
+        guard
+          case .table(let table) = try read(
+            again.bytes, layout: layout, body: body, line: line, pieces: 1, releasing: true, monitor: monitor, stream: nil, tuning: tuning)
+        else { return nil }
         try again.checkUnchanged()
         return table
       }
-      guard case .table(let table) = try read(bytes, layout: layout, body: body, line: line, pieces: 1, releasing: false, monitor: monitor) else {
-        preconditionFailure("one piece is never read again")
-      }
+      guard
+        case .table(let table) = try read(
+          bytes, layout: layout, body: body, line: line, pieces: 1, releasing: false, monitor: monitor, stream: nil, tuning: tuning)
+      else { return nil }
       return table
     }
   }
@@ -95,6 +119,37 @@ enum ProjectPieces {
       if start > starts[starts.count - 1] { starts.append(start) }
     }
     return starts
+  }
+
+  /// Cuts for a file read as it is parsed: the bytes around each cut are read first (to
+  /// find a line end there and to keep the start of each piece for the one before), and
+  /// each piece is given the rest of its bytes to read.
+  static func streamedCuts(_ stream: FileBytes, body: Int, pieces: Int, tuning: Tuning) throws(LoadError) -> (starts: [Int], fills: [Range<Int>]) {
+    let bytes = stream.bytes
+    let n = bytes.count
+    let head = min(n, tuning.head)
+    var starts = [body]
+    var windows: [Range<Int>] = [0..<head]
+    if pieces > 1, let base = bytes.baseAddress {
+      for k in 1..<pieces {
+        let target = max(body + (n - body) / pieces * k, starts[starts.count - 1], windows[windows.count - 1].upperBound)
+        guard target < n else { break }
+        let window = target..<min(n, target + 2 * tuning.kept)
+        try stream.fill(window)
+        guard let hit = memchr(base + target, 0x0A, window.count) else { continue }
+        let start = UnsafeRawPointer(hit).assumingMemoryBound(to: UInt8.self) - base + 1
+        if start >= n || start - target > tuning.kept { continue }
+        starts.append(start)
+        windows.append(window)
+      }
+    }
+    var fills: [Range<Int>] = []
+    for k in 0..<starts.count {
+      let from = max(starts[k], windows[k].upperBound)
+      let to = k + 1 < starts.count ? windows[k + 1].lowerBound : n
+      fills.append(from..<max(from, to))
+    }
+    return (starts, fills)
   }
 
   /// LF bytes in `from..<to`, and line ends as the reader counts them (LF, CR LF or a lone CR).
@@ -131,16 +186,33 @@ enum ProjectPieces {
 
   static func read(
     _ bytes: UnsafeBufferPointer<UInt8>, layout: Layout, body: Int, line: Int, pieces wanted: Int, releasing: Bool,
-    monitor: LoadMonitor
+    monitor: LoadMonitor, stream: FileBytes?, tuning: Tuning
   ) throws(LoadError) -> Result {
-    let starts = cuts(bytes, body: body, pieces: wanted)
+    var starts: [Int]
+    // What each piece reads from the file itself, when streamed.
+    var fills: [Range<Int>] = []
+    if let stream {
+      (starts, fills) = try streamedCuts(stream, body: body, pieces: wanted, tuning: tuning)
+    } else {
+      starts = cuts(bytes, body: body, pieces: wanted)
+    }
     let pieces = starts.count
     let ends = Array(starts.dropFirst()) + [bytes.count]
-    // Each piece's first line, and its rows at most (to size its columns once).
+    // Each piece's first line, and its rows at most (to size its columns once). A streamed
+    // file's lines are not counted ahead (its bytes are not read yet): its rows are
+    // estimated from the first MB (columns reserved generously cost address space, not
+    // memory), and its line numbers are not needed, since any error is reported by the
+    // ordinary reading.
     var counts = [(lf: Int, ends: Int)](repeating: (0, 0), count: pieces)
-    counts.withUnsafeMutableBufferPointer { out in
-      let shared = Unchecked((bytes, out))
-      run(pieces) { k in shared.value.1[k] = lineEnds(shared.value.0, from: starts[k], to: ends[k]) }
+    if stream != nil {
+      let head = min(bytes.count, tuning.head)
+      let sample = max(1, lineEnds(bytes, from: 0, to: head).lf)
+      for k in 0..<pieces { counts[k].lf = (ends[k] - starts[k]) / max(1, head / sample) * 5 / 4 + 1024 }
+    } else {
+      counts.withUnsafeMutableBufferPointer { out in
+        let shared = Unchecked((bytes, out))
+        run(pieces) { k in shared.value.1[k] = lineEnds(shared.value.0, from: starts[k], to: ends[k]) }
+      }
     }
     var lines = [line]
     for k in 1..<max(pieces, 1) where k < pieces { lines.append(lines[k - 1] + counts[k - 1].ends) }
@@ -148,12 +220,13 @@ enum ProjectPieces {
     let progress = Progress(starts: starts, body: body, total: bytes.count, monitor: monitor)
     var slots = [Outcome?](repeating: nil, count: pieces)
     slots.withUnsafeMutableBufferPointer { out in
-      let shared = Unchecked((bytes, out))
+      let shared = Unchecked((bytes, out, stream))
       run(pieces) { k in
         shared.value.1[k] = readPiece(
           shared.value.0, layout: layout, from: starts[k], to: ends[k], line: lines[k],
+          stream: shared.value.2.map { ($0, fills[k]) },
           expectedRows: k == 0 ? totalRows : counts[k].lf + 1, keyRows: counts[k].lf + 1, releasing: releasing, piece: k,
-          progress: progress)
+          progress: progress, tuning: tuning)
       }
     }
     var outcomes = slots.map { $0! }
@@ -163,11 +236,12 @@ enum ProjectPieces {
     for k in 0..<pieces {
       let o = outcomes[k]
       if o.interrupted { throw LoadError.interrupted(layout.file) }
+      if stream != nil, o.failure != nil || o.notUTF8 { return .readAgain }
       if o.failure == nil {
         if o.lastEnd > ends[k] { return .readAgain }
         continue
       }
-      if releasing, o.farthest > ends[k] + keptBytes - 16 { return .readAgain }
+      if releasing, o.farthest > ends[k] + tuning.kept - 16 { return .readAgain }
       last = k
       break
     }
@@ -186,6 +260,7 @@ enum ProjectPieces {
     for k in 0...last {
       let o = outcomes[k]
       let failRow = o.duplicate?.row ?? o.builder.table.count
+      if hits[k] != nil, stream != nil { return .readAgain }
       if let hit = hits[k], o.failure == nil || hit.row <= failRow {
         let row = offsets[k] + hit.row
         let (rowLine, unit) = recordInfo(ofRow: row, bytes, released: releasing, layout: layout)
@@ -271,18 +346,46 @@ enum ProjectPieces {
 
   /// Reads the records that start in `from..<to`.
   static func readPiece(
-    _ bytes: UnsafeBufferPointer<UInt8>, layout: Layout, from: Int, to: Int, line: Int, expectedRows: Int,
-    keyRows: Int, releasing: Bool, piece: Int, progress: Progress
+    _ bytes: UnsafeBufferPointer<UInt8>, layout: Layout, from: Int, to: Int, line: Int, stream: (FileBytes, Range<Int>)?,
+    expectedRows: Int, keyRows: Int, releasing: Bool, piece: Int, progress: Progress, tuning: Tuning
   ) -> Outcome {
     let reader = DelimitedReader(bytes: bytes, separator: layout.separator, from: from, to: to, line: line)
     var cursor = RecordCursor(file: layout.file, headers: layout.headers, index: layout.index, reader: reader)
     var out = Outcome(builder: ProjectColumnsBuilder(index: layout.index, expectedRows: expectedRows, keyRows: keyRows), lastEnd: from, farthest: from)
     let page = Int(sysconf(Int32(_SC_PAGESIZE)))
-    var released = piece == 0 ? from : min(to, from + keptBytes)
+    var released = piece == 0 ? from : min(to, from + tuning.kept)
     var records = 0
     let file = layout.file
     let headers = layout.headers
+    // A streamed piece reads its bytes 8 MB at a time, at least 1 MB ahead of the reader,
+    // and checks them for UTF-8 up to the last ASCII byte read.
+    var loaded = stream?.1.lowerBound ?? 0
+    var checked = from
+    var streamDone = stream == nil
+    func readAhead(_ offset: Int) -> Bool {
+      guard let (file, fill) = stream else { return true }
+      while loaded < fill.upperBound, offset + tuning.chunk / 8 > loaded {
+        let next = min(fill.upperBound, loaded + tuning.chunk)
+        do { try file.fill(loaded..<next) } catch { return false }
+        loaded = next
+      }
+      var end = to
+      if loaded < fill.upperBound {
+        end = min(loaded, to)
+        while end > checked, bytes[end - 1] >= 0x80 { end -= 1 }
+      }
+      if end > checked {
+        if !TextEncoding.isUTF8(UnsafeBufferPointer(rebasing: bytes[checked..<end])) { return false }
+        checked = end
+      }
+      streamDone = loaded >= fill.upperBound && checked >= to
+      return true
+    }
     while true {
+      if !streamDone, cursor.reader.offset + tuning.chunk / 8 > loaded, !readAhead(cursor.reader.offset) {
+        out.notUTF8 = true
+        break
+      }
       records += 1
       if records & 0xFFFF == 0 {
         if progress.report(piece: piece, offset: cursor.reader.offset, rows: records - 1) {
@@ -318,6 +421,7 @@ enum ProjectPieces {
         break
       }
     }
+    if !streamDone, out.failure == nil, !out.notUTF8, !readAhead(to) { out.notUTF8 = true }
     out.farthest = cursor.reader.offset
     _ = progress.report(piece: piece, offset: cursor.reader.offset, rows: records - 1, finished: true)
     return out

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import DataStore
@@ -124,6 +125,65 @@ import Testing
     // Both outcomes are exercised where faults are drawn.
     if faults <= 8 { #expect(loaded > 0) }
     if faults > 2 { #expect(refused > 0) }
+  }
+
+  static func load(_ path: String, pieces: Int, streamed: Bool) -> Result<ProjectTable, LoadError> {
+    let tuning = ProjectPieces.Tuning(kept: 64, head: 256, chunk: 2048)
+    return ProjectPieces.$threshold.withValue(0) {
+      ProjectPieces.$pieceCount.withValue(pieces) {
+        ProjectPieces.$tuning.withValue(tuning) {
+          DatasetLoader.$streamThreshold.withValue(streamed ? 0 : Int.max) {
+            Result { () throws(LoadError) -> ProjectTable in try DatasetLoader.loadFile(path, kind: .projects).projects }
+          }
+        }
+      }
+    }
+  }
+
+  /// A file read as it is parsed (each piece reading its own bytes, a chunk at a time,
+  /// and checking them for UTF-8) loads as the whole file read at once, or fails the same.
+  @Test(arguments: [0, 8])
+  func streamedFilesReadAsWholeFiles(faults: Int) throws {
+    let folder = try TemporaryFolder()
+    var g = Generator(state: UInt64(faults) &* 104_729 &+ 3)
+    var streamedTables = 0
+    for n in 0..<40 {
+      let path = try folder.write("projects\(n).csv", bytes: Self.file(&g, rows: g.int(1...300), faults: faults))
+      let whole = Self.load(path, pieces: 1, streamed: false)
+      for pieces in [1, 2, 5] {
+        let streamed = Self.load(path, pieces: pieces, streamed: true)
+        switch (whole, streamed) {
+        case (.success(let a), .success(let b)):
+          #expect(Self.same(a, b), "\(pieces) pieces: tables differ")
+          streamedTables += 1
+        case (.failure(let a), .failure(let b)):
+          #expect(a == b, "\(pieces) pieces")
+        default:
+          Issue.record("\(pieces) pieces: \(whole) vs \(streamed)")
+        }
+      }
+    }
+    if faults == 0 { #expect(streamedTables > 0) }
+  }
+
+  /// A clean file is read streamed indeed (not handed to the whole-file reading), in pieces.
+  @Test func aCleanFileIsReadStreamed() throws {
+    let folder = try TemporaryFolder()
+    var text = "year,unit,seq,name,budget,grade\n"
+    for r in 1...500 { text += "2024,局\(r % 7),\(r),\"项目, \(r % 13)\",\(r).5,良\n" }
+    let path = try folder.write("projects.csv", text)
+    let whole = try Self.load(path, pieces: 1, streamed: false).get()
+    for pieces in [1, 3, 8] {
+      let streamed = try ProjectPieces.$threshold.withValue(0) {
+        try ProjectPieces.$pieceCount.withValue(pieces) {
+          try ProjectPieces.$tuning.withValue(ProjectPieces.Tuning(kept: 64, head: 256, chunk: 2048)) {
+            try #require(try DatasetLoader.loadStreamed(path, monitor: .silent))
+          }
+        }
+      }
+      #expect(Self.same(whole, streamed.projects))
+      #expect(streamed.projects.count == 500)
+    }
   }
 
   /// A key repeated in a later piece is reported on its own line, naming the first one's.
