@@ -392,7 +392,7 @@ enum ProjectPieces {
           out.interrupted = true
           break
         }
-        if releasing, cursor.reader.offset - released > 1 << 26 {
+        if releasing, cursor.reader.offset - released > 1 << 24 {
           released = PageRelease.drop(bytes, upTo: cursor.reader.offset, from: released, page: page)
         }
       }
