@@ -48,7 +48,11 @@ struct ByteInterner {
 
   /// The code of `bytes` in `dictionary`, adding the text when new.
   mutating func code(_ bytes: UnsafeRawBufferPointer, _ dictionary: inout TextDictionary) -> UInt32 {
-    let h = ByteInterner.hash(bytes)
+    code(bytes, hash: ByteInterner.hash(bytes), &dictionary)
+  }
+
+  /// The same, with the bytes' hash already known.
+  mutating func code(_ bytes: UnsafeRawBufferPointer, hash h: UInt64, _ dictionary: inout TextDictionary) -> UInt32 {
     var slot = Int(truncatingIfNeeded: h) & mask
     while true {
       let e = slots[slot]
@@ -75,6 +79,30 @@ struct ByteInterner {
     slots[slot] = UInt32(codes.count)
     if codes.count * 2 > slots.count { grow() }
     return code
+  }
+
+  /// Maps every code of `otherDictionary` (which `other` fed) to a code of `dictionary`
+  /// (which this interner feeds), adding what is new to both.
+  mutating func absorb(_ other: ByteInterner, otherDictionary: TextDictionary, into dictionary: inout TextDictionary) -> [UInt32] {
+    // Codes in the other dictionary's order (first occurrence in its piece), so the joined
+    // dictionary orders texts as one reading of the whole file would.
+    var entryOf = [Int](repeating: -1, count: otherDictionary.count)
+    for entry in 0..<other.codes.count where entryOf[Int(other.codes[entry])] < 0 { entryOf[Int(other.codes[entry])] = entry }
+    var map = [UInt32](repeating: 0, count: otherDictionary.count)
+    other.arena.withUnsafeBytes { arena in
+      for local in 0..<map.count {
+        let entry = entryOf[local]
+        if entry < 0 {
+          // A text the other piece took through the general reader (trimmed) has no bytes entry.
+          map[local] = dictionary.code(for: otherDictionary[UInt32(local)])
+          continue
+        }
+        let s = other.starts[entry]
+        let bytes = UnsafeRawBufferPointer(rebasing: arena[s..<other.starts[entry + 1]])
+        map[local] = code(bytes, hash: other.hashes[entry], &dictionary)
+      }
+    }
+    return map
   }
 
   private mutating func grow() {

@@ -10,6 +10,8 @@ public enum DatasetLoader {
   public static let fileLimit = 2_000
   /// The largest dataset file accepted.
   public static let byteLimit = 4 << 30
+  /// Projects files larger than this are read piece by piece as they are parsed. Tests lower it.
+  @TaskLocal static var streamThreshold = 64 << 20
 
   /// Loads every projects*/departments*/funds*/indicators* CSV under the given
   /// folders (or the given files), in path order.
@@ -110,10 +112,15 @@ public enum DatasetLoader {
 
   /// Reads one file of a known kind.
   public static func loadFile(_ file: String, kind: DatasetKind, encoding: TextEncoding = .auto, monitor: LoadMonitor = .silent) throws(LoadError) -> Store {
+    if kind == .projects, encoding != .gb18030, let size = try? FilePath.status(file).st_size, Int(size) > streamThreshold,
+      let store = try loadStreamed(file, monitor: monitor)
+    {
+      return store
+    }
     let read = try FileBytes.read(file, limit: byteLimit)
     // Non-UTF-8 text (GB18030 from Chinese Excel) is converted; anything else is left
     // for the parser to report with the line of the first bad byte.
-    let isUTF8 = encoding != .gb18030 && TextEncoding.isUTF8(read.bytes)
+    let isUTF8 = encoding != .gb18030 && isUTF8OnAllCores(read.bytes)
     let store: Store
     if !isUTF8, let converted = encoding.utf8(Data(buffer: read.bytes)) {
       let result = converted.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Result<Store, LoadError> in
@@ -122,7 +129,8 @@ public enum DatasetLoader {
       store = try result.get()
     } else {
       // Pages parsing has passed are given back only for large files, where it matters.
-      store = try parse(read.bytes, file: file, kind: kind, releasingParsedPages: read.bytes.count > 64 << 20, monitor: monitor)
+      store = try parse(
+        read.bytes, file: file, kind: kind, releasingParsedPages: read.bytes.count > 64 << 20, checkedUTF8: isUTF8, monitor: monitor)
     }
     // The bytes parsed were read in full before parsing, but a file changed meanwhile is
     // one the user is still writing: what was read may be a part of it.
@@ -139,11 +147,67 @@ public enum DatasetLoader {
     _ bytes: UnsafeBufferPointer<UInt8>, file: String, kind: DatasetKind, releasingParsedPages: Bool = false,
     monitor: LoadMonitor = .silent
   ) throws(LoadError) -> Store {
-    if let bad = firstInvalidUTF8Line(bytes) {
+    try parse(bytes, file: file, kind: kind, releasingParsedPages: releasingParsedPages, checkedUTF8: false, monitor: monitor)
+  }
+
+  /// - Parameter checkedUTF8: the caller has found the bytes to be UTF-8 already.
+  static func parse(
+    _ bytes: UnsafeBufferPointer<UInt8>, file: String, kind: DatasetKind, releasingParsedPages: Bool,
+    checkedUTF8: Bool, monitor: LoadMonitor
+  ) throws(LoadError) -> Store {
+    if !checkedUTF8, let bad = firstInvalidUTF8Line(bytes) {
       throw LoadError(
         file: file, line: bad,
         message: "neither UTF-8 nor GB18030 text; save the file as CSV UTF-8 (or name the encoding with --encoding)")
     }
+    let (reader, layout) = try readHeader(bytes, file: file, kind: kind)
+    let headers = layout.headers
+    let headerWidth = layout.headerWidth
+    let index = layout.index
+    var store = Store()
+    store.files = [file]
+    if kind == .projects {
+      // Not streamed, so never nil.
+      if let table = try ProjectPieces.read(
+        bytes, layout: layout, body: reader.offset, line: reader.line, releasing: releasingParsedPages, monitor: monitor)
+      {
+        store.projects = table
+      }
+      return store
+    }
+    var cursor = RecordCursor(file: file, headers: headers, index: index, reader: reader)
+    var records = 0
+    while true {
+      records += 1
+      if records & 0xFFFF == 0, monitor.report(.init(bytes: cursor.reader.offset, total: bytes.count, rows: records - 1)) {
+        throw LoadError.interrupted(file)
+      }
+      do {
+        guard try cursor.reader.next() else { break }
+      } catch {
+        if case .nulByte(let line, let field) = error, field <= headers.count {
+          throw LoadError(file: file, line: line, column: headers[field - 1], field: field, message: DelimitedReader.Problem.nulMessage)
+        }
+        throw LoadError(file: file, line: error.line, message: error.message)
+      }
+      try checkWidth(cursor.reader, headers: headers, headerWidth: headerWidth, file: file)
+      switch kind {
+      case .projects:
+        break  // read in pieces above
+      case .departments:
+        store.departments.append(try readDepartment(cursor))
+      case .funds:
+        store.funds.append(try readFundLine(cursor))
+      case .indicators:
+        store.indicators.append(try readIndicator(cursor))
+      }
+    }
+    if !store.indicators.isEmpty { store.indicatorFiles = [(file, store.indicators.count)] }
+    return store
+  }
+
+  /// Reads the header record: the reader placed after it, and the columns it names.
+  static func readHeader(_ bytes: UnsafeBufferPointer<UInt8>, file: String, kind: DatasetKind) throws(LoadError) -> (DelimitedReader, ProjectPieces.Layout) {
     var reader = DelimitedReader(bytes: bytes, separator: HeaderKind.separator(bytes))
     do {
       guard try reader.next() else { throw LoadError(file: file, message: "empty file; expected a header row") }
@@ -169,63 +233,47 @@ public enum DatasetLoader {
       let names = ([spec.key] + spec.aliases.prefix(2)).joined(separator: " or ")
       throw LoadError(file: file, line: reader.recordLine, message: "missing required column \(names)")
     }
-    var cursor = RecordCursor(file: file, headers: headers, index: index, reader: reader)
+    return (reader, ProjectPieces.Layout(file: file, headers: headers, headerWidth: headerWidth, index: index, separator: reader.separator))
+  }
+
+  /// Loads a large UTF-8 projects file read piece by piece just ahead of its parse, so
+  /// the file never sits whole in memory beside its columns; nil when the file is not
+  /// UTF-8 after all (or its header is not in its first MB), for the whole-file reading.
+  static func loadStreamed(_ file: String, monitor: LoadMonitor) throws(LoadError) -> Store? {
+    let opened = try FileBytes.open(file, limit: byteLimit)
+    let bytes = opened.bytes
+    let head = min(bytes.count, ProjectPieces.tuning.head)
+    try opened.fill(0..<head)
+    guard let base = bytes.baseAddress, memchr(base, 0x0A, head) != nil else { return nil }
+    let (reader, layout) = try readHeader(bytes, file: file, kind: .projects)
+    guard reader.offset < head, TextEncoding.isUTF8(UnsafeBufferPointer(rebasing: bytes[0..<reader.offset])) else { return nil }
+    guard
+      let table = try ProjectPieces.read(
+        bytes, layout: layout, body: reader.offset, line: reader.line, releasing: true, monitor: monitor, stream: opened)
+    else { return nil }
+    try opened.checkNotGrown()
+    try opened.checkUnchanged()
     var store = Store()
     store.files = [file]
-    var projects = kind == .projects ? ProjectColumnsBuilder(index: index, expectedRows: ProjectColumnsBuilder.lineCount(bytes)) : nil
-    let page = Int(sysconf(Int32(_SC_PAGESIZE)))
-    var released = 0
-    var records = 0
-    while true {
-      records += 1
-      if records & 0xFFFF == 0, monitor.report(.init(bytes: cursor.reader.offset, total: bytes.count, rows: records - 1)) {
-        throw LoadError.interrupted(file)
-      }
-      if releasingParsedPages, records & 0xFFFF == 0, cursor.reader.offset - released > 1 << 26 {
-        released = PageRelease.drop(bytes, upTo: cursor.reader.offset, from: released, page: page)
-      }
-      do {
-        guard try cursor.reader.next() else { break }
-      } catch {
-        if case .nulByte(let line, let field) = error, field <= headers.count {
-          throw LoadError(file: file, line: line, column: headers[field - 1], field: field, message: DelimitedReader.Problem.nulMessage)
-        }
-        throw LoadError(file: file, line: error.line, message: error.message)
-      }
-      if cursor.reader.fields.count > headers.count, !(headers.count..<cursor.reader.fields.count).allSatisfy({ cursor.reader.isBlank($0) }) {
-        throw LoadError(
-          file: file, line: cursor.reader.recordLine,
-          message: "has \(cursor.reader.fields.count) fields but the header has \(headers.count); quote fields that contain the separator")
-      }
-      // A short row has lost cells (a line cut short, a cell with a line break not quoted):
-      // its values would land under the wrong columns' meaning, or be taken as empty.
-      if cursor.reader.fields.count < headerWidth {
-        let missing = headers[cursor.reader.fields.count]
-        throw LoadError(
-          file: file, line: cursor.reader.recordLine, column: missing, field: cursor.reader.fields.count + 1,
-          message: "the row ends after \(cursor.reader.fields.count) fields but the header has \(headerWidth); expected a field for every column (an empty one between commas is fine)")
-      }
-      switch kind {
-      case .projects:
-        // Bytes straight into columns (ProjectColumnsBuilder); same values and errors as readProject.
-        try projects!.append(cursor)
-        let row = projects!.table.count - 1
-        if let earlier = projects!.insertKey(row) {
-          let t = projects!.table
-          let line = released > 0 ? recordLine(ofRow: earlier, in: file) : ProjectColumnsBuilder.recordLine(ofRow: earlier, in: bytes)
-          throw cursor.error("seq", "duplicate project: year \(t.year[row]), unit \(cursor.text("unit") ?? ""), seq \(t.seq[row]) is already on line \(line); expected (year, unit, seq) to be unique")
-        }
-      case .departments:
-        store.departments.append(try readDepartment(cursor))
-      case .funds:
-        store.funds.append(try readFundLine(cursor))
-      case .indicators:
-        store.indicators.append(try readIndicator(cursor))
-      }
-    }
-    if let projects { store.projects = projects.table }
-    if !store.indicators.isEmpty { store.indicatorFiles = [(file, store.indicators.count)] }
+    store.projects = table
     return store
+  }
+
+  /// Refuses a record with more non-blank fields than the header, or fewer than its named columns.
+  static func checkWidth(_ reader: DelimitedReader, headers: [String], headerWidth: Int, file: String) throws(LoadError) {
+    if reader.fields.count > headers.count, !(headers.count..<reader.fields.count).allSatisfy({ reader.isBlank($0) }) {
+      throw LoadError(
+        file: file, line: reader.recordLine,
+        message: "has \(reader.fields.count) fields but the header has \(headers.count); quote fields that contain the separator")
+    }
+    // A short row has lost cells (a line cut short, a cell with a line break not quoted):
+    // its values would land under the wrong columns' meaning, or be taken as empty.
+    if reader.fields.count < headerWidth {
+      let missing = headers[reader.fields.count]
+      throw LoadError(
+        file: file, line: reader.recordLine, column: missing, field: reader.fields.count + 1,
+        message: "the row ends after \(reader.fields.count) fields but the header has \(headerWidth); expected a field for every column (an empty one between commas is fine)")
+    }
   }
 
   struct ProjectKey: Hashable {
@@ -410,11 +458,27 @@ public enum DatasetLoader {
     return data.withUnsafeBytes { ProjectColumnsBuilder.recordLine(ofRow: row, in: $0.bindMemory(to: UInt8.self)) }
   }
 
+  /// Whether the bytes are UTF-8, checked in pieces cut at line ends (an LF is never
+  /// inside a UTF-8 sequence), one per core for a large file.
+  static func isUTF8OnAllCores(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    let pieces = bytes.count >= max(ProjectPieces.threshold, 1) ? ProjectPieces.pieceCount : 1
+    let starts = ProjectPieces.cuts(bytes, body: 0, pieces: pieces)
+    let ends = Array(starts.dropFirst()) + [bytes.count]
+    var valid = [Bool](repeating: false, count: starts.count)
+    valid.withUnsafeMutableBufferPointer { out in
+      let shared = Unchecked((bytes, out))
+      ProjectPieces.run(starts.count) { k in
+        shared.value.1[k] = TextEncoding.isUTF8(UnsafeBufferPointer(rebasing: shared.value.0[starts[k]..<ends[k]]))
+      }
+    }
+    return !valid.contains(false)
+  }
+
   /// The 1-based line of the first byte sequence that is not UTF-8, if any.
   static func firstInvalidUTF8Line(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
     // The byte-level check is several times faster than decoding scalars; the line is
     // looked for only when there is something to report.
-    if TextEncoding.isUTF8(bytes) { return nil }
+    if isUTF8OnAllCores(bytes) { return nil }
     // Fast path: pure ASCII chunks need no decoding.
     var allASCII = true
     for b in bytes where b >= 0x80 {
@@ -474,7 +538,7 @@ enum PageRelease {
     guard let base = bytes.baseAddress, page > 0 else { return from }
     let start = UInt(bitPattern: base) + UInt(from)
     let end = (UInt(bitPattern: base) + UInt(upTo)) / UInt(page) * UInt(page)
-    guard end > start, start % UInt(page) == 0 || from == 0 else { return from }
+    guard end > start else { return from }
     let alignedStart = (start + UInt(page) - 1) / UInt(page) * UInt(page)
     guard end > alignedStart, let pointer = UnsafeMutableRawPointer(bitPattern: alignedStart) else { return from }
     _ = madvise(pointer, Int(end - alignedStart), MADV_DONTNEED)

@@ -21,33 +21,51 @@ public struct DelimitedReader {
   /// The most fields one record may have; beyond that the file is refused.
   public static let fieldLimit = 4096
 
-  private let bytes: UnsafeBufferPointer<UInt8>
+  /// The bytes read: a whole file, or a file with a piece of it to read (`limit`).
+  let bytes: UnsafeBufferPointer<UInt8>
   /// The byte between fields: `,`, or `;` / tab for files that European Excel and
   /// spreadsheets' "text (tab-delimited)" write.
   public let separator: UInt8
   private var position: Int
+  /// No record starts at or after this offset: a piece of a file ends there.
+  private let limit: Int
   /// 1-based line number where the next record starts.
   public private(set) var line = 1
 
-  /// The current record's fields, as ranges into `scratch`.
+  /// The current record's fields. A field is read in place, as a range of `bytes`; only
+  /// a quoted field with a doubled quote is copied (into `scratch`), and its range is
+  /// then offset by `scratchBase`.
   public private(set) var fields: [Range<Int>] = []
-  /// Unquoted field contents of the current record.
-  public private(set) var scratch: [UInt8] = []
+  /// Contents of the current record's quoted fields that held a doubled quote.
+  private(set) var scratch: [UInt8] = []
+  /// Ranges at or above this offset are in `scratch`.
+  let scratchBase: Int
   /// How far into the bytes the reader is.
   public var offset: Int { position }
+  /// Where the current record ended (after its line end).
+  public private(set) var recordEnd = 0
 
   /// The line the current record started on.
   public private(set) var recordLine = 0
 
   public init(bytes: UnsafeBufferPointer<UInt8>, separator: UInt8 = UInt8(ascii: ",")) {
-    self.bytes = bytes
-    self.separator = separator
     var start = 0
     if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
-    position = start
+    self.init(bytes: bytes, separator: separator, from: start, to: bytes.count, line: 1)
   }
 
-  /// Reads the next record; false at the end of the input.
+  /// A reader of the records that start in `from..<to`, `from` being the start of a
+  /// line (numbered `line`) outside quotes; a record may run past `to`.
+  init(bytes: UnsafeBufferPointer<UInt8>, separator: UInt8, from: Int, to: Int, line: Int) {
+    self.bytes = bytes
+    self.separator = separator
+    position = from
+    limit = to
+    self.line = line
+    scratchBase = bytes.count + 1
+  }
+
+  /// Reads the next record; false at the end of the input (or of the piece).
   ///
   /// Blank lines are skipped.
   public mutating func next() throws(Problem) -> Bool {
@@ -64,22 +82,32 @@ public struct DelimitedReader {
         break
       }
     }
-    guard position < n else { return false }
+    guard position < limit else { return false }
     fields.removeAll(keepingCapacity: true)
-    scratch.removeAll(keepingCapacity: true)
+    if !scratch.isEmpty { scratch.removeAll(keepingCapacity: true) }
     recordLine = line
+    let quote = UInt8(ascii: "\"")
+    let separator = separator
     while true {
-      let start = scratch.count
-      if position < n, bytes[position] == UInt8(ascii: "\"") {
+      if position < n, bytes[position] == quote {
         position += 1
+        let contentStart = position
+        var contentEnd = position
+        // Set once a doubled quote is met: from then on the field is built in scratch.
+        var copyStart = -1
         var closed = false
         while position < n {
           let b = bytes[position]
-          if b == UInt8(ascii: "\"") {
-            if position + 1 < n, bytes[position + 1] == UInt8(ascii: "\"") {
+          if b == quote {
+            if position + 1 < n, bytes[position + 1] == quote {
+              if copyStart < 0 {
+                copyStart = scratch.count
+                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[contentStart..<position]))
+              }
               scratch.append(b)
               position += 2
             } else {
+              contentEnd = position
               position += 1
               closed = true
               break
@@ -88,7 +116,7 @@ public struct DelimitedReader {
             // Lines are counted as outside quotes: LF, CR LF or a lone CR is one.
             if b == 0x0A || (b == 0x0D && (position + 1 == n || bytes[position + 1] != 0x0A)) { line += 1 }
             if b == 0 { throw .nulByte(line: line, field: fields.count + 1) }
-            scratch.append(b)
+            if copyStart >= 0 { scratch.append(b) }
             position += 1
           }
         }
@@ -99,8 +127,13 @@ public struct DelimitedReader {
             throw .textAfterQuote(line: line, field: fields.count + 1)
           }
         }
+        if copyStart >= 0 {
+          fields.append((scratchBase + copyStart)..<(scratchBase + scratch.count))
+        } else {
+          fields.append(contentStart..<contentEnd)
+        }
       } else {
-        // Find the field's end first, then copy it in one piece.
+        // An unquoted field is read in place: only its end is looked for.
         let fieldStart = position
         while position < n {
           let b = bytes[position]
@@ -108,11 +141,8 @@ public struct DelimitedReader {
           position += 1
         }
         if position < n, bytes[position] == 0 { throw .nulByte(line: line, field: fields.count + 1) }
-        if position > fieldStart {
-          scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[fieldStart..<position]))
-        }
+        fields.append(fieldStart..<position)
       }
-      fields.append(start..<scratch.count)
       if fields.count > DelimitedReader.fieldLimit {
         throw .tooManyFields(line: recordLine, limit: DelimitedReader.fieldLimit)
       }
@@ -126,26 +156,32 @@ public struct DelimitedReader {
         if position < n, bytes[position] == 0x0A { position += 1 }
         line += 1
       }
+      recordEnd = position
       return true
     }
   }
 
+  /// Calls `body` with the raw bytes of field `i`.
+  @inline(__always)
+  public func withBytes<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    let r = fields[i]
+    if r.lowerBound >= scratchBase {
+      return scratch.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[(r.lowerBound - scratchBase)..<(r.upperBound - scratchBase)])) }
+    }
+    return body(UnsafeBufferPointer(rebasing: bytes[r]))
+  }
+
   /// The text of field `i` of the current record, with surrounding spaces removed.
   public func text(_ i: Int) -> String {
-    let r = fields[i]
-    return scratch[r].withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
-      .trimmingSpaces()
+    withBytes(i) { String(decoding: $0, as: UTF8.self) }.trimmingSpaces()
   }
 
   /// Whether field `i` is empty or only spaces.
   public func isBlank(_ i: Int) -> Bool {
-    for b in scratch[fields[i]] where b != 0x20 && b != 0x09 { return false }
-    return true
-  }
-
-  /// Calls `body` with the raw bytes of field `i`.
-  public func withBytes<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-    scratch[fields[i]].withUnsafeBufferPointer(body)
+    withBytes(i) { p in
+      for b in p where b != 0x20 && b != 0x09 { return false }
+      return true
+    }
   }
 }
 

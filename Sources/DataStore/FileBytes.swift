@@ -38,6 +38,16 @@ final class FileBytes {
 
   /// Opens and reads a regular file of at most `limit` bytes.
   static func read(_ file: String, limit: Int) throws(LoadError) -> FileBytes {
+    let result = try open(file, limit: limit)
+    try result.fill(0..<result.bytes.count)
+    try result.checkNotGrown()
+    return result
+  }
+
+  /// Opens a regular file of at most `limit` bytes, with room for its bytes but none read
+  /// yet (they read as zeros until `fill`): a large file is then read piece by piece just
+  /// ahead of its parse, and never sits whole in memory.
+  static func open(_ file: String, limit: Int) throws(LoadError) -> FileBytes {
     // Refuse pipes, sockets and devices before opening: opening a pipe waits for a writer.
     let info = try FilePath.status(file)
     switch info.st_mode & S_IFMT {
@@ -46,7 +56,7 @@ final class FileBytes {
     default: throw LoadError(file: file, message: "is not a regular file (a pipe, socket or device)")
     }
     // O_NONBLOCK: should the file be swapped for a pipe after the check, open still returns.
-    let fd = open(file, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+    let fd = Glibc.open(file, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
     guard fd >= 0 else { throw FilePath.error(file, opening: errno) }
     var opened = stat()
     guard fstat(fd, &opened) == 0 else {
@@ -73,27 +83,35 @@ final class FileBytes {
       }
       region = p
     }
-    let result = FileBytes(file: file, region: region, regionSize: size, count: size, descriptor: fd, opened: opened)
-    var done = 0
-    while done < size {
-      // read(2) returns at most about 2 GiB at a time.
-      let n = Glibc.read(fd, region! + done, min(size - done, 1 << 30))
+    return FileBytes(file: file, region: region, regionSize: size, count: size, descriptor: fd, opened: opened)
+  }
+
+  /// Reads the bytes at `range` of the file into place. Threads may fill disjoint ranges
+  /// at once (pread keeps no shared offset).
+  func fill(_ range: Range<Int>) throws(LoadError) {
+    guard let region, !range.isEmpty else { return }
+    var done = range.lowerBound
+    while done < range.upperBound {
+      // pread(2) returns at most about 2 GiB at a time.
+      let n = pread(descriptor, region + done, min(range.upperBound - done, 1 << 30), off_t(done))
       if n < 0 {
         if errno == EINTR { continue }
         throw LoadError(file: file, message: "cannot be read: \(FilePath.reason(errno))")
       }
-      if n == 0 { throw result.changed() }
+      if n == 0 { throw changed() }
       done += n
     }
-    // One byte more means the file grew while it was read.
+  }
+
+  /// Throws when the file has grown past the size it had when opened.
+  func checkNotGrown() throws(LoadError) {
     var extra: UInt8 = 0
     while true {
-      let n = Glibc.read(fd, &extra, 1)
+      let n = pread(descriptor, &extra, 1, off_t(bytes.count))
       if n < 0, errno == EINTR { continue }
-      if n > 0 { throw result.changed() }
+      if n > 0 { throw changed() }
       break
     }
-    return result
   }
 
   /// Throws when the file is no longer as it was when opened (size or modification time).
@@ -107,7 +125,7 @@ final class FileBytes {
     }
   }
 
-  private func changed() -> LoadError {
+  func changed() -> LoadError {
     var sizes = "\(opened.st_size) bytes when opened"
     var now = stat()
     if fstat(descriptor, &now) == 0, now.st_size != opened.st_size { sizes += ", \(now.st_size) now" }

@@ -35,18 +35,23 @@ struct ProjectColumnsBuilder {
     }
   }
 
-  init(index: [String: Int], expectedRows: Int) {
+  /// - Parameters:
+  ///   - expectedRows: rows the columns are sized for (a first piece's columns take the
+  ///     later pieces' rows too).
+  ///   - keyRows: rows the duplicate-key table is sized for (this piece's own).
+  init(index: [String: Int], expectedRows: Int, keyRows: Int? = nil) {
     fields = Fields(index)
     table.reserveCapacity(expectedRows)
     var size = 1024
-    while size < expectedRows * 2 { size <<= 1 }
+    // Filled to at most three quarters: at 10 M rows, half the memory of a half-full table.
+    while size * 3 < (keyRows ?? expectedRows) * 4 { size <<= 1 }
     keySlots = [UInt32](repeating: 0, count: size)
     keyMask = size - 1
   }
 
   /// The row whose (year, unit, seq) equals row `r`'s, if one came before.
   mutating func insertKey(_ r: Int) -> Int? {
-    if (r + 1) * 2 > keySlots.count { growKeys() }
+    if (r + 1) * 4 > keySlots.count * 3 { growKeys() }
     let y = table.year[r]
     let u = table.unit[r]
     let s = table.seq[r]
@@ -61,6 +66,36 @@ struct ProjectColumnsBuilder {
       if table.seq[o] == s && table.unit[o] == u && table.year[o] == y { return o }
       slot = (slot + 1) & keyMask
     }
+  }
+
+  /// The row with this key, if any, without adding it (another piece's rows are looked
+  /// up here when pieces are joined).
+  func findKey(year y: Int32, unit u: UInt32, seq s: Int32) -> Int? {
+    var slot = ProjectColumnsBuilder.keyHash(y, u, s) & keyMask
+    while true {
+      let e = keySlots[slot]
+      if e == 0 { return nil }
+      let o = Int(e - 1)
+      if table.seq[o] == s && table.unit[o] == u && table.year[o] == y { return o }
+      slot = (slot + 1) & keyMask
+    }
+  }
+
+  /// Gives back the duplicate-key table once pieces are joined.
+  mutating func dropKeys() {
+    keySlots = []
+    keyMask = 0
+  }
+
+  /// Adds the texts of a later piece to this builder's dictionaries; returns, for each of
+  /// its unit and name codes, the code here. A text seen here already is found by its
+  /// bytes; only a new one is looked up as a String (which also joins canonically
+  /// equivalent spellings, as within one piece).
+  mutating func absorbTexts(of other: ProjectColumnsBuilder) -> (units: [UInt32], names: [UInt32]) {
+    (
+      units.absorb(other.units, otherDictionary: other.table.units, into: &table.units),
+      names.absorb(other.names, otherDictionary: other.table.names, into: &table.names)
+    )
   }
 
   @inline(__always)
@@ -181,11 +216,15 @@ struct ProjectColumnsBuilder {
     let reader = c.reader
     let f = fields
     let present = reader.fields.count
-    try reader.scratch.withUnsafeBufferPointer { (all) throws(LoadError) -> Void in
+    let bytes = reader.bytes
+    let base = reader.scratchBase
+    try reader.scratch.withUnsafeBufferPointer { (copied) throws(LoadError) -> Void in
+      // Fields are read in place in the file's bytes; only quoted ones with doubled quotes are copied.
       func cell(_ i: Int) -> UnsafeBufferPointer<UInt8> {
-        guard i >= 0, i < present else { return UnsafeBufferPointer(start: all.baseAddress, count: 0) }
+        guard i >= 0, i < present else { return UnsafeBufferPointer(start: bytes.baseAddress, count: 0) }
         let r = reader.fields[i]
-        return UnsafeBufferPointer(rebasing: all[r])
+        if r.lowerBound >= base { return UnsafeBufferPointer(rebasing: copied[(r.lowerBound - base)..<(r.upperBound - base)]) }
+        return UnsafeBufferPointer(rebasing: bytes[r])
       }
       // year
       var year: Int
@@ -297,21 +336,6 @@ struct ProjectColumnsBuilder {
 #endif
 
 extension ProjectColumnsBuilder {
-  /// Line ends in the file: an upper bound on its records, to size the columns once.
-  static func lineCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-    guard let base = bytes.baseAddress else { return 0 }
-    var count = 0
-    var p = UnsafeRawPointer(base)
-    var left = bytes.count
-    while left > 0, let hit = memchr(p, 0x0A, left) {
-      count += 1
-      let next = UnsafeRawPointer(hit) + 1
-      left -= next - p
-      p = next
-    }
-    return count + 1
-  }
-
   /// The line on which data row `row` (0-based, after the header) starts; only for
   /// error messages, so it simply reads the file again.
   static func recordLine(ofRow row: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {

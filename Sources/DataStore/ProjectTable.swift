@@ -81,6 +81,34 @@ public struct ProjectTable: Sendable {
     ratePoints += other.ratePoints
   }
 
+  /// Appends the rows of a piece of the same file whose text codes `unitMap` and `nameMap`
+  /// turn into this table's; each of the piece's columns is given back once copied, so the
+  /// piece and the joined table are not held whole at once.
+  mutating func append(piece: inout ProjectTable, unitMap: [UInt32], nameMap: [UInt32]) {
+    func move<T>(_ column: inout [T], _ from: inout [T]) {
+      column += from
+      from = []
+    }
+    func recode(_ column: inout [UInt32], _ from: inout [UInt32], _ map: [UInt32]) {
+      column.reserveCapacity(column.count + from.count)
+      map.withUnsafeBufferPointer { m in
+        for c in from { column.append(m[Int(c)]) }
+      }
+      from = []
+    }
+    move(&year, &piece.year)
+    recode(&unit, &piece.unit, unitMap)
+    move(&seq, &piece.seq)
+    recode(&name, &piece.name, nameMap)
+    move(&fund, &piece.fund)
+    move(&budget, &piece.budget)
+    move(&initial, &piece.initial)
+    move(&spent, &piece.spent)
+    move(&score, &piece.score)
+    move(&grade, &piece.grade)
+    move(&ratePoints, &piece.ratePoints)
+  }
+
   /// Row `i` as a value.
   public subscript(i: Int) -> Project {
     Project(

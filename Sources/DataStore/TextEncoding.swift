@@ -46,6 +46,10 @@ public enum TextEncoding: String, CaseIterable, Sendable {
         let c = b[i]
         if c < 0x80 {
           i += 1
+          // Runs of ASCII (digits, separators) are passed eight bytes at a time.
+          while i + 8 <= n, UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+            i += 8
+          }
           continue
         }
         let length: Int
