@@ -101,9 +101,11 @@ public struct ColumnSpec: Sendable {
 
   /// Whether a header cell names this column (case, spaces and full-width brackets ignored).
   func matches(_ header: String) -> Bool {
-    let h = ColumnSpec.normalize(header)
-    return h == ColumnSpec.normalize(key) || aliases.contains { ColumnSpec.normalize($0) == h }
+    names.contains(ColumnSpec.normalize(header))
   }
+
+  /// The key and the aliases, normalised as header cells are compared.
+  var names: [String] { ([key] + aliases).map(ColumnSpec.normalize) }
 
   static func normalize(_ s: String) -> String {
     var out = ""

@@ -6,14 +6,20 @@ enum HeaderKind {
   /// The bytes that may separate fields, in the order preferred when the header does not decide.
   static let separators: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: ";"), 0x09]
 
+  /// Every column name any kind knows, normalised.
+  static let knownNames = Set(DatasetKind.allCases.flatMap { $0.columns.flatMap(\.names) })
+
   /// The kind, or an error that says what each kind's header needs.
   static func kind(of file: String, header: [String]) throws(LoadError) -> DatasetKind {
     var best: (kind: DatasetKind, matched: Int)?
+    // Each cell normalised once; a header wider than a record may be is refused by the
+    // reader, so the cells past that limit need no look.
+    let names = Set(header.prefix(DelimitedReader.fieldLimit + 1).map(ColumnSpec.normalize))
     for kind in DatasetKind.allCases {
       let columns = kind.columns
       let required = columns.filter(\.required)
-      guard required.allSatisfy({ spec in header.contains { spec.matches($0) } }) else { continue }
-      let matched = columns.filter { spec in header.contains { spec.matches($0) } }.count
+      guard required.allSatisfy({ $0.names.contains(where: names.contains) }) else { continue }
+      let matched = columns.filter { $0.names.contains(where: names.contains) }.count
       if best == nil || matched > best!.matched { best = (kind, matched) }
     }
     if let best { return best.kind }
@@ -33,9 +39,7 @@ enum HeaderKind {
     let line = firstLine(bytes)
     var best = (separator: separators[0], known: 0)
     for separator in separators {
-      let known = cells(line, separator: separator).count { cell in
-        DatasetKind.allCases.contains { kind in kind.columns.contains { $0.matches(cell) } }
-      }
+      let known = cells(line, separator: separator).prefix(DelimitedReader.fieldLimit + 1).count { knownNames.contains(ColumnSpec.normalize($0)) }
       if known > best.known { best = (separator, known) }
     }
     return best.separator
