@@ -466,8 +466,8 @@ public enum DatasetLoader {
     let ends = Array(starts.dropFirst()) + [bytes.count]
     var valid = [Bool](repeating: false, count: starts.count)
     valid.withUnsafeMutableBufferPointer { out in
-      let shared = Unchecked((bytes, out))
-      ProjectPieces.run(starts.count) { k in
+      let shared = UnsafeSendable((bytes, out))
+      Threads.run(starts.count) { k in
         shared.value.1[k] = TextEncoding.isUTF8(UnsafeBufferPointer(rebasing: shared.value.0[starts[k]..<ends[k]]))
       }
     }

@@ -172,18 +172,6 @@ enum ProjectPieces {
     return (lf, lf + lone)
   }
 
-  /// Runs `body(0..<count)`, concurrently when count > 1; each call writes only its own index.
-  static func run(_ count: Int, _ body: (Int) -> Void) {
-    if count == 1 {
-      body(0)
-      return
-    }
-    withoutActuallyEscaping(body) { body in
-      let box = Unchecked(body)
-      DispatchQueue.concurrentPerform(iterations: count) { box.value($0) }
-    }
-  }
-
   static func read(
     _ bytes: UnsafeBufferPointer<UInt8>, layout: Layout, body: Int, line: Int, pieces wanted: Int, releasing: Bool,
     monitor: LoadMonitor, stream: FileBytes?, tuning: Tuning
@@ -210,8 +198,8 @@ enum ProjectPieces {
       for k in 0..<pieces { counts[k].lf = (ends[k] - starts[k]) / max(1, head / sample) * 5 / 4 + 1024 }
     } else {
       counts.withUnsafeMutableBufferPointer { out in
-        let shared = Unchecked((bytes, out))
-        run(pieces) { k in shared.value.1[k] = lineEnds(shared.value.0, from: starts[k], to: ends[k]) }
+        let shared = UnsafeSendable((bytes, out))
+        Threads.run(pieces) { k in shared.value.1[k] = lineEnds(shared.value.0, from: starts[k], to: ends[k]) }
       }
     }
     var lines = [line]
@@ -220,8 +208,8 @@ enum ProjectPieces {
     let progress = Progress(starts: starts, body: body, total: bytes.count, monitor: monitor)
     var slots = [Outcome?](repeating: nil, count: pieces)
     slots.withUnsafeMutableBufferPointer { out in
-      let shared = Unchecked((bytes, out, stream))
-      run(pieces) { k in
+      let shared = UnsafeSendable((bytes, out, stream))
+      Threads.run(pieces) { k in
         shared.value.1[k] = readPiece(
           shared.value.0, layout: layout, from: starts[k], to: ends[k], line: lines[k],
           stream: shared.value.2.map { ($0, fills[k]) },
@@ -318,8 +306,8 @@ enum ProjectPieces {
     }
     var found = [(row: Int, earlier: Int)?](repeating: nil, count: jobs.count)
     found.withUnsafeMutableBufferPointer { out in
-      let shared = Unchecked((outcomes, local, out))
-      run(jobs.count) { i in
+      let shared = UnsafeSendable((outcomes, local, out))
+      Threads.run(jobs.count) { i in
         let (outcomes, local, out) = shared.value
         let (k, rows) = jobs[i]
         let t = outcomes[k].builder.table
@@ -487,11 +475,4 @@ enum ProjectPieces {
       return stop
     }
   }
-}
-
-/// Hands values to the threads of one `ProjectPieces.run`; each thread writes only its
-/// own index, so nothing is shared mutably.
-struct Unchecked<T>: @unchecked Sendable {
-  let value: T
-  init(_ value: T) { self.value = value }
 }

@@ -1,5 +1,3 @@
-import Dispatch
-
 /// Splitting a scan over the cores: only worth it for large tables, where the
 /// scan takes longer than waking a second thread (tens of microseconds).
 public enum Parallel {
@@ -14,25 +12,6 @@ public enum Parallel {
     let threshold = Swift.max(Parallel.threshold, 2)
     return rows < threshold ? 1 : min(maximumChunks, max(1, rows / (threshold / 2)))
   }
-
-  /// Runs `body(0..<chunks)`, in parallel when chunks > 1.
-  static func run(_ chunks: Int, _ body: (Int) -> Void) {
-    if chunks == 1 {
-      body(0)
-      return
-    }
-    withoutActuallyEscaping(body) { body in
-      let box = UnsafeSendable(body)
-      DispatchQueue.concurrentPerform(iterations: chunks) { c in box.value(c) }
-    }
-  }
-}
-
-/// Hands a value to the threads of one `Parallel.run`; each thread writes only its
-/// own chunk, so nothing is shared mutably.
-struct UnsafeSendable<T>: @unchecked Sendable {
-  let value: T
-  init(_ value: T) { self.value = value }
 }
 
 enum System {

@@ -48,7 +48,7 @@ enum ProjectMatcher {
     } else {
       keyed.withUnsafeMutableBufferPointer { years in
         let box = UnsafeSendable(years)
-        Parallel.run(2) { i in radixSort(&box.value[i]) }
+        Threads.run(2) { i in radixSort(&box.value[i]) }
       }
     }
     return walk(keyed[0].map(\.1), keyed[1].map(\.1), table: t)

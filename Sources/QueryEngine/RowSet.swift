@@ -1,3 +1,5 @@
+import DataStore
+
 /// A set of row numbers as a bitmap, so `and`, `or` and `not` are word operations.
 struct RowSet: Sendable {
   var words: [UInt64]
@@ -36,7 +38,7 @@ struct RowSet: Sendable {
       } else {
         withoutActuallyEscaping(fill) { fill in
           let box = UnsafeSendable(fill)
-          Parallel.run(chunks) { c in
+          Threads.run(chunks) { c in
             box.value(wordCount * c / chunks, wordCount * (c + 1) / chunks)
           }
         }

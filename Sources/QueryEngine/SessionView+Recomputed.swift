@@ -29,7 +29,7 @@ extension SessionView {
         grade.withUnsafeMutableBufferPointer { grade in
           pieces.withUnsafeMutableBufferPointer { pieces in
             let box = UnsafeSendable((score, grade, pieces))
-            Parallel.run(chunks) { c in
+            Threads.run(chunks) { c in
               let (score, grade, pieces) = box.value
               var inexact: [Int: Fraction] = [:]
               for r in (n * c / chunks)..<(n * (c + 1) / chunks) {

@@ -40,7 +40,7 @@ struct AggregateOperator {
           for k in keys {
             let radix = UInt32(k.radix)
             let source = k.source
-            Parallel.run(chunks) { part in
+            Threads.run(chunks) { part in
               let g = box.value
               let range = (n * part / chunks)..<(n * (part + 1) / chunks)
               switch source {
@@ -106,7 +106,7 @@ struct AggregateOperator {
       var partials = [[Int]](repeating: [Int](repeating: 0, count: groupCount), count: chunks)
       partials.withUnsafeMutableBufferPointer { parts in
         let box = UnsafeSendable(parts)
-        Parallel.run(chunks) { c in
+        Threads.run(chunks) { c in
           var counts = box.value[c]
           counts.withUnsafeMutableBufferPointer { counts in
             gid.withUnsafeBufferPointer { g in
@@ -328,7 +328,7 @@ struct AggregateOperator {
     var partials = [Partial](repeating: empty, count: chunks)
     partials.withUnsafeMutableBufferPointer { parts in
       let box = UnsafeSendable(parts)
-      Parallel.run(chunks) { c in
+      Threads.run(chunks) { c in
         let firstWord = wordCount * c / chunks
         let endWord = wordCount * (c + 1) / chunks
         var part = box.value[c]
