@@ -78,7 +78,7 @@ extension ScoringEvaluator {
     var scoreChanges = 0
     var unknown = 0
     let recomputed = index.isEmpty ? nil : recomputedColumns()
-    /// One listed row for a project scored from indicators or by the exact path.
+    /// One listed row of a project, however its score and grade were found.
     func appendRow(_ r: Int, _ recorded: Value, _ computed: Value, _ newGrade: UInt8, scoreMoved: Bool) throws(EvaluationError) {
       let old = t.grade[r] == ProjectTable.missingCode ? nil : Grade(rawValue: t.grade[r])
       let g = newGrade == ProjectTable.missingCode ? nil : Grade(rawValue: newGrade)
@@ -110,28 +110,9 @@ extension ScoringEvaluator {
       if let b = fastBands, index[r] == nil {
         // No indicators: the recorded score stands and only its grade is derived.
         let s = t.score[r]
-        let old = t.grade[r] == ProjectTable.missingCode ? nil : Grade(rawValue: t.grade[r])
-        var g: Grade?
-        if s != ProjectTable.missing { g = Grade(rawValue: b.code(s)) }
-        var change = ""
-        if let g, let old, g != old {
-          change = moves[Int(old.rawValue)][Int(g.rawValue)]
-          gradeChanges += 1
-          if firstChanges.count < 12 { firstChanges.append("#\(t.seq[r]) \(change)") }
-        } else if g == nil {
-          change = "unknown"
-          unknown += 1
-        }
-        if changedOnly && (change.isEmpty || change == "unknown") { continue }
-        if table.rows.count >= limit { continue }
-        var cells: [Value] = several ? [.integer(Int(t.year[r])), .text(t.units[t.unit[r]])] : []
         let score: Value = s == ProjectTable.missing ? .missing : .score(s)
-        cells += [.integer(Int(t.seq[r])), .text(t.names[t.name[r]]), score, s == ProjectTable.missing ? .text("unknown") : score, old.map { .grade($0) } ?? .missing, g.map { .grade($0) } ?? .missing, .text(change)]
-        if !change.isEmpty && change != "unknown" { table.marked.insert(table.rows.count) }
-        for f in [Field.score, .grade] where !edits.isEmpty && edits[EditKey(row: r, field: f)] != nil {
-          table.edited.insert(.init(row: table.rows.count, column: several ? (f == .score ? 4 : 6) : (f == .score ? 2 : 4)))
-        }
-        table.rows.append(cells)
+        let newGrade = s == ProjectTable.missing ? ProjectTable.missingCode : b.code(s)
+        try appendRow(r, score, s == ProjectTable.missing ? .text("unknown") : score, newGrade, scoreMoved: false)
         continue
       }
       if index[r] == nil {
