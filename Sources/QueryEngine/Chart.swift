@@ -1,3 +1,4 @@
+import DataStore
 import Scoring
 
 /// Labelled values to draw as horizontal bars; the shell draws, the engine computes.

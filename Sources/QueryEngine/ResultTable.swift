@@ -1,3 +1,5 @@
+import DataStore
+
 /// A statement's answer as a table; the shell decides how to draw it.
 public struct ResultTable: Sendable, Equatable {
   public struct Column: Sendable, Equatable {

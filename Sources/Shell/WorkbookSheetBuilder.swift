@@ -20,11 +20,7 @@ enum WorkbookSheetBuilder {
       }
       rows.append(cells)
     }
-    let chart = table.chart.map { c in
-      // Sheet rows count the header as row 0.
-      WorkbookChart(kind: c.kind, title: c.title, labels: c.labels, series: c.values, rows: (c.rows.lowerBound + 1)...c.rows.upperBound)
-    }
-    return WorkbookSheet(name: name, rows: rows, header: true, widths: widths, notes: table.notes, chart: chart)
+    return WorkbookSheet(name: name, rows: rows, header: true, widths: widths, notes: table.notes, chart: table.chart)
   }
 
   /// A column's amount format: thousands grouped, as many decimals as its amounts use

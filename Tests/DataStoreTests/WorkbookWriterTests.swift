@@ -31,7 +31,7 @@ import Testing
       name: "result",
       rows: [[.text("figure"), .text("2023")], [.text("项目预算"), .number("372.7", format: "#,##0.0")]],
       header: true, widths: [8, 6], notes: ["a note"],
-      chart: WorkbookChart(kind: .columns, title: "t", labels: 0, series: [1], rows: 1...1))
+      chart: TableChart(kind: .columns, title: "t", labels: 0, values: [1], rows: 0..<1))
     let data = try WorkbookWriter.data(sheets: [sheet])
     let read = try WorkbookReader.sheets(data: data, file: "book.xlsx")
     #expect(read.count == 1)

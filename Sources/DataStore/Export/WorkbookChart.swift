@@ -1,26 +1,14 @@
-/// A native spreadsheet chart drawn from a sheet's own cells, so it follows them when
-/// they are edited; written as DrawingML with the figures cached for readers that do
-/// not recalculate.
-public struct WorkbookChart: Sendable, Equatable {
-  public var kind: ChartKind
-  public var title: String
-  /// The column (0-based) holding the category labels.
-  public var labels: Int
-  /// The columns charted, one series each, named by their header cell.
-  public var series: [Int]
-  /// The sheet rows charted (0-based; row 0 is the header).
-  public var rows: ClosedRange<Int>
-
-  public init(kind: ChartKind, title: String, labels: Int, series: [Int], rows: ClosedRange<Int>) {
-    self.kind = kind
-    self.title = title
-    self.labels = labels
-    self.series = series
-    self.rows = rows
-  }
-
-  /// The chart part (xl/charts/chartN.xml) for a chart on `sheet` with these cells.
-  func xml(sheet: String, cells: [[WorkbookWriter.Cell]]) -> String {
+/// Writes a table's chart as a native spreadsheet chart drawn from the sheet's own cells,
+/// so it follows them when they are edited: DrawingML with the figures cached for readers
+/// that do not recalculate.
+enum WorkbookChart {
+  /// The chart part (xl/charts/chartN.xml) for `chart` on `sheet` with these cells, the
+  /// header in row 0; nil when the chart has no rows.
+  static func xml(_ chart: TableChart, sheet: String, cells: [[WorkbookWriter.Cell]]) -> String? {
+    guard let last = chart.rows.last else { return nil }
+    let kind = chart.kind
+    let labels = chart.labels
+    let rows = (chart.rows.lowerBound + 1)...(last + 1)
     let quoted = "'" + sheet.replacing("'", with: "''") + "'"
     func reference(_ column: Int, _ rows: ClosedRange<Int>) -> String {
       let c = "$" + WorkbookWriter.columnName(column) + "$"
@@ -40,7 +28,7 @@ public struct WorkbookChart: Sendable, Equatable {
     var xml = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
     xml += #"<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#
     xml += #"<c:roundedCorners val="0"/><c:chart>"#
-    xml += "<c:title><c:tx><c:rich><a:bodyPr/><a:p><a:r><a:t>\(WorkbookWriter.escape(title))</a:t></a:r></a:p></c:rich></c:tx><c:overlay val=\"0\"/></c:title>"
+    xml += "<c:title><c:tx><c:rich><a:bodyPr/><a:p><a:r><a:t>\(WorkbookWriter.escape(chart.title))</a:t></a:r></a:p></c:rich></c:tx><c:overlay val=\"0\"/></c:title>"
     xml += #"<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>"#
     switch kind {
     case .bars: xml += #"<c:barChart><c:barDir val="bar"/><c:grouping val="clustered"/>"#
@@ -50,7 +38,7 @@ public struct WorkbookChart: Sendable, Equatable {
     }
     xml += #"<c:varyColors val="0"/>"#
     let count = rows.count
-    for (i, column) in series.enumerated() {
+    for (i, column) in chart.values.enumerated() {
       xml += "<c:ser><c:idx val=\"\(i)\"/><c:order val=\"\(i)\"/>"
       xml += "<c:tx><c:strRef><c:f>\(WorkbookWriter.escape(reference(column, 0...0)))</c:f>"
       xml += "<c:strCache><c:ptCount val=\"1\"/><c:pt idx=\"0\"><c:v>\(WorkbookWriter.escape(text(cell(0, column))))</c:v></c:pt></c:strCache></c:strRef></c:tx>"
@@ -89,7 +77,7 @@ public struct WorkbookChart: Sendable, Equatable {
     xml += "<c:catAx><c:axId val=\"50010001\"/><c:scaling><c:orientation val=\"\(order)\"/></c:scaling><c:delete val=\"0\"/><c:axPos val=\"\(categoryAt)\"/><c:numFmt formatCode=\"General\" sourceLinked=\"0\"/><c:tickLblPos val=\"nextTo\"/><c:crossAx val=\"50010002\"/><c:crosses val=\"autoZero\"/><c:auto val=\"1\"/><c:lblAlgn val=\"ctr\"/><c:lblOffset val=\"100\"/></c:catAx>"
     xml += "<c:valAx><c:axId val=\"50010002\"/><c:scaling><c:orientation val=\"minMax\"/></c:scaling><c:delete val=\"0\"/><c:axPos val=\"\(valueAt)\"/><c:majorGridlines/><c:numFmt formatCode=\"General\" sourceLinked=\"1\"/><c:tickLblPos val=\"nextTo\"/><c:crossAx val=\"50010001\"/><c:crosses val=\"\(kind == .bars ? "max" : "autoZero")\"/><c:crossBetween val=\"between\"/></c:valAx>"
     xml += "</c:plotArea>"
-    if series.count > 1 { xml += #"<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend>"# }
+    if chart.values.count > 1 { xml += #"<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend>"# }
     xml += #"<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>"#
     return xml
   }

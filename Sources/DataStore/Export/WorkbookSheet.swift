@@ -10,9 +10,9 @@ public struct WorkbookSheet: Sendable, Equatable {
   public var widths: [Int]
   /// Lines written under the table, after one empty row, outside its filter range.
   public var notes: [String]
-  public var chart: WorkbookChart?
+  public var chart: TableChart?
 
-  public init(name: String, rows: [[WorkbookWriter.Cell]], header: Bool = false, widths: [Int] = [], notes: [String] = [], chart: WorkbookChart? = nil) {
+  public init(name: String, rows: [[WorkbookWriter.Cell]], header: Bool = false, widths: [Int] = [], notes: [String] = [], chart: TableChart? = nil) {
     self.name = name
     self.rows = rows
     self.header = header

@@ -51,13 +51,13 @@ public enum WorkbookWriter {
       var charts: [Int] = []
       for (i, sheet) in sheets.enumerated() {
         parts.append(("xl/worksheets/sheet\(i + 1).xml", try worksheet(sheet, name: names[i], styles: &styles, interrupted: interrupted)))
-        guard let chart = sheet.chart else { continue }
+        guard let chart = sheet.chart.flatMap({ WorkbookChart.xml($0, sheet: names[i], cells: sheet.rows) }) else { continue }
         let n = charts.count + 1
         charts.append(i + 1)
         parts.append(("xl/worksheets/_rels/sheet\(i + 1).xml.rels", relations([(drawingType, "../drawings/drawing\(n).xml")])))
         parts.append(("xl/drawings/drawing\(n).xml", WorkbookChart.drawing(beside: sheet.columnCount)))
         parts.append(("xl/drawings/_rels/drawing\(n).xml.rels", relations([(chartType, "../charts/chart\(n).xml")])))
-        parts.append(("xl/charts/chart\(n).xml", chart.xml(sheet: names[i], cells: sheet.rows)))
+        parts.append(("xl/charts/chart\(n).xml", chart))
       }
       try add("[Content_Types].xml", contentTypes(sheets: sheets.count, charts: charts.count))
       try add("_rels/.rels", relations([(documentType, "xl/workbook.xml"), (propertiesType, "docProps/app.xml")]))
@@ -174,7 +174,7 @@ public enum WorkbookWriter {
     }
     xml += "</sheetData>"
     if sheet.header { xml += "<autoFilter ref=\"\(tableRange(sheet))\"/>" }
-    if sheet.chart != nil { xml += #"<drawing r:id="rId1"/>"# }
+    if let chart = sheet.chart, !chart.rows.isEmpty { xml += #"<drawing r:id="rId1"/>"# }
     return xml + "</worksheet>"
   }
 
