@@ -3,7 +3,9 @@
 ///
 /// Only the first occurrence of each distinct byte sequence builds a String; that String
 /// goes through `TextDictionary.code(for:)`, so text that Swift considers equal under
-/// canonical equivalence but spells with different bytes still shares one code.
+/// canonical equivalence but spells with different bytes still shares one code. That
+/// first occurrence is also where the bytes are checked for UTF-8: a streamed file's
+/// texts are checked once per distinct text, not once per cell.
 struct ByteInterner {
   /// Every distinct byte sequence seen, back to back.
   private var arena: [UInt8] = []
@@ -15,6 +17,9 @@ struct ByteInterner {
   /// Open addressing: entry index + 1, 0 for an empty slot.
   private var slots: [UInt32]
   private var mask: Int
+  /// The entry the last cell had: rows of one unit come together, so most unit cells
+  /// are the one before and are found without hashing.
+  private var lastEntry = -1
 
   init(capacity: Int = 1024) {
     var size = 64
@@ -46,13 +51,22 @@ struct ByteInterner {
     return h
   }
 
-  /// The code of `bytes` in `dictionary`, adding the text when new.
-  mutating func code(_ bytes: UnsafeRawBufferPointer, _ dictionary: inout TextDictionary) -> UInt32 {
-    code(bytes, hash: ByteInterner.hash(bytes), &dictionary)
+  /// The code of `bytes` in `dictionary`, adding the text when new; nil when the bytes
+  /// are new and not UTF-8.
+  mutating func code(_ bytes: UnsafeRawBufferPointer, _ dictionary: inout TextDictionary) -> UInt32? {
+    if lastEntry >= 0 {
+      let s = starts[lastEntry]
+      let len = starts[lastEntry + 1] - s
+      if len == bytes.count, arena.withUnsafeBytes({ len == 0 || memcmp($0.baseAddress! + s, bytes.baseAddress!, len) == 0 }) {
+        return codes[lastEntry]
+      }
+    }
+    return code(bytes, hash: ByteInterner.hash(bytes), &dictionary, checking: true)
   }
 
-  /// The same, with the bytes' hash already known.
-  mutating func code(_ bytes: UnsafeRawBufferPointer, hash h: UInt64, _ dictionary: inout TextDictionary) -> UInt32 {
+  /// The same, with the bytes' hash already known; `checking` false for bytes known to
+  /// be UTF-8.
+  mutating func code(_ bytes: UnsafeRawBufferPointer, hash h: UInt64, _ dictionary: inout TextDictionary, checking: Bool) -> UInt32? {
     var slot = Int(truncatingIfNeeded: h) & mask
     while true {
       let e = slots[slot]
@@ -65,11 +79,15 @@ struct ByteInterner {
           let same = arena.withUnsafeBytes { a in
             len == 0 || memcmp(a.baseAddress! + s, bytes.baseAddress!, len) == 0
           }
-          if same { return codes[entry] }
+          if same {
+            lastEntry = entry
+            return codes[entry]
+          }
         }
       }
       slot = (slot + 1) & mask
     }
+    if checking, !TextEncoding.isUTF8(bytes.bindMemory(to: UInt8.self)) { return nil }
     let text = String(decoding: bytes, as: UTF8.self)
     let code = dictionary.code(for: text)
     arena.append(contentsOf: bytes)
@@ -77,6 +95,7 @@ struct ByteInterner {
     codes.append(code)
     hashes.append(h)
     slots[slot] = UInt32(codes.count)
+    lastEntry = codes.count - 1
     if codes.count * 2 > slots.count { grow() }
     return code
   }
@@ -99,7 +118,8 @@ struct ByteInterner {
         }
         let s = other.starts[entry]
         let bytes = UnsafeRawBufferPointer(rebasing: arena[s..<other.starts[entry + 1]])
-        map[local] = code(bytes, hash: other.hashes[entry], &dictionary)
+        // The other interner checked its bytes when it took them.
+        map[local] = code(bytes, hash: other.hashes[entry], &dictionary, checking: false) ?? 0
       }
     }
     return map

@@ -133,8 +133,25 @@ public struct DelimitedReader {
           fields.append(contentStart..<contentEnd)
         }
       } else {
-        // An unquoted field is read in place: only its end is looked for.
+        // An unquoted field is read in place: only its end is looked for, eight bytes at
+        // a time while none of them is the separator, a line end or NUL.
         let fieldStart = position
+        if let base = bytes.baseAddress {
+          let ones: UInt64 = 0x0101_0101_0101_0101
+          let sep = ones &* UInt64(separator)
+          @inline(__always) func zeroByte(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & 0x8080_8080_8080_8080 }
+          while position + 8 <= n {
+            let w = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
+            let hits = zeroByte(w ^ sep) | zeroByte(w ^ (ones &* 0x0A)) | zeroByte(w ^ (ones &* 0x0D)) | zeroByte(w)
+            if hits != 0 {
+              // The lowest flagged byte (little-endian) is the first such byte (a flag can be wrong only
+              // above a right one).
+              position += hits.trailingZeroBitCount >> 3
+              break
+            }
+            position += 8
+          }
+        }
         while position < n {
           let b = bytes[position]
           if b == separator || b == 0x0A || b == 0x0D || b == 0 { break }

@@ -11,15 +11,31 @@ struct ProjectColumnsBuilder {
   var table = ProjectTable()
   private var units = ByteInterner()
   private var names = ByteInterner()
-  /// (year, unit, seq) → row, for the duplicate check: open addressing of row + 1.
-  private var keySlots: [UInt32]
-  private var keyMask: Int
+  /// Per unit code, the smallest and the largest (year, seq) of its rows so far, packed
+  /// as `year << 32 | seq`; `Int64.min` for a unit with no row yet.
+  private var keyLow: [Int64] = []
+  private var keyTop: [Int64] = []
+  /// True while every row came with a (year, seq) above all earlier ones of its unit, as
+  /// in a file ordered by year or by unit: no key can then repeat, and the duplicate check
+  /// needs no table of keys. The first row that breaks the order builds the table.
+  private(set) var ascending = true
+  /// (year, unit, seq) → row once the order is broken: open addressing of row + 1.
+  private var keySlots: [UInt32] = []
+  private var keyMask = 0
+  /// Rows the key table is sized for when it is built.
+  private let keyRows: Int
   let fields: Fields
+  /// Set when a record's bytes are not UTF-8 (the error thrown then is only a stop): a
+  /// streamed file's bytes are checked cell by cell, as they are read.
+  private(set) var notUTF8 = false
 
   /// Field index of each column, -1 when absent.
   struct Fields {
     var year = -1, unit = -1, seq = -1, name = -1, fund = -1, budget = -1, initial = -1, spent = -1
     var score = -1, grade = -1, ratePoints = -1
+    /// For each field of a record, whether it is one of the above; any other field (a
+    /// column the loader does not read) is only checked for UTF-8.
+    var read: [Bool] = []
     init(_ index: [String: Int]) {
       year = index["year"] ?? -1
       unit = index["unit"] ?? -1
@@ -32,29 +48,53 @@ struct ProjectColumnsBuilder {
       score = index["score"] ?? -1
       grade = index["grade"] ?? -1
       ratePoints = index["rate_points"] ?? -1
+      let all = [year, unit, seq, name, fund, budget, initial, spent, score, grade, ratePoints]
+      read = [Bool](repeating: false, count: (all.max() ?? -1) + 1)
+      for i in all where i >= 0 { read[i] = true }
     }
   }
 
   /// - Parameters:
   ///   - expectedRows: rows the columns are sized for (a first piece's columns take the
   ///     later pieces' rows too).
-  ///   - keyRows: rows the duplicate-key table is sized for (this piece's own).
+  ///   - keyRows: rows the duplicate-key table is sized for, should it be needed (this
+  ///     piece's own).
   init(index: [String: Int], expectedRows: Int, keyRows: Int? = nil) {
     fields = Fields(index)
     table.reserveCapacity(expectedRows)
-    var size = 1024
-    // Filled to at most three quarters: at 10 M rows, half the memory of a half-full table.
-    while size * 3 < (keyRows ?? expectedRows) * 4 { size <<= 1 }
-    keySlots = [UInt32](repeating: 0, count: size)
-    keyMask = size - 1
+    self.keyRows = keyRows ?? expectedRows
+  }
+
+  @inline(__always)
+  static func packedKey(_ y: Int32, _ s: Int32) -> Int64 {
+    Int64(y) << 32 | Int64(UInt32(bitPattern: s))
   }
 
   /// The row whose (year, unit, seq) equals row `r`'s, if one came before.
   mutating func insertKey(_ r: Int) -> Int? {
-    if (r + 1) * 4 > keySlots.count * 3 { growKeys() }
     let y = table.year[r]
     let u = table.unit[r]
     let s = table.seq[r]
+    let k = ProjectColumnsBuilder.packedKey(y, s)
+    let ui = Int(u)
+    if ui >= keyTop.count {
+      let n = max(ui + 1, table.units.count)
+      keyLow.append(contentsOf: repeatElement(Int64.min, count: n - keyLow.count))
+      keyTop.append(contentsOf: repeatElement(Int64.min, count: n - keyTop.count))
+    }
+    let top = keyTop[ui]
+    if ascending {
+      if k > top {
+        if top == Int64.min { keyLow[ui] = k }
+        keyTop[ui] = k
+        return nil
+      }
+      ascending = false
+      buildKeys(rows: r)
+    }
+    if top == Int64.min || k < keyLow[ui] { keyLow[ui] = k }
+    if k > top { keyTop[ui] = k }
+    if (r + 1) * 4 > keySlots.count * 3 { buildKeys(rows: r) }
     var slot = ProjectColumnsBuilder.keyHash(y, u, s) & keyMask
     while true {
       let e = keySlots[slot]
@@ -68,9 +108,30 @@ struct ProjectColumnsBuilder {
     }
   }
 
+  /// Whether a row with this key may be here: its unit has rows, and the key lies between
+  /// their smallest and largest. Most rows of another piece are ruled out by this alone.
+  @inline(__always)
+  func mayHoldKey(year y: Int32, unit u: UInt32, seq s: Int32) -> Bool {
+    let ui = Int(u)
+    guard ui < keyTop.count else { return false }
+    let k = ProjectColumnsBuilder.packedKey(y, s)
+    return keyTop[ui] != Int64.min && k >= keyLow[ui] && k <= keyTop[ui]
+  }
+
+  /// Builds the key table if the rows never needed it, so that `findKey` can look up
+  /// another piece's keys here.
+  mutating func prepareKeyTable() {
+    if ascending {
+      ascending = false
+      buildKeys(rows: table.count)
+    }
+  }
+
   /// The row with this key, if any, without adding it (another piece's rows are looked
-  /// up here when pieces are joined).
+  /// up here when pieces are joined, after `prepareKeyTable`).
   func findKey(year y: Int32, unit u: UInt32, seq s: Int32) -> Int? {
+    guard mayHoldKey(year: y, unit: u, seq: s) else { return nil }
+    precondition(!ascending, "findKey before prepareKeyTable")
     var slot = ProjectColumnsBuilder.keyHash(y, u, s) & keyMask
     while true {
       let e = keySlots[slot]
@@ -79,12 +140,6 @@ struct ProjectColumnsBuilder {
       if table.seq[o] == s && table.unit[o] == u && table.year[o] == y { return o }
       slot = (slot + 1) & keyMask
     }
-  }
-
-  /// Gives back the duplicate-key table once pieces are joined.
-  mutating func dropKeys() {
-    keySlots = []
-    keyMask = 0
   }
 
   /// Adds the texts of a later piece to this builder's dictionaries; returns, for each of
@@ -107,11 +162,14 @@ struct ProjectColumnsBuilder {
     return Int(truncatingIfNeeded: h)
   }
 
-  private mutating func growKeys() {
-    let size = keySlots.count * 2
+  /// (Re)builds the key table from rows `0..<rows`, sized for this piece's rows (at
+  /// most three quarters full) or twice what it held.
+  private mutating func buildKeys(rows: Int) {
+    var size = max(1024, keySlots.count * 2)
+    while size * 3 < max(keyRows, rows + 1) * 4 { size <<= 1 }
     keySlots = [UInt32](repeating: 0, count: size)
     keyMask = size - 1
-    for r in 0..<table.count - 1 {
+    for r in 0..<rows {
       var slot = ProjectColumnsBuilder.keyHash(table.year[r], table.unit[r], table.seq[r]) & keyMask
       while keySlots[slot] != 0 { slot = (slot + 1) & keyMask }
       keySlots[slot] = UInt32(r + 1)
@@ -226,6 +284,15 @@ struct ProjectColumnsBuilder {
         if r.lowerBound >= base { return UnsafeBufferPointer(rebasing: copied[(r.lowerBound - base)..<(r.upperBound - base)]) }
         return UnsafeBufferPointer(rebasing: bytes[r])
       }
+      /// Checks a cell that the fast paths below did not take whole (those take only
+      /// ASCII digits, the four grades and budget books, or text the interner checks).
+      func checkText(_ p: UnsafeBufferPointer<UInt8>) throws(LoadError) {
+        if !TextEncoding.isUTF8(p) {
+          notUTF8 = true
+          throw c.error("", "not UTF-8")
+        }
+      }
+      for i in 0..<present where i >= f.read.count || !f.read[i] { try checkText(cell(i)) }
       // year
       var year: Int
       if let v = ProjectColumnsBuilder.digits(cell(f.year)), DatasetLoader.yearRange.contains(v) {
@@ -237,8 +304,13 @@ struct ProjectColumnsBuilder {
       let unitBytes = cell(f.unit)
       let unit: UInt32
       if f.unit >= 0, !ProjectColumnsBuilder.needsTrim(unitBytes) {
-        unit = units.code(UnsafeRawBufferPointer(unitBytes), &table.units)
+        guard let code = units.code(UnsafeRawBufferPointer(unitBytes), &table.units) else {
+          notUTF8 = true
+          throw c.error("", "not UTF-8")
+        }
+        unit = code
       } else {
+        try checkText(unitBytes)
         unit = table.units.code(for: try c.requiredText("unit"))
       }
       // seq
@@ -252,8 +324,13 @@ struct ProjectColumnsBuilder {
       let nameBytes = cell(f.name)
       let name: UInt32
       if f.name >= 0, !ProjectColumnsBuilder.needsTrim(nameBytes) {
-        name = names.code(UnsafeRawBufferPointer(nameBytes), &table.names)
+        guard let code = names.code(UnsafeRawBufferPointer(nameBytes), &table.names) else {
+          notUTF8 = true
+          throw c.error("", "not UTF-8")
+        }
+        name = code
       } else {
+        try checkText(nameBytes)
         name = table.names.code(for: try c.requiredText("name"))
       }
       // budget (required)

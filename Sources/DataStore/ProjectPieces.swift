@@ -60,8 +60,10 @@ enum ProjectPieces {
     /// How far the reader got.
     var farthest: Int
     var interrupted = false
-    /// A streamed piece whose bytes are not UTF-8.
+    /// A piece with a cell that is not UTF-8.
     var notUTF8 = false
+    /// A streamed piece whose bytes could not be read.
+    var unreadable = false
   }
 
   /// What the pieces found: the table, or a sign that the cuts were wrong.
@@ -224,7 +226,8 @@ enum ProjectPieces {
     for k in 0..<pieces {
       let o = outcomes[k]
       if o.interrupted { throw LoadError.interrupted(layout.file) }
-      if stream != nil, o.failure != nil || o.notUTF8 { return .readAgain }
+      // Not UTF-8: the ordinary reading tells the file's encoding and reports the place.
+      if o.notUTF8 || o.unreadable || (stream != nil && o.failure != nil) { return .readAgain }
       if o.failure == nil {
         if o.lastEnd > ends[k] { return .readAgain }
         continue
@@ -244,7 +247,7 @@ enum ProjectPieces {
       outcomes[0].builder = first
     }
     // Keys repeated across pieces: each later piece's rows looked up in the earlier pieces.
-    let hits = crossDuplicates(outcomes, maps: maps, last: last, offsets: offsets)
+    let hits = crossDuplicates(&outcomes, maps: maps, last: last, offsets: offsets)
     for k in 0...last {
       let o = outcomes[k]
       let failRow = o.duplicate?.row ?? o.builder.table.count
@@ -276,9 +279,12 @@ enum ProjectPieces {
   }
 
   /// For each piece, its first row whose key an earlier piece holds, and that earlier row
-  /// (numbered in the file). Looked up concurrently, in chunks of rows.
+  /// (numbered in the file). Looked up concurrently, in chunks of rows: first against each
+  /// earlier piece's per-unit key ranges, which in a file ordered by year or by unit rule
+  /// out every row; only when some row falls inside a range are the earlier pieces' key
+  /// tables built and the keys looked up.
   static func crossDuplicates(
-    _ outcomes: [Outcome], maps: [(units: [UInt32], names: [UInt32])], last: Int, offsets: [Int]
+    _ outcomes: inout [Outcome], maps: [(units: [UInt32], names: [UInt32])], last: Int, offsets: [Int]
   ) -> [(row: Int, earlier: Int)?] {
     guard last > 0 else { return [nil] }
     // For each earlier piece, each joined unit code → its own code (or none).
@@ -304,28 +310,54 @@ enum ProjectPieces {
         s += size
       }
     }
-    var found = [(row: Int, earlier: Int)?](repeating: nil, count: jobs.count)
-    found.withUnsafeMutableBufferPointer { out in
-      let shared = UnsafeSendable((outcomes, local, out))
-      Threads.run(jobs.count) { i in
-        let (outcomes, local, out) = shared.value
-        let (k, rows) = jobs[i]
-        let t = outcomes[k].builder.table
-        let unitMap = maps[k].units
-        for r in rows {
-          let joined = unitMap[Int(t.unit[r])]
-          for j in 0..<k {
-            let u = j == 0 ? joined : local[j][Int(joined)]
-            if u == UInt32.max { continue }
-            if let e = outcomes[j].builder.findKey(year: t.year[r], unit: u, seq: t.seq[r]) {
-              out[i] = (r, offsets[j] + e)
-              return
+    /// Each job's first row that may (`exact` false: lies in a unit's key range) or does
+    /// repeat an earlier piece's key, with that earlier row.
+    func scan(_ outcomes: [Outcome], exact: Bool) -> [(row: Int, earlier: Int)?] {
+      var found = [(row: Int, earlier: Int)?](repeating: nil, count: jobs.count)
+      found.withUnsafeMutableBufferPointer { out in
+        let shared = UnsafeSendable((outcomes, local, out))
+        Threads.run(jobs.count) { i in
+          let (outcomes, local, out) = shared.value
+          let (k, rows) = jobs[i]
+          let t = outcomes[k].builder.table
+          let unitMap = maps[k].units
+          for r in rows {
+            let joined = unitMap[Int(t.unit[r])]
+            let (y, s) = (t.year[r], t.seq[r])
+            for j in 0..<k {
+              let u = j == 0 ? joined : local[j][Int(joined)]
+              if u == UInt32.max { continue }
+              let earlier = outcomes[j].builder
+              if exact {
+                if let e = earlier.findKey(year: y, unit: u, seq: s) {
+                  out[i] = (r, offsets[j] + e)
+                  return
+                }
+              } else if earlier.mayHoldKey(year: y, unit: u, seq: s) {
+                out[i] = (r, 0)
+                return
+              }
             }
           }
         }
       }
+      return found
     }
+    let inRange = scan(outcomes, exact: false)
     var hits = [(row: Int, earlier: Int)?](repeating: nil, count: last + 1)
+    guard inRange.contains(where: { $0 != nil }) else { return hits }
+    var tables = [ProjectColumnsBuilder?](repeating: nil, count: last)
+    tables.withUnsafeMutableBufferPointer { out in
+      let shared = UnsafeSendable((outcomes, out))
+      Threads.run(last) { j in
+        var b = shared.value.0[j].builder
+        b.prepareKeyTable()
+        shared.value.1[j] = b
+      }
+    }
+    for j in 0..<last { outcomes[j].builder = tables[j]! }
+    tables = []
+    let found = scan(outcomes, exact: true)
     for (i, job) in jobs.enumerated() {
       if let f = found[i], hits[job.piece] == nil { hits[job.piece] = f }
     }
@@ -345,10 +377,10 @@ enum ProjectPieces {
     var records = 0
     let file = layout.file
     let headers = layout.headers
-    // A streamed piece reads its bytes 8 MB at a time, at least 1 MB ahead of the reader,
-    // and checks them for UTF-8 up to the last ASCII byte read.
+    // A streamed piece reads its bytes 8 MB at a time, at least 1 MB ahead of the reader.
+    // Its bytes are checked for UTF-8 by the builder, cell by cell (the header was
+    // checked by the loader, and what lies between cells is ASCII).
     var loaded = stream?.1.lowerBound ?? 0
-    var checked = from
     var streamDone = stream == nil
     func readAhead(_ offset: Int) -> Bool {
       guard let (file, fill) = stream else { return true }
@@ -357,21 +389,12 @@ enum ProjectPieces {
         do { try file.fill(loaded..<next) } catch { return false }
         loaded = next
       }
-      var end = to
-      if loaded < fill.upperBound {
-        end = min(loaded, to)
-        while end > checked, bytes[end - 1] >= 0x80 { end -= 1 }
-      }
-      if end > checked {
-        if !TextEncoding.isUTF8(UnsafeBufferPointer(rebasing: bytes[checked..<end])) { return false }
-        checked = end
-      }
-      streamDone = loaded >= fill.upperBound && checked >= to
+      streamDone = loaded >= fill.upperBound
       return true
     }
     while true {
       if !streamDone, cursor.reader.offset + tuning.chunk / 8 > loaded, !readAhead(cursor.reader.offset) {
-        out.notUTF8 = true
+        out.unreadable = true
         break
       }
       records += 1
@@ -399,7 +422,7 @@ enum ProjectPieces {
         try DatasetLoader.checkWidth(cursor.reader, headers: headers, headerWidth: layout.headerWidth, file: file)
         try out.builder.append(cursor)
       } catch {
-        out.failure = error
+        if out.builder.notUTF8 { out.notUTF8 = true } else { out.failure = error }
         break
       }
       let row = out.builder.table.count - 1
@@ -409,7 +432,7 @@ enum ProjectPieces {
         break
       }
     }
-    if !streamDone, out.failure == nil, !out.notUTF8, !readAhead(to) { out.notUTF8 = true }
+    if !streamDone, out.failure == nil, !out.notUTF8, !readAhead(to) { out.unreadable = true }
     out.farthest = cursor.reader.offset
     _ = progress.report(piece: piece, offset: cursor.reader.offset, rows: records - 1, finished: true)
     return out

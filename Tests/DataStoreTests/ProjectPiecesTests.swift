@@ -34,21 +34,23 @@ import Testing
     "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }
 
-  /// A random projects file; `faults` is how likely a row carries a problem.
-  static func file(_ g: inout Generator, rows: Int, faults: Int) -> [UInt8] {
+  /// A random projects file; `faults` is how likely a row carries a problem. An `ordered`
+  /// file's years never go down and its row numbers rarely do, as in files ordered by
+  /// year, so its keys are checked without a key table until a key comes out of order.
+  static func file(_ g: inout Generator, rows: Int, faults: Int, ordered: Bool = false) -> [UInt8] {
     let end = g.chance(30) ? "\r\n" : "\n"
     var text = g.chance(20) ? "\u{FEFF}" : ""
     text += "year,unit,seq,name,fund,budget,initial,spent,score,grade,rate_points" + end
     var keys: [(Int, String, Int)] = []
     for r in 0..<rows {
       if g.chance(5) { text += end }
-      var year = g.int(2022...2024)
+      var year = ordered ? 2022 + r * 3 / rows : g.int(2022...2024)
       var unit = g.pick(units)
       var seq = r + 1
       if g.chance(faults), !keys.isEmpty {
         // A key seen before, maybe in another piece.
         (year, unit, seq) = g.pick(keys)
-      } else if g.chance(10) {
+      } else if g.chance(ordered ? 1 : 10) {
         seq = g.int(1...(rows + 1))
       }
       keys.append((year, unit, seq))
@@ -101,14 +103,24 @@ import Testing
       && a.spent == b.spent && a.score == b.score && a.grade == b.grade && a.ratePoints == b.ratePoints
   }
 
-  @Test(arguments: [0, 2, 8, 30])
-  func nPiecesReadAsOnePiece(faults: Int) {
-    var g = Generator(state: UInt64(faults) &* 7919 &+ 1)
+  /// No two rows share (year, unit, seq): the duplicate check, whichever way it ran,
+  /// missed none.
+  static func keysAreUnique(_ t: ProjectTable) -> Bool {
+    struct Key: Hashable {
+      var year: Int32, unit: String, seq: Int32
+    }
+    return Set((0..<t.count).map { Key(year: t.year[$0], unit: t.units[t.unit[$0]], seq: t.seq[$0]) }).count == t.count
+  }
+
+  @Test(arguments: [0, 2, 8, 30], [false, true])
+  func nPiecesReadAsOnePiece(faults: Int, ordered: Bool) {
+    var g = Generator(state: UInt64(faults) &* 7919 &+ (ordered ? 5 : 1))
     var loaded = 0
     var refused = 0
     for _ in 0..<100 {
-      let bytes = Self.file(&g, rows: g.int(1...200), faults: faults)
+      let bytes = Self.file(&g, rows: g.int(1...200), faults: faults, ordered: ordered)
       let one = Self.read(bytes, pieces: 1)
+      if case .success(let t) = one { #expect(Self.keysAreUnique(t)) }
       for pieces in [2, 3, 5, 16] {
         let many = Self.read(bytes, pieces: pieces)
         switch (one, many) {
@@ -184,6 +196,46 @@ import Testing
       #expect(Self.same(whole, streamed.projects))
       #expect(streamed.projects.count == 500)
     }
+  }
+
+  /// A streamed file is checked for UTF-8 cell by cell; a byte that is not UTF-8 in any
+  /// cell (a column the loader reads, one it does not, text it trims) is found, and the
+  /// file is then read whole and read as the whole file is.
+  @Test func aCellThatIsNotUTF8IsFoundInAStreamedFile() throws {
+    let folder = try TemporaryFolder()
+    let header = "year,unit,seq,name,fund,budget,grade,remark"
+    func row(_ r: Int) -> [String] { ["2024", "局\(r % 7)", "\(r)", "项目\(r % 13)", "一般公共预算", "\(r).5", "良", "备注\(r)"] }
+    var checked = 0
+    for column in 0..<8 {
+      for bad: [UInt8] in [[0xFF], [0xBE, 0xD6], [0xE4, 0xBC]] {
+        var bytes = Array((header + "\n").utf8)
+        for r in 1...400 {
+          var cells = row(r)
+          if column == 1, r == 200 { cells[1] = " 局 " }  // trimmed text takes the general reader
+          var line = Array(cells.joined(separator: ",").utf8)
+          if r == 250 {
+            // The bad bytes go at the start of the cell.
+            var start = 0
+            for _ in 0..<column { start = line[start...].firstIndex(of: UInt8(ascii: ","))! + 1 }
+            line.insert(contentsOf: bad, at: start)
+          }
+          bytes += line + [0x0A]
+        }
+        let path = try folder.write("projects.csv", bytes: bytes)
+        let whole = Self.load(path, pieces: 1, streamed: false)
+        for pieces in [1, 3] {
+          let streamed = Self.load(path, pieces: pieces, streamed: true)
+          switch (whole, streamed) {
+          case (.success(let a), .success(let b)): #expect(Self.same(a, b), "column \(column)")
+          case (.failure(let a), .failure(let b)): #expect(a == b, "column \(column)")
+          default: Issue.record("column \(column), \(bad): \(whole) vs \(streamed)")
+          }
+          checked += 1
+        }
+        #expect(whole.failure != nil, "column \(column), \(bad)")
+      }
+    }
+    #expect(checked == 48)
   }
 
   /// A key repeated in a later piece is reported on its own line, naming the first one's.
