@@ -1,9 +1,9 @@
 /// Maps the UTF-8 bytes of a cell straight to its `TextDictionary` code, so a loader
 /// turns millions of repeated names into codes without building a String per cell.
 ///
-/// Only the first occurrence of each distinct byte sequence builds a String; that String
-/// goes through `TextDictionary.code(for:)`, so text that Swift considers equal under
-/// canonical equivalence but spells with different bytes still shares one code. That
+/// Only the first occurrence of each distinct byte sequence goes to the dictionary, so
+/// text that Swift considers equal under canonical equivalence but spells with different
+/// bytes still shares one code. That
 /// first occurrence is also where the bytes are checked for UTF-8: a streamed file's
 /// texts are checked once per distinct text, not once per cell.
 struct ByteInterner {
@@ -51,13 +51,29 @@ struct ByteInterner {
     return h
   }
 
+  /// Whether `n` bytes at `a` and `b` are equal: cells are a few dozen bytes, where a call
+  /// to memcmp cost more than the comparing.
+  @inline(__always)
+  static func same(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ n: Int) -> Bool {
+    var i = 0
+    while i + 8 <= n {
+      if a.loadUnaligned(fromByteOffset: i, as: UInt64.self) != b.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
+      i += 8
+    }
+    while i < n {
+      if a.load(fromByteOffset: i, as: UInt8.self) != b.load(fromByteOffset: i, as: UInt8.self) { return false }
+      i += 1
+    }
+    return true
+  }
+
   /// The code of `bytes` in `dictionary`, adding the text when new; nil when the bytes
   /// are new and not UTF-8.
   mutating func code(_ bytes: UnsafeRawBufferPointer, _ dictionary: inout TextDictionary) -> UInt32? {
     if lastEntry >= 0 {
       let s = starts[lastEntry]
       let len = starts[lastEntry + 1] - s
-      if len == bytes.count, arena.withUnsafeBytes({ len == 0 || memcmp($0.baseAddress! + s, bytes.baseAddress!, len) == 0 }) {
+      if len == bytes.count, arena.withUnsafeBytes({ len == 0 || ByteInterner.same($0.baseAddress! + s, bytes.baseAddress!, len) }) {
         return codes[lastEntry]
       }
     }
@@ -77,7 +93,7 @@ struct ByteInterner {
         let len = starts[entry + 1] - s
         if len == bytes.count {
           let same = arena.withUnsafeBytes { a in
-            len == 0 || memcmp(a.baseAddress! + s, bytes.baseAddress!, len) == 0
+            len == 0 || ByteInterner.same(a.baseAddress! + s, bytes.baseAddress!, len)
           }
           if same {
             lastEntry = entry
@@ -88,8 +104,7 @@ struct ByteInterner {
       slot = (slot + 1) & mask
     }
     if checking, !TextEncoding.isUTF8(bytes.bindMemory(to: UInt8.self)) { return nil }
-    let text = String(decoding: bytes, as: UTF8.self)
-    let code = dictionary.code(for: text)
+    let code = dictionary.code(utf8: bytes)
     arena.append(contentsOf: bytes)
     starts.append(arena.count)
     codes.append(code)

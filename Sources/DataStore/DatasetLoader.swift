@@ -118,6 +118,18 @@ public enum DatasetLoader {
       return store
     }
     let read = try FileBytes.read(file, limit: byteLimit)
+    // A projects file is checked for UTF-8 cell by cell as it is parsed (pages are given
+    // back only for files above the streamed size, which come here only when streaming
+    // failed); only when a cell is not UTF-8 is the whole file checked and converted.
+    if kind == .projects, encoding != .gb18030, read.bytes.count <= 64 << 20,
+      let table = try parseProjects(read.bytes, file: file, monitor: monitor)
+    {
+      try read.checkUnchanged()
+      var store = Store()
+      store.files = [file]
+      store.projects = table
+      return store
+    }
     // Non-UTF-8 text (GB18030 from Chinese Excel) is converted; anything else is left
     // for the parser to report with the line of the first bad byte.
     let isUTF8 = encoding != .gb18030 && isUTF8OnAllCores(read.bytes)
@@ -167,7 +179,7 @@ public enum DatasetLoader {
     var store = Store()
     store.files = [file]
     if kind == .projects {
-      // Not streamed, so never nil.
+      // Never nil: the bytes are UTF-8 and not streamed.
       if let table = try ProjectPieces.read(
         bytes, layout: layout, body: reader.offset, line: reader.line, releasing: releasingParsedPages, monitor: monitor)
       {
@@ -204,6 +216,16 @@ public enum DatasetLoader {
     }
     if !store.indicators.isEmpty { store.indicatorFiles = [(file, store.indicators.count)] }
     return store
+  }
+
+  /// A projects file's table, its cells checked for UTF-8 as they are read; nil when the
+  /// header or a cell is not UTF-8 (or the header cannot be read as UTF-8), for the
+  /// reading that tells the encoding and reports the place.
+  static func parseProjects(_ bytes: UnsafeBufferPointer<UInt8>, file: String, monitor: LoadMonitor) throws(LoadError) -> ProjectTable? {
+    guard let (reader, layout) = try? readHeader(bytes, file: file, kind: .projects),
+      TextEncoding.isUTF8(UnsafeBufferPointer(rebasing: bytes[0..<reader.offset]))
+    else { return nil }
+    return try ProjectPieces.read(bytes, layout: layout, body: reader.offset, line: reader.line, releasing: false, monitor: monitor)
   }
 
   /// Reads the header record: the reader placed after it, and the columns it names.

@@ -70,6 +70,8 @@ enum ProjectPieces {
   enum Result {
     case table(ProjectTable)
     case readAgain
+    /// A cell is not UTF-8: the file is for the reading that tells its encoding.
+    case notUTF8
   }
 
   /// Reads the records from `body` (where the header's record ended; line `line`) to the end.
@@ -87,6 +89,8 @@ enum ProjectPieces {
     switch try read(bytes, layout: layout, body: body, line: line, pieces: pieces, releasing: releasing, monitor: monitor, stream: stream, tuning: tuning) {
     case .table(let table):
       return table
+    case .notUTF8:
+      return nil
     case .readAgain where stream != nil:
       return nil
     case .readAgain:
@@ -227,7 +231,8 @@ enum ProjectPieces {
       let o = outcomes[k]
       if o.interrupted { throw LoadError.interrupted(layout.file) }
       // Not UTF-8: the ordinary reading tells the file's encoding and reports the place.
-      if o.notUTF8 || o.unreadable || (stream != nil && o.failure != nil) { return .readAgain }
+      if o.notUTF8 { return .notUTF8 }
+      if o.unreadable || (stream != nil && o.failure != nil) { return .readAgain }
       if o.failure == nil {
         if o.lastEnd > ends[k] { return .readAgain }
         continue
