@@ -65,6 +65,15 @@ enum FilePath {
     return String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
   }
 
+  /// A directory entry's name, read in place up to its NUL: a record may be shorter than
+  /// the declared 256-byte name field (the last one of readdir's buffer ends where its
+  /// name does), so the field is never copied whole.
+  static func entryName(_ entry: UnsafeMutablePointer<dirent>) -> String {
+    withUnsafeMutablePointer(to: &entry.pointee.d_name) { field in
+      field.withMemoryRebound(to: UInt8.self, capacity: 1) { String(cString: $0) }
+    }
+  }
+
   /// The entries of a folder (not `.` and `..`), or the errno that stopped listing it.
   static func entries(_ path: String) -> Result<[(name: String, isFolder: Bool)], FolderError> {
     guard let dir = opendir(path) else { return .failure(FolderError(code: errno)) }
@@ -76,9 +85,7 @@ enum FilePath {
         if errno != 0 { return .failure(FolderError(code: errno)) }
         break
       }
-      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-        String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-      }
+      let name = entryName(entry)
       if name == "." || name == ".." { continue }
       let full = path.hasSuffix("/") ? path + name : path + "/" + name
       // A link to a folder is not walked into (it could loop); a link to a file counts.

@@ -72,9 +72,7 @@ public enum TemporaryFiles {
     defer { closedir(directory) }
     let me = getuid()
     while let entry = readdir(directory) {
-      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-        String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-      }
+      let name = FilePath.entryName(entry)
       guard name.hasPrefix(prefix) else { continue }
       let fields = name.dropFirst(prefix.count).split(separator: ".", maxSplits: 2)
       guard fields.count == 3, let pid = Int32(fields[0]), pid > 0, pid != getpid() else { continue }
