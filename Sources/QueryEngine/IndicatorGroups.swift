@@ -31,6 +31,12 @@ struct IndicatorGroups: Sendable {
   init(_ store: Store) {
     let t = store.projects
     let all = store.indicators
+    guard !all.isEmpty else {
+      group = []
+      ranges = []
+      indicators = []
+      return
+    }
     // Unit texts are looked up once per run of indicators with the same unit (a form's
     // rows come together), compared by their bytes rather than hashed for every row.
     var unitCodes: [String: UInt32] = [:]

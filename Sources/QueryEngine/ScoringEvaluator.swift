@@ -13,31 +13,25 @@ extension ScoringEvaluator {
   /// `recompute`: each project's grade (and score, where indicators exist) under the
   /// rules in force, beside what was recorded; changed rows are marked and counted.
   func recompute(_ mode: RecomputeMode, _ clauses: Clauses) throws(EvaluationError) -> ResultTable {
-    var (rows, notes) = try selectedRows(clauses)
-    let selected = rows
+    let (chosen, notes) = try selection(clauses)
     let changedOnly = mode == .changed
     let index = indicatorIndex()
     let t = store.projects
-    let total = rows.count
+    let total = chosen?.cardinality ?? t.count
     var skippedUnknown = 0
+    var rows: [Int]
     if changedOnly, index.isEmpty, let b = RuleBands(rules) {
-      // Only the changed rows are listed: find them with one column scan (on both cores
-      // for large tables) and build rows for those alone.
-      let score = t.score
-      let grade = t.grade
-      var changed = RowSet(count: t.count) { r in
-        let s = score[r]
-        let g = grade[r]
-        return s != ProjectTable.missing && g != ProjectTable.missingCode && b.code(s) != g
-      }
-      var unknown = RowSet(count: t.count) { r in score[r] == ProjectTable.missing }
-      if rows.count != t.count {
-        let selected = RowSet(rows: rows, count: t.count)
-        changed.formIntersection(selected)
-        unknown.formIntersection(selected)
+      // Only the changed rows are listed: find them with one pass over the score and
+      // grade columns and build rows for those alone.
+      var (changed, unknown) = b.changes(score: t.score, grade: t.grade)
+      if let chosen {
+        changed.formIntersection(chosen)
+        unknown.formIntersection(chosen)
       }
       skippedUnknown = unknown.cardinality
       rows = changed.rows
+    } else {
+      rows = chosen?.rows ?? Array(0..<t.count)
     }
     if !clauses.sort.isEmpty {
       var binder = Binder()
@@ -83,8 +77,12 @@ extension ScoringEvaluator {
       let old = t.grade[r] == ProjectTable.missingCode ? nil : Grade(rawValue: t.grade[r])
       let g = newGrade == ProjectTable.missingCode ? nil : Grade(rawValue: newGrade)
       var change = ""
+      // Whether the row is marked (a grade or score moved), told apart without comparing
+      // the change text.
+      var moved = false
       if let g, let old, g != old {
         change = moves[Int(old.rawValue)][Int(g.rawValue)]
+        moved = true
         gradeChanges += 1
         if firstChanges.count < 12 { firstChanges.append("#\(t.seq[r]) \(change)") }
       } else if g == nil {
@@ -93,15 +91,20 @@ extension ScoringEvaluator {
       }
       if scoreMoved {
         scoreChanges += 1
-        if change.isEmpty { change = "score" }
+        if change.isEmpty {
+          change = "score"
+          moved = true
+        }
       }
-      if changedOnly && (change.isEmpty || change == "unknown") { return }
+      if changedOnly && !moved { return }
       if table.rows.count >= limit { return }
       var cells: [Value] = several ? [.integer(Int(t.year[r])), .text(t.units[t.unit[r]])] : []
       cells += [.integer(Int(t.seq[r])), .text(t.names[t.name[r]]), recorded, computed, old.map { .grade($0) } ?? .missing, g.map { .grade($0) } ?? .missing, .text(change)]
-      if !change.isEmpty && change != "unknown" { table.marked.insert(table.rows.count) }
-      for f in [Field.score, .grade] where !edits.isEmpty && edits[EditKey(row: r, field: f)] != nil {
-        table.edited.insert(.init(row: table.rows.count, column: several ? (f == .score ? 4 : 6) : (f == .score ? 2 : 4)))
+      if moved { table.marked.insert(table.rows.count) }
+      if !edits.isEmpty {
+        for f in [Field.score, .grade] where edits[EditKey(row: r, field: f)] != nil {
+          table.edited.insert(.init(row: table.rows.count, column: several ? (f == .score ? 4 : 6) : (f == .score ? 2 : 4)))
+        }
       }
       table.rows.append(cells)
     }
@@ -142,7 +145,7 @@ extension ScoringEvaluator {
       summary += ": " + firstChanges.joined(separator: ", ") + (gradeChanges > 12 ? ", … (recompute changed lists them all)" : "")
     }
     table.notes = notes + [summary]
-    if rules != baseRules { table.notes.append(ruleChangeEffect(selected)) }
+    if rules != baseRules { table.notes.append(ruleChangeEffect(chosen?.rows ?? Array(0..<t.count))) }
     if scoreChanges > 0 { table.notes.append("\(scoreChanges) recomputed score\(scoreChanges == 1 ? " differs" : "s differ") from the recorded one (explain SEQ shows why)") }
     if unknown > 0 { table.notes.append("\(unknown) score\(unknown == 1 ? " is" : "s are") unknown: a value is missing (explain SEQ names it)") }
     return table
