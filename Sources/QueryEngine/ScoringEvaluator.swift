@@ -110,7 +110,7 @@ extension ScoringEvaluator {
     }
     for (k, r) in rows.enumerated() {
       if k % 4096 == 4095 { try checkInterrupt() }
-      if let b = fastBands, index[r] == nil {
+      if let b = fastBands, !index.has(r) {
         // No indicators: the recorded score stands and only its grade is derived.
         let s = t.score[r]
         let score: Value = s == ProjectTable.missing ? .missing : .score(s)
@@ -118,7 +118,7 @@ extension ScoringEvaluator {
         try appendRow(r, score, s == ProjectTable.missing ? .text("unknown") : score, newGrade, scoreMoved: false)
         continue
       }
-      if index[r] == nil {
+      if !index.has(r) {
         // No indicators and bands finer than a recorded score: the exact path.
         let c = card(r, index)
         let recorded: Value = c.project.score.map { .score($0) } ?? .missing

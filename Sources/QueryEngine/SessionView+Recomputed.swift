@@ -25,6 +25,8 @@ extension SessionView {
       let chunks = index.isEmpty ? Parallel.chunks(for: t.count) : min(Parallel.maximumChunks, max(1, t.count / 4096))
       var pieces = [[Int: Fraction]](repeating: [:], count: chunks)
       let n = t.count
+      let missing = ProjectTable.missing
+      let (spent, budget, initial) = (t.spent, t.budget, t.initial)
       score.withUnsafeMutableBufferPointer { score in
         grade.withUnsafeMutableBufferPointer { grade in
           pieces.withUnsafeMutableBufferPointer { pieces in
@@ -33,12 +35,16 @@ extension SessionView {
               let (score, grade, pieces) = box.value
               var inexact: [Int: Fraction] = [:]
               for r in (n * c / chunks)..<(n * (c + 1) / chunks) {
-                let indicators = index[r]
-                if indicators == nil, let bands {
-                  if score[r] != ProjectTable.missing { grade[r] = bands.code(score[r]) }
+                let figures = index.figures(of: r)
+                if figures == nil, let bands {
+                  if score[r] != missing { grade[r] = bands.code(score[r]) }
                   continue
                 }
-                let (sum, g) = Scorer.total(t[r], indicators: indicators ?? [], plan: plan)
+                // Straight from the columns: no `Project` (two texts) per scored row.
+                func known(_ v: Int64) -> Int64? { v == missing ? nil : v }
+                let (sum, g) = Scorer.total(
+                  score: known(score[r]), spent: known(spent[r]), budget: known(budget[r]), initial: known(initial[r]),
+                  indicators: figures ?? [], plan: plan)
                 grade[r] = g?.rawValue ?? ProjectTable.missingCode
                 guard let sum else {
                   score[r] = ProjectTable.missing
