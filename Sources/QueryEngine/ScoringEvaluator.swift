@@ -65,15 +65,21 @@ extension ScoringEvaluator {
       .init("change", numeric: false),
     ]
     var table = ResultTable(columns: columns, rows: [])
-    // Only the count and the first twelve moves are said; each move's text is made once.
-    var gradeChanges = 0
-    var firstChanges: [String] = []
     let moves = Grade.allCases.map { a in Grade.allCases.map { b in "\(a) → \(b)" } }
-    var scoreChanges = 0
-    var unknown = 0
     let recomputed = index.isEmpty ? nil : recomputedColumns()
+    /// What a run of rows lists and counts: large listings are cut into one run per core
+    /// and joined in order. Only the count and the first twelve moves are said.
+    struct Listing {
+      var rows: [[Value]] = []
+      var marked: [Int] = []
+      var edited: [ResultTable.Cell] = []
+      var gradeChanges = 0
+      var firstChanges: [String] = []
+      var scoreChanges = 0
+      var unknown = 0
+    }
     /// One listed row of a project, however its score and grade were found.
-    func appendRow(_ r: Int, _ recorded: Value, _ computed: Value, _ newGrade: UInt8, scoreMoved: Bool) throws(EvaluationError) {
+    func appendRow(_ out: inout Listing, _ r: Int, _ recorded: Value, _ computed: Value, _ newGrade: UInt8, scoreMoved: Bool) {
       let old = t.grade[r] == ProjectTable.missingCode ? nil : Grade(rawValue: t.grade[r])
       let g = newGrade == ProjectTable.missingCode ? nil : Grade(rawValue: newGrade)
       var change = ""
@@ -83,61 +89,101 @@ extension ScoringEvaluator {
       if let g, let old, g != old {
         change = moves[Int(old.rawValue)][Int(g.rawValue)]
         moved = true
-        gradeChanges += 1
-        if firstChanges.count < 12 { firstChanges.append("#\(t.seq[r]) \(change)") }
+        out.gradeChanges += 1
+        if out.firstChanges.count < 12 { out.firstChanges.append("#\(t.seq[r]) \(change)") }
       } else if g == nil {
         change = "unknown"
-        unknown += 1
+        out.unknown += 1
       }
       if scoreMoved {
-        scoreChanges += 1
+        out.scoreChanges += 1
         if change.isEmpty {
           change = "score"
           moved = true
         }
       }
       if changedOnly && !moved { return }
-      if table.rows.count >= limit { return }
+      if out.rows.count >= limit { return }
       var cells: [Value] = several ? [.integer(Int(t.year[r])), .text(t.units[t.unit[r]])] : []
       cells += [.integer(Int(t.seq[r])), .text(t.names[t.name[r]]), recorded, computed, old.map { .grade($0) } ?? .missing, g.map { .grade($0) } ?? .missing, .text(change)]
-      if moved { table.marked.insert(table.rows.count) }
+      if moved { out.marked.append(out.rows.count) }
       if !edits.isEmpty {
         for f in [Field.score, .grade] where edits[EditKey(row: r, field: f)] != nil {
-          table.edited.insert(.init(row: table.rows.count, column: several ? (f == .score ? 4 : 6) : (f == .score ? 2 : 4)))
+          out.edited.append(.init(row: out.rows.count, column: several ? (f == .score ? 4 : 6) : (f == .score ? 2 : 4)))
         }
       }
-      table.rows.append(cells)
+      out.rows.append(cells)
     }
-    for (k, r) in rows.enumerated() {
-      if k % 4096 == 4095 { try checkInterrupt() }
-      if let b = fastBands, !index.has(r) {
-        // No indicators: the recorded score stands and only its grade is derived.
-        let s = t.score[r]
-        let score: Value = s == ProjectTable.missing ? .missing : .score(s)
-        let newGrade = s == ProjectTable.missing ? ProjectTable.missingCode : b.code(s)
-        try appendRow(r, score, s == ProjectTable.missing ? .text("unknown") : score, newGrade, scoreMoved: false)
-        continue
+    /// Lists rows[range] into `out`.
+    func list(_ range: Range<Int>, into out: inout Listing) {
+      for r in rows[range] {
+        if let b = fastBands, !index.has(r) {
+          // No indicators: the recorded score stands and only its grade is derived.
+          let s = t.score[r]
+          let score: Value = s == ProjectTable.missing ? .missing : .score(s)
+          let newGrade = s == ProjectTable.missing ? ProjectTable.missingCode : b.code(s)
+          appendRow(&out, r, score, s == ProjectTable.missing ? .text("unknown") : score, newGrade, scoreMoved: false)
+          continue
+        }
+        if !index.has(r) {
+          // No indicators and bands finer than a recorded score: the exact path.
+          let c = card(r, index)
+          let recorded: Value = c.project.score.map { .score($0) } ?? .missing
+          let newGrade = c.grade.map(\.rawValue) ?? ProjectTable.missingCode
+          appendRow(&out, r, recorded, c.total.map { .number($0, places: 2) } ?? .text("unknown"), newGrade, scoreMoved: false)
+          continue
+        }
+        // Indicators: the score and grade from the recomputed columns (one scorer, cached
+        // per rules and data version).
+        let rc = recomputed!
+        let total: Fraction? = rc.score[r] != ProjectTable.missing ? Fraction(tenThousandths: rc.score[r]) : rc.inexact[r]
+        let recorded: Value = t.score[r] == ProjectTable.missing ? .missing : .score(t.score[r])
+        // Whether the two scores differ at two decimals, compared as integers.
+        var scoreMoved = false
+        if total != nil, t.score[r] != ProjectTable.missing {
+          let recordedCents = Self.hundredths(t.score[r])
+          scoreMoved = rc.score[r] != ProjectTable.missing ? Self.hundredths(rc.score[r]) != recordedCents : rc.inexactHundredths[r] != recordedCents
+        }
+        appendRow(&out, r, recorded, total.map { .number($0, places: 2) } ?? .text("unknown"), rc.grade[r], scoreMoved: scoreMoved)
       }
-      if !index.has(r) {
-        // No indicators and bands finer than a recorded score: the exact path.
-        let c = card(r, index)
-        let recorded: Value = c.project.score.map { .score($0) } ?? .missing
-        let newGrade = c.grade.map(\.rawValue) ?? ProjectTable.missingCode
-        try appendRow(r, recorded, c.total.map { .number($0, places: 2) } ?? .text("unknown"), newGrade, scoreMoved: false)
-        continue
+    }
+    try checkInterrupt()
+    // One run per core for a long listing without a limit, once there are some four
+    // thousand rows a run (a limit keeps one run, so rows past it are counted, not built).
+    let perPiece = max(2, Parallel.threshold / 49)
+    let pieces = limit == Int.max ? min(Parallel.maximumChunks, max(1, rows.count / perPiece)) : 1
+    var listings = [Listing](repeating: Listing(), count: pieces)
+    if pieces == 1 {
+      // In runs of 4096, so Ctrl-C stops a long listing.
+      var start = 0
+      while start < rows.count {
+        let end = min(start + 4096, rows.count)
+        list(start..<end, into: &listings[0])
+        start = end
+        try checkInterrupt()
       }
-      // Indicators: the score and grade from the recomputed columns (one scorer, cached
-      // per rules and data version).
-      let rc = recomputed!
-      let total: Fraction? = rc.score[r] != ProjectTable.missing ? Fraction(tenThousandths: rc.score[r]) : rc.inexact[r]
-      let recorded: Value = t.score[r] == ProjectTable.missing ? .missing : .score(t.score[r])
-      // Whether the two scores differ at two decimals, compared as integers.
-      var scoreMoved = false
-      if let total, t.score[r] != ProjectTable.missing {
-        let recordedCents = Self.hundredths(t.score[r])
-        scoreMoved = rc.score[r] != ProjectTable.missing ? Self.hundredths(rc.score[r]) != recordedCents : total.roundedScaled(places: 2) != recordedCents
+    } else {
+      let n = rows.count
+      listings.withUnsafeMutableBufferPointer { listings in
+        let box = UnsafeSendable(listings)
+        Threads.run(pieces) { p in list((n * p / pieces)..<(n * (p + 1) / pieces), into: &box.value[p]) }
       }
-      try appendRow(r, recorded, total.map { .number($0, places: 2) } ?? .text("unknown"), rc.grade[r], scoreMoved: scoreMoved)
+      try checkInterrupt()
+    }
+    var gradeChanges = 0
+    var firstChanges: [String] = []
+    var scoreChanges = 0
+    var unknown = 0
+    table.rows.reserveCapacity(listings.reduce(0) { $0 + $1.rows.count })
+    for piece in listings {
+      let offset = table.rows.count
+      table.rows += piece.rows
+      table.marked.formUnion(piece.marked.map { $0 + offset })
+      table.edited.formUnion(piece.edited.map { ResultTable.Cell(row: $0.row + offset, column: $0.column) })
+      gradeChanges += piece.gradeChanges
+      if firstChanges.count < 12 { firstChanges += piece.firstChanges.prefix(12 - firstChanges.count) }
+      scoreChanges += piece.scoreChanges
+      unknown += piece.unknown
     }
     unknown += skippedUnknown
     var summary = "\(gradeChanges) of \(total) project\(total == 1 ? "" : "s") change\(gradeChanges == 1 ? "s" : "") grade under \(rulesLabel)"

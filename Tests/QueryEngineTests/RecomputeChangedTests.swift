@@ -2,9 +2,9 @@ import Testing
 
 @testable import QueryEngine
 
-/// `recompute changed` without indicators finds its rows in one pass over the columns and
-/// builds them apart (on several cores); the rows and notes must be exactly those of
-/// `recompute` that it marks.
+/// `recompute changed` without indicators finds its rows in one pass over the columns; its
+/// rows and notes must be exactly those of `recompute` that it marks, and a listing cut
+/// into one run per core must join to the listing made in one run.
 @Suite struct RecomputeChangedTests {
   /// Random projects: scores on and around the band edges, grades that often disagree,
   /// some missing, in several years and units.
@@ -39,6 +39,11 @@ import Testing
       #expect(changed.notes == full.notes)
       #expect(changed.columns == full.columns)
       #expect(!changed.rows.isEmpty)
+      // The listing cut into runs, one per piece, joins to the listing made in one run.
+      let whole = try Parallel.$maximumChunks.withValue(1) { try table("recompute" + clause, on: &engine) }
+      #expect(full.rows == whole.rows)
+      #expect(full.marked == whole.marked)
+      #expect(full.notes == whole.notes)
       let limited = try table("recompute changed" + clause + " limit 5", on: &engine)
       #expect(limited.rows == Array(changed.rows.prefix(5)))
       #expect(limited.notes == changed.notes)
