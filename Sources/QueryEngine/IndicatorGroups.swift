@@ -8,18 +8,25 @@ import Scoring
 /// Indicators grouped by project row number. Built once per version of the data (kept in
 /// `RecomputeCache`), so scoring a project finds its indicators by row instead of hashing
 /// a (year, unit text, seq) key for every project in every statement.
+///
+/// The groups are flat arrays with offsets (no array per project), and beside the
+/// indicators' places their scoring figures, gathered once, so `recompute` scores from
+/// plain integers without copying an `Indicator` (six strings) per indicator per run.
 struct IndicatorGroups: Sendable {
-  /// For each project row, its place in `ranges`, or -1 when it has no indicators; empty
-  /// when no project has any.
+  /// For each project row, its group, or -1 when it has no indicators; empty when no
+  /// project has any.
   private let group: [Int32]
-  /// Each group's indicators as a range of `indicators`.
-  private let ranges: [Range<Int>]
-  /// The store's indicators when every project's rows come together in the file (as
-  /// forms and exports write them), so nothing is copied; else a copy ordered by group.
-  private let indicators: [Indicator]
+  /// Group g's indicators are places `starts[g]..<starts[g + 1]` of `members` and `figures`.
+  private let starts: [Int]
+  /// Places in the store's indicators, group by group, in file order within a group.
+  private let members: [Int32]
+  /// The scoring figures of `members`, in the same order.
+  private let figures: [IndicatorFigures]
+  /// The store's indicators (shared, not copied).
+  private let all: [Indicator]
 
   /// Whether no project has indicators (then every grade is derived from its recorded score).
-  var isEmpty: Bool { ranges.isEmpty }
+  var isEmpty: Bool { starts.count <= 1 }
 
   /// A project's identity by codes: hashing three integers instead of the unit's text.
   private struct Key: Hashable {
@@ -30,80 +37,100 @@ struct IndicatorGroups: Sendable {
 
   init(_ store: Store) {
     let t = store.projects
-    let all = store.indicators
+    all = store.indicators
+    guard !all.isEmpty else {
+      group = []
+      starts = [0]
+      members = []
+      figures = []
+      return
+    }
     // Unit texts are looked up once per run of indicators with the same unit (a form's
     // rows come together), compared by their bytes rather than hashed for every row.
     var unitCodes: [String: UInt32] = [:]
+    unitCodes.reserveCapacity(t.units.count)
     for (c, text) in t.units.values.enumerated() { unitCodes[text] = UInt32(c) }
-    var byKey: [Key: Int] = [:]
-    var members: [[Int]] = []
-    var contiguous = true
+    var byKey: [Key: Int32] = [:]
+    byKey.reserveCapacity(t.count)
+    // Each indicator's group (-1 for a unit no project has) and each group's size.
+    var owner = [Int32](repeating: -1, count: all.count)
+    var sizes: [Int] = []
     var lastUnit = ""
     var lastCode: UInt32?
     var lastKey: Key?
-    var lastGroup = -1
-    for (n, i) in all.enumerated() {
-      if n == 0 || !Self.sameBytes(i.unit, lastUnit) {
-        lastUnit = i.unit
-        lastCode = unitCodes[i.unit]
+    var lastGroup: Int32 = -1
+    all.withUnsafeBufferPointer { all in
+      for n in all.indices {
+        if n == 0 || !Self.sameBytes(all[n].unit, lastUnit) {
+          lastUnit = all[n].unit
+          lastCode = unitCodes[lastUnit]
+        }
+        // An indicator of a unit no project has belongs to no row.
+        guard let unit = lastCode, let year = Int32(exactly: all[n].year), let seq = Int32(exactly: all[n].seq) else { continue }
+        let key = Key(year: year, unit: unit, seq: seq)
+        if key != lastKey {
+          if let g = byKey[key] {
+            lastGroup = g
+          } else {
+            lastGroup = Int32(sizes.count)
+            byKey[key] = lastGroup
+            sizes.append(0)
+          }
+          lastKey = key
+        }
+        owner[n] = lastGroup
+        sizes[Int(lastGroup)] += 1
       }
-      // An indicator of a unit no project has belongs to no row.
-      guard let unit = lastCode, let year = Int32(exactly: i.year), let seq = Int32(exactly: i.seq) else { continue }
-      let key = Key(year: year, unit: unit, seq: seq)
-      if key == lastKey {
-        members[lastGroup].append(n)
-        continue
-      }
-      if let g = byKey[key] {
-        contiguous = false
-        members[g].append(n)
-        lastGroup = g
-      } else {
-        byKey[key] = members.count
-        lastGroup = members.count
-        members.append([n])
-      }
-      lastKey = key
     }
-    // Runs broken by an unmatched row also count as not contiguous.
-    if contiguous { contiguous = members.allSatisfy { $0.last! - $0.first! + 1 == $0.count } }
-    var ranges: [Range<Int>] = []
-    ranges.reserveCapacity(members.count)
-    if contiguous {
-      for m in members { ranges.append(m.first!..<(m.last! + 1)) }
-      indicators = all
-    } else {
-      var copy: [Indicator] = []
-      copy.reserveCapacity(all.count)
-      for m in members {
-        let start = copy.count
-        for k in m { copy.append(all[k]) }
-        ranges.append(start..<copy.count)
-      }
-      indicators = copy
+    // Places by group: a counting sort, stable, so file order holds within a group.
+    var starts = [Int](repeating: 0, count: sizes.count + 1)
+    for g in sizes.indices { starts[g + 1] = starts[g] + sizes[g] }
+    var next = starts
+    var members = [Int32](repeating: 0, count: starts[sizes.count])
+    for n in owner.indices where owner[n] >= 0 {
+      let g = Int(owner[n])
+      members[next[g]] = Int32(n)
+      next[g] += 1
     }
-    var group = [Int32](repeating: -1, count: ranges.isEmpty ? 0 : t.count)
-    if !ranges.isEmpty {
+    figures = all.withUnsafeBufferPointer { all in members.map { all[Int($0)].figures } }
+    var group = [Int32](repeating: -1, count: sizes.isEmpty ? 0 : t.count)
+    if !sizes.isEmpty {
       for r in 0..<t.count {
-        if let g = byKey[Key(year: t.year[r], unit: t.unit[r], seq: t.seq[r])] { group[r] = Int32(g) }
+        if let g = byKey[Key(year: t.year[r], unit: t.unit[r], seq: t.seq[r])] { group[r] = g }
       }
     }
     self.group = group
-    self.ranges = ranges
+    self.starts = starts
+    self.members = members
   }
 
-  /// Whether two texts are the same bytes (then they are the same text).
+  /// Whether two texts are the same bytes (then they are the same text). Read in place:
+  /// copying the two texts to reach their bytes retained both for every indicator.
   static func sameBytes(_ a: String, _ b: String) -> Bool {
-    var a = a
-    var b = b
-    return a.withUTF8 { x in
-      b.withUTF8 { y in x.count == y.count && (x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) }
+    let inPlace = a.utf8.withContiguousStorageIfAvailable { x in
+      b.utf8.withContiguousStorageIfAvailable { y in
+        x.count == y.count && (x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0)
+      }
     }
+    if let inPlace, let same = inPlace { return same }
+    return a.utf8.elementsEqual(b.utf8)
+  }
+
+  /// Whether the project in `row` has indicators.
+  func has(_ row: Int) -> Bool { !group.isEmpty && group[row] >= 0 }
+
+  /// The scoring figures of the project in `row`'s indicators, in file order; nil when it
+  /// has none.
+  func figures(of row: Int) -> ArraySlice<IndicatorFigures>? {
+    guard has(row) else { return nil }
+    let g = Int(group[row])
+    return figures[starts[g]..<starts[g + 1]]
   }
 
   /// The indicators of the project in `row`, in file order; nil when it has none.
-  subscript(row: Int) -> ArraySlice<Indicator>? {
-    guard !ranges.isEmpty, group[row] >= 0 else { return nil }
-    return indicators[ranges[Int(group[row])]]
+  subscript(row: Int) -> [Indicator]? {
+    guard has(row) else { return nil }
+    let g = Int(group[row])
+    return members[starts[g]..<starts[g + 1]].map { all[Int($0)] }
   }
 }

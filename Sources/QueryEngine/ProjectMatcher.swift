@@ -12,17 +12,8 @@ enum ProjectMatcher {
     var partner: [Int: Int] = [:]
     for (name, rows1) in byName1 {
       guard let rows2 = byName2[name] else { continue }
-      if rows1.count == rows2.count {
-        for (a, b) in zip(rows1, rows2) { partner[a] = b }
-        continue
-      }
-      // Different counts: the fewer rows each take the closest budget left.
-      let (few, many, flipped) = rows1.count < rows2.count ? (rows1, rows2, false) : (rows2, rows1, true)
-      var free = many
-      for r in few {
-        guard let best = free.enumerated().min(by: { distance(t, r, $0.element) < distance(t, r, $1.element) }) else { break }
-        free.remove(at: best.offset)
-        if flipped { partner[best.element] = r } else { partner[r] = best.element }
+      sameName(rows1[...], rows2[...], table: t) { r1, r2 in
+        if let r1, let r2 { partner[r1] = r2 }
       }
     }
     let matched2 = Set(partner.values)
@@ -31,10 +22,52 @@ enum ProjectMatcher {
     return out
   }
 
-  /// The same pairing over all units at once, for counting: rows are keyed by (unit,
-  /// name) codes and both years sorted by key, so matching is one merge walk instead of
-  /// a dictionary per unit. The order of the pairs is not meaningful.
+  /// Pairs rows of one unit and one name across two years, handing each pair to `pair`:
+  /// in order (first with first) when both years have as many, else each row of the
+  /// year with fewer takes the unmatched row of closest budget. Year 1's rows come first,
+  /// in order, with their partner or none; then year 2's rows left over.
+  @inline(__always)
+  static func sameName(_ rows1: ArraySlice<Int>, _ rows2: ArraySlice<Int>, table t: ProjectTable, _ pair: (Int?, Int?) -> Void) {
+    if rows1.count == rows2.count {
+      for (a, b) in zip(rows1, rows2) { pair(a, b) }
+      return
+    }
+    // Different counts: the fewer rows each take the closest budget left.
+    let flipped = rows1.count > rows2.count
+    let (few, many) = flipped ? (rows2, rows1) : (rows1, rows2)
+    var free = Array(many)
+    var partnerOfMany = [Int: Int]()
+    var partnerOfFew = [Int?](repeating: nil, count: few.count)
+    for (k, r) in few.enumerated() {
+      guard let best = free.enumerated().min(by: { distance(t, r, $0.element) < distance(t, r, $1.element) }) else { break }
+      free.remove(at: best.offset)
+      partnerOfFew[k] = best.element
+      partnerOfMany[best.element] = r
+    }
+    if flipped {
+      // Year 1 has more rows: each takes its partner, if any; every row of year 2 has one.
+      for r in rows1 { pair(r, partnerOfMany[r]) }
+    } else {
+      for (k, r) in rows1.enumerated() { pair(r, partnerOfFew[k]) }
+      for r in rows2 where partnerOfMany[r] == nil { pair(nil, r) }
+    }
+  }
+
+  /// The same pairing over all units at once: rows are keyed by (unit, name) codes and
+  /// both years sorted by key, so matching is one merge walk instead of a dictionary per
+  /// unit. The order of the pairs is not meaningful. `compare … grades` takes each year
+  /// already in key order from `NameOrder`; this sorts, for tables whose codes do not fit
+  /// its key and for checking the kept order against.
   static func matchAll(_ first: [Int], _ second: [Int], table t: ProjectTable) -> [(Int?, Int?)] {
+    let (a, b) = sorted(first, second, table: t)
+    var out: [(Int?, Int?)] = []
+    out.reserveCapacity(max(a.rows.count, b.rows.count))
+    walk(a, b, table: t) { out.append(($0, $1)) }
+    return out
+  }
+
+  /// Two years' rows (each ascending) sorted by (unit, name) key for `walk`.
+  static func sorted(_ first: [Int], _ second: [Int], table t: ProjectTable) -> (Sorted, Sorted) {
     // The key packs the unit code above just as many bits as the largest name code
     // needs, so a radix sort touches few digits.
     let nameBits = UInt64(max(1, UInt32.bitWidth - UInt32(max(1, t.names.count)).leadingZeroBitCount))
@@ -51,48 +84,112 @@ enum ProjectMatcher {
         Threads.run(2) { i in radixSort(&box.value[i]) }
       }
     }
-    return walk(keyed[0].map(\.1), keyed[1].map(\.1), table: t)
+    let a = Sorted(rows: keyed[0].map { Int32($0.1) }[...], keys: keyed[0].map(\.0)[...])
+    let b = Sorted(rows: keyed[1].map { Int32($0.1) }[...], keys: keyed[1].map(\.0)[...])
+    return (a, b)
   }
 
-  /// The same pairing from each year's rows already in (unit, name) order, as
-  /// `NameOrder` keeps them.
-  static func matchAll(_ first: [Int], _ second: [Int], table t: ProjectTable, order: NameOrder, years: (Int, Int)) -> [(Int?, Int?)] {
-    walk(order.rows(of: years.0, among: first, count: t.count), order.rows(of: years.1, among: second, count: t.count), table: t)
+  /// One year's rows sorted by (unit, name) key, rows ascending within a key, beside
+  /// their keys.
+  struct Sorted {
+    var rows: ArraySlice<Int32>
+    var keys: ArraySlice<UInt64>
   }
 
-  /// One merge walk over two years' rows sorted by (unit, name), rows ascending within a
-  /// key; repeated names go through `match`.
-  static func walk(_ a: [Int], _ b: [Int], table t: ProjectTable) -> [(Int?, Int?)] {
-    let nameBits = UInt64(max(1, UInt32.bitWidth - UInt32(max(1, t.names.count)).leadingZeroBitCount))
-    func key(_ r: Int) -> UInt64 { UInt64(t.unit[r]) << nameBits | UInt64(t.name[r]) }
-    var out: [(Int?, Int?)] = []
-    out.reserveCapacity(max(a.count, b.count))
-    var i = 0
-    var j = 0
-    while i < a.count || j < b.count {
-      let ka = i < a.count ? key(a[i]) : UInt64.max
-      let kb = j < b.count ? key(b[j]) : UInt64.max
-      if ka < kb {
-        out.append((a[i], nil))
-        i += 1
-      } else if kb < ka {
-        out.append((nil, b[j]))
-        j += 1
-      } else {
-        var i2 = i
-        while i2 < a.count, key(a[i2]) == ka { i2 += 1 }
-        var j2 = j
-        while j2 < b.count, key(b[j2]) == kb { j2 += 1 }
-        if i2 - i == 1 && j2 - j == 1 {
-          out.append((a[i], b[j]))
-        } else {
-          out += match(Array(a[i..<i2]), Array(b[j..<j2]), table: t)
+  /// Grade transitions between two years counted straight from the merge walk, without a
+  /// list of pairs: `counts[from * 6 + to]`, grade codes 0–3, 4 for a missing grade, 5 for
+  /// no partner (from 5 = new, to 5 = gone). Large years are cut into one key range per
+  /// core (a key never straddles two ranges, so each pairs exactly as the whole would).
+  static func transitions(_ a: Sorted, _ b: Sorted, table t: ProjectTable, grades: [UInt8]) -> [Int] {
+    let pieces = Parallel.chunks(for: a.rows.count + b.rows.count)
+    // Piece p walks a[aCut[p]..<aCut[p + 1]] against b[bCut[p]..<bCut[p + 1]].
+    var aCut = [a.rows.startIndex]
+    var bCut = [b.rows.startIndex]
+    for p in 1..<max(pieces, 1) {
+      var i = a.rows.startIndex + a.rows.count * p / pieces
+      while i > a.rows.startIndex, i < a.rows.endIndex, a.keys[i] == a.keys[i - 1] { i += 1 }
+      i = max(i, aCut.last!)
+      aCut.append(i)
+      bCut.append(i == a.rows.endIndex ? b.rows.endIndex : max(lowerBound(b.keys, a.keys[i]), bCut.last!))
+    }
+    aCut.append(a.rows.endIndex)
+    bCut.append(b.rows.endIndex)
+    var counts = [[Int]](repeating: [Int](repeating: 0, count: 36), count: pieces)
+    grades.withUnsafeBufferPointer { grades in
+      counts.withUnsafeMutableBufferPointer { counts in
+        let box = UnsafeSendable((grades, counts))
+        Threads.run(pieces) { p in
+          let (grades, counts) = box.value
+          var local = [Int](repeating: 0, count: 36)
+          @inline(__always) func code(_ r: Int?) -> Int {
+            guard let r else { return 5 }
+            let g = grades[r]
+            return g == ProjectTable.missingCode ? 4 : Int(g)
+          }
+          let pa = Sorted(rows: a.rows[aCut[p]..<aCut[p + 1]], keys: a.keys[aCut[p]..<aCut[p + 1]])
+          let pb = Sorted(rows: b.rows[bCut[p]..<bCut[p + 1]], keys: b.keys[bCut[p]..<bCut[p + 1]])
+          local.withUnsafeMutableBufferPointer { local in
+            walk(pa, pb, table: t) { r1, r2 in local[code(r1) * 6 + code(r2)] += 1 }
+          }
+          counts[p] = local
         }
-        i = i2
-        j = j2
       }
     }
-    return out
+    var total = [Int](repeating: 0, count: 36)
+    for piece in counts { for k in 0..<36 { total[k] += piece[k] } }
+    return total
+  }
+
+  /// The first index of `keys` whose key is not below `key`.
+  static func lowerBound(_ keys: ArraySlice<UInt64>, _ key: UInt64) -> Int {
+    var low = keys.startIndex
+    var high = keys.endIndex
+    while low < high {
+      let mid = low + (high - low) / 2
+      if keys[mid] < key { low = mid + 1 } else { high = mid }
+    }
+    return low
+  }
+
+  /// One merge walk over two years' rows sorted by (unit, name), handing each pair to
+  /// `pair`; repeated names go through `sameName`.
+  @inline(__always)
+  static func walk(_ a: Sorted, _ b: Sorted, table t: ProjectTable, _ pair: (Int?, Int?) -> Void) {
+    a.rows.withUnsafeBufferPointer { ar in
+      a.keys.withUnsafeBufferPointer { ak in
+        b.rows.withUnsafeBufferPointer { br in
+          b.keys.withUnsafeBufferPointer { bk in
+            var i = 0
+            var j = 0
+            let n = ar.count
+            let m = br.count
+            while i < n || j < m {
+              let ka = i < n ? ak[i] : UInt64.max
+              let kb = j < m ? bk[j] : UInt64.max
+              if ka < kb {
+                pair(Int(ar[i]), nil)
+                i += 1
+              } else if kb < ka {
+                pair(nil, Int(br[j]))
+                j += 1
+              } else {
+                var i2 = i + 1
+                while i2 < n, ak[i2] == ka { i2 += 1 }
+                var j2 = j + 1
+                while j2 < m, bk[j2] == kb { j2 += 1 }
+                if i2 - i == 1 && j2 - j == 1 {
+                  pair(Int(ar[i]), Int(br[j]))
+                } else {
+                  sameName(ar[i..<i2].map { Int($0) }[...], br[j..<j2].map { Int($0) }[...], table: t, pair)
+                }
+                i = i2
+                j = j2
+              }
+            }
+          }
+        }
+      }
+    }
   }
 
   /// Stable least-significant-digit radix sort on the keys, 16 bits a pass.

@@ -24,3 +24,53 @@ struct RuleBands {
   @inline(__always)
   func code(_ s: Int64) -> UInt8 { s >= excellent ? 0 : s >= good ? 1 : s >= fair ? 2 : 3 }
 }
+
+extension RuleBands {
+  /// The rows whose recorded grade is not the grade of their recorded score, and the rows
+  /// without a score, in one pass over the two columns (on both cores for large tables).
+  ///
+  /// Written as a plain loop over words rather than through `RowSet(count:where:)`, whose
+  /// per-row test the compiler calls through a closure: `recompute changed` on a million
+  /// rows spent most of its time in those calls.
+  func changes(score: [Int64], grade: [UInt8]) -> (changed: RowSet, unknown: RowSet) {
+    let count = score.count
+    var changed = RowSet(count: count, filled: false)
+    var unknown = RowSet(count: count, filled: false)
+    let wordCount = changed.words.count
+    let chunks = Parallel.chunks(for: count)
+    let bands = self
+    // Read once: another module's constants are fetched through an accessor otherwise.
+    let missing = ProjectTable.missing
+    let missingCode = ProjectTable.missingCode
+    score.withUnsafeBufferPointer { score in
+      grade.withUnsafeBufferPointer { grade in
+        changed.words.withUnsafeMutableBufferPointer { changedWords in
+          unknown.words.withUnsafeMutableBufferPointer { unknownWords in
+            let box = UnsafeSendable((score, grade, changedWords, unknownWords))
+            Threads.run(chunks) { c in
+              let (score, grade, changedWords, unknownWords) = box.value
+              for word in (wordCount * c / chunks)..<(wordCount * (c + 1) / chunks) {
+                let start = word * 64
+                let end = Swift.min(start + 64, count)
+                var moved: UInt64 = 0
+                var absent: UInt64 = 0
+                var bit: UInt64 = 1
+                for r in start..<end {
+                  let s = score[r]
+                  let g = grade[r]
+                  let known = s != missing
+                  absent |= known ? 0 : bit
+                  moved |= known && g != missingCode && bands.code(s) != g ? bit : 0
+                  bit &<<= 1
+                }
+                changedWords[word] = moved
+                unknownWords[word] = absent
+              }
+            }
+          }
+        }
+      }
+    }
+    return (changed, unknown)
+  }
+}

@@ -13,31 +13,25 @@ extension ScoringEvaluator {
   /// `recompute`: each project's grade (and score, where indicators exist) under the
   /// rules in force, beside what was recorded; changed rows are marked and counted.
   func recompute(_ mode: RecomputeMode, _ clauses: Clauses) throws(EvaluationError) -> ResultTable {
-    var (rows, notes) = try selectedRows(clauses)
-    let selected = rows
+    let (chosen, notes) = try selection(clauses)
     let changedOnly = mode == .changed
     let index = indicatorIndex()
     let t = store.projects
-    let total = rows.count
+    let total = chosen?.cardinality ?? t.count
     var skippedUnknown = 0
+    var rows: [Int]
     if changedOnly, index.isEmpty, let b = RuleBands(rules) {
-      // Only the changed rows are listed: find them with one column scan (on both cores
-      // for large tables) and build rows for those alone.
-      let score = t.score
-      let grade = t.grade
-      var changed = RowSet(count: t.count) { r in
-        let s = score[r]
-        let g = grade[r]
-        return s != ProjectTable.missing && g != ProjectTable.missingCode && b.code(s) != g
-      }
-      var unknown = RowSet(count: t.count) { r in score[r] == ProjectTable.missing }
-      if rows.count != t.count {
-        let selected = RowSet(rows: rows, count: t.count)
-        changed.formIntersection(selected)
-        unknown.formIntersection(selected)
+      // Only the changed rows are listed: find them with one pass over the score and
+      // grade columns and build rows for those alone.
+      var (changed, unknown) = b.changes(score: t.score, grade: t.grade)
+      if let chosen {
+        changed.formIntersection(chosen)
+        unknown.formIntersection(chosen)
       }
       skippedUnknown = unknown.cardinality
       rows = changed.rows
+    } else {
+      rows = chosen?.rows ?? Array(0..<t.count)
     }
     if !clauses.sort.isEmpty {
       var binder = Binder()
@@ -71,70 +65,125 @@ extension ScoringEvaluator {
       .init("change", numeric: false),
     ]
     var table = ResultTable(columns: columns, rows: [])
-    // Only the count and the first twelve moves are said; each move's text is made once.
-    var gradeChanges = 0
-    var firstChanges: [String] = []
     let moves = Grade.allCases.map { a in Grade.allCases.map { b in "\(a) → \(b)" } }
-    var scoreChanges = 0
-    var unknown = 0
     let recomputed = index.isEmpty ? nil : recomputedColumns()
+    /// What a run of rows lists and counts: large listings are cut into one run per core
+    /// and joined in order. Only the count and the first twelve moves are said.
+    struct Listing {
+      var rows: [[Value]] = []
+      var marked: [Int] = []
+      var edited: [ResultTable.Cell] = []
+      var gradeChanges = 0
+      var firstChanges: [String] = []
+      var scoreChanges = 0
+      var unknown = 0
+    }
     /// One listed row of a project, however its score and grade were found.
-    func appendRow(_ r: Int, _ recorded: Value, _ computed: Value, _ newGrade: UInt8, scoreMoved: Bool) throws(EvaluationError) {
+    func appendRow(_ out: inout Listing, _ r: Int, _ recorded: Value, _ computed: Value, _ newGrade: UInt8, scoreMoved: Bool) {
       let old = t.grade[r] == ProjectTable.missingCode ? nil : Grade(rawValue: t.grade[r])
       let g = newGrade == ProjectTable.missingCode ? nil : Grade(rawValue: newGrade)
       var change = ""
+      // Whether the row is marked (a grade or score moved), told apart without comparing
+      // the change text.
+      var moved = false
       if let g, let old, g != old {
         change = moves[Int(old.rawValue)][Int(g.rawValue)]
-        gradeChanges += 1
-        if firstChanges.count < 12 { firstChanges.append("#\(t.seq[r]) \(change)") }
+        moved = true
+        out.gradeChanges += 1
+        if out.firstChanges.count < 12 { out.firstChanges.append("#\(t.seq[r]) \(change)") }
       } else if g == nil {
         change = "unknown"
-        unknown += 1
+        out.unknown += 1
       }
       if scoreMoved {
-        scoreChanges += 1
-        if change.isEmpty { change = "score" }
+        out.scoreChanges += 1
+        if change.isEmpty {
+          change = "score"
+          moved = true
+        }
       }
-      if changedOnly && (change.isEmpty || change == "unknown") { return }
-      if table.rows.count >= limit { return }
+      if changedOnly && !moved { return }
+      if out.rows.count >= limit { return }
       var cells: [Value] = several ? [.integer(Int(t.year[r])), .text(t.units[t.unit[r]])] : []
       cells += [.integer(Int(t.seq[r])), .text(t.names[t.name[r]]), recorded, computed, old.map { .grade($0) } ?? .missing, g.map { .grade($0) } ?? .missing, .text(change)]
-      if !change.isEmpty && change != "unknown" { table.marked.insert(table.rows.count) }
-      for f in [Field.score, .grade] where !edits.isEmpty && edits[EditKey(row: r, field: f)] != nil {
-        table.edited.insert(.init(row: table.rows.count, column: several ? (f == .score ? 4 : 6) : (f == .score ? 2 : 4)))
+      if moved { out.marked.append(out.rows.count) }
+      if !edits.isEmpty {
+        for f in [Field.score, .grade] where edits[EditKey(row: r, field: f)] != nil {
+          out.edited.append(.init(row: out.rows.count, column: several ? (f == .score ? 4 : 6) : (f == .score ? 2 : 4)))
+        }
       }
-      table.rows.append(cells)
+      out.rows.append(cells)
     }
-    for (k, r) in rows.enumerated() {
-      if k % 4096 == 4095 { try checkInterrupt() }
-      if let b = fastBands, index[r] == nil {
-        // No indicators: the recorded score stands and only its grade is derived.
-        let s = t.score[r]
-        let score: Value = s == ProjectTable.missing ? .missing : .score(s)
-        let newGrade = s == ProjectTable.missing ? ProjectTable.missingCode : b.code(s)
-        try appendRow(r, score, s == ProjectTable.missing ? .text("unknown") : score, newGrade, scoreMoved: false)
-        continue
+    /// Lists rows[range] into `out`.
+    func list(_ range: Range<Int>, into out: inout Listing) {
+      for r in rows[range] {
+        if let b = fastBands, !index.has(r) {
+          // No indicators: the recorded score stands and only its grade is derived.
+          let s = t.score[r]
+          let score: Value = s == ProjectTable.missing ? .missing : .score(s)
+          let newGrade = s == ProjectTable.missing ? ProjectTable.missingCode : b.code(s)
+          appendRow(&out, r, score, s == ProjectTable.missing ? .text("unknown") : score, newGrade, scoreMoved: false)
+          continue
+        }
+        if !index.has(r) {
+          // No indicators and bands finer than a recorded score: the exact path.
+          let c = card(r, index)
+          let recorded: Value = c.project.score.map { .score($0) } ?? .missing
+          let newGrade = c.grade.map(\.rawValue) ?? ProjectTable.missingCode
+          appendRow(&out, r, recorded, c.total.map { .number($0, places: 2) } ?? .text("unknown"), newGrade, scoreMoved: false)
+          continue
+        }
+        // Indicators: the score and grade from the recomputed columns (one scorer, cached
+        // per rules and data version).
+        let rc = recomputed!
+        let total: Fraction? = rc.score[r] != ProjectTable.missing ? Fraction(tenThousandths: rc.score[r]) : rc.inexact[r]
+        let recorded: Value = t.score[r] == ProjectTable.missing ? .missing : .score(t.score[r])
+        // Whether the two scores differ at two decimals, compared as integers.
+        var scoreMoved = false
+        if total != nil, t.score[r] != ProjectTable.missing {
+          let recordedCents = Self.hundredths(t.score[r])
+          scoreMoved = rc.score[r] != ProjectTable.missing ? Self.hundredths(rc.score[r]) != recordedCents : rc.inexactHundredths[r] != recordedCents
+        }
+        appendRow(&out, r, recorded, total.map { .number($0, places: 2) } ?? .text("unknown"), rc.grade[r], scoreMoved: scoreMoved)
       }
-      if index[r] == nil {
-        // No indicators and bands finer than a recorded score: the exact path.
-        let c = card(r, index)
-        let recorded: Value = c.project.score.map { .score($0) } ?? .missing
-        let newGrade = c.grade.map(\.rawValue) ?? ProjectTable.missingCode
-        try appendRow(r, recorded, c.total.map { .number($0, places: 2) } ?? .text("unknown"), newGrade, scoreMoved: false)
-        continue
+    }
+    try checkInterrupt()
+    // One run per core for a long listing without a limit, once there are some four
+    // thousand rows a run (a limit keeps one run, so rows past it are counted, not built).
+    let perPiece = max(2, Parallel.threshold / 49)
+    let pieces = limit == Int.max ? min(Parallel.maximumChunks, max(1, rows.count / perPiece)) : 1
+    var listings = [Listing](repeating: Listing(), count: pieces)
+    if pieces == 1 {
+      // In runs of 4096, so Ctrl-C stops a long listing.
+      var start = 0
+      while start < rows.count {
+        let end = min(start + 4096, rows.count)
+        list(start..<end, into: &listings[0])
+        start = end
+        try checkInterrupt()
       }
-      // Indicators: the score and grade from the recomputed columns (one scorer, cached
-      // per rules and data version).
-      let rc = recomputed!
-      let total: Fraction? = rc.score[r] != ProjectTable.missing ? Fraction(tenThousandths: rc.score[r]) : rc.inexact[r]
-      let recorded: Value = t.score[r] == ProjectTable.missing ? .missing : .score(t.score[r])
-      // Whether the two scores differ at two decimals, compared as integers.
-      var scoreMoved = false
-      if let total, t.score[r] != ProjectTable.missing {
-        let recordedCents = Self.hundredths(t.score[r])
-        scoreMoved = rc.score[r] != ProjectTable.missing ? Self.hundredths(rc.score[r]) != recordedCents : total.roundedScaled(places: 2) != recordedCents
+    } else {
+      let n = rows.count
+      listings.withUnsafeMutableBufferPointer { listings in
+        let box = UnsafeSendable(listings)
+        Threads.run(pieces) { p in list((n * p / pieces)..<(n * (p + 1) / pieces), into: &box.value[p]) }
       }
-      try appendRow(r, recorded, total.map { .number($0, places: 2) } ?? .text("unknown"), rc.grade[r], scoreMoved: scoreMoved)
+      try checkInterrupt()
+    }
+    var gradeChanges = 0
+    var firstChanges: [String] = []
+    var scoreChanges = 0
+    var unknown = 0
+    table.rows.reserveCapacity(listings.reduce(0) { $0 + $1.rows.count })
+    for piece in listings {
+      let offset = table.rows.count
+      table.rows += piece.rows
+      table.marked.formUnion(piece.marked.map { $0 + offset })
+      table.edited.formUnion(piece.edited.map { ResultTable.Cell(row: $0.row + offset, column: $0.column) })
+      gradeChanges += piece.gradeChanges
+      if firstChanges.count < 12 { firstChanges += piece.firstChanges.prefix(12 - firstChanges.count) }
+      scoreChanges += piece.scoreChanges
+      unknown += piece.unknown
     }
     unknown += skippedUnknown
     var summary = "\(gradeChanges) of \(total) project\(total == 1 ? "" : "s") change\(gradeChanges == 1 ? "s" : "") grade under \(rulesLabel)"
@@ -142,7 +191,7 @@ extension ScoringEvaluator {
       summary += ": " + firstChanges.joined(separator: ", ") + (gradeChanges > 12 ? ", … (recompute changed lists them all)" : "")
     }
     table.notes = notes + [summary]
-    if rules != baseRules { table.notes.append(ruleChangeEffect(selected)) }
+    if rules != baseRules { table.notes.append(ruleChangeEffect(chosen?.rows ?? Array(0..<t.count))) }
     if scoreChanges > 0 { table.notes.append("\(scoreChanges) recomputed score\(scoreChanges == 1 ? " differs" : "s differ") from the recorded one (explain SEQ shows why)") }
     if unknown > 0 { table.notes.append("\(unknown) score\(unknown == 1 ? " is" : "s are") unknown: a value is missing (explain SEQ names it)") }
     return table

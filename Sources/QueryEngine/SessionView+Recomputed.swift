@@ -23,8 +23,10 @@ extension SessionView {
       var score = t.score
       var grade = [UInt8](repeating: ProjectTable.missingCode, count: t.count)
       let chunks = index.isEmpty ? Parallel.chunks(for: t.count) : min(Parallel.maximumChunks, max(1, t.count / 4096))
-      var pieces = [[Int: Fraction]](repeating: [:], count: chunks)
+      var pieces = [([Int: Fraction], [Int: Int128])](repeating: ([:], [:]), count: chunks)
       let n = t.count
+      let missing = ProjectTable.missing
+      let (spent, budget, initial) = (t.spent, t.budget, t.initial)
       score.withUnsafeMutableBufferPointer { score in
         grade.withUnsafeMutableBufferPointer { grade in
           pieces.withUnsafeMutableBufferPointer { pieces in
@@ -32,13 +34,18 @@ extension SessionView {
             Threads.run(chunks) { c in
               let (score, grade, pieces) = box.value
               var inexact: [Int: Fraction] = [:]
+              var hundredths: [Int: Int128] = [:]
               for r in (n * c / chunks)..<(n * (c + 1) / chunks) {
-                let indicators = index[r]
-                if indicators == nil, let bands {
-                  if score[r] != ProjectTable.missing { grade[r] = bands.code(score[r]) }
+                let figures = index.figures(of: r)
+                if figures == nil, let bands {
+                  if score[r] != missing { grade[r] = bands.code(score[r]) }
                   continue
                 }
-                let (sum, g) = Scorer.total(t[r], indicators: indicators ?? [], plan: plan)
+                // Straight from the columns: no `Project` (two texts) per scored row.
+                func known(_ v: Int64) -> Int64? { v == missing ? nil : v }
+                let (sum, g) = Scorer.total(
+                  score: known(score[r]), spent: known(spent[r]), budget: known(budget[r]), initial: known(initial[r]),
+                  indicators: figures ?? [], plan: plan)
                 grade[r] = g?.rawValue ?? ProjectTable.missingCode
                 guard let sum else {
                   score[r] = ProjectTable.missing
@@ -55,16 +62,20 @@ extension SessionView {
                 } else {
                   score[r] = ProjectTable.missing
                   inexact[r] = total
+                  hundredths[r] = total.roundedScaled(places: 2)
                 }
               }
-              pieces[c] = inexact
+              pieces[c] = (inexact, hundredths)
             }
           }
         }
       }
-      var inexact = pieces[0]
-      for piece in pieces.dropFirst() { inexact.merge(piece) { a, _ in a } }
-      return RecomputedColumns(score: score, inexact: inexact, grade: grade)
+      var (inexact, hundredths) = pieces[0]
+      for piece in pieces.dropFirst() {
+        inexact.merge(piece.0) { a, _ in a }
+        hundredths.merge(piece.1) { a, _ in a }
+      }
+      return RecomputedColumns(score: score, inexact: inexact, inexactHundredths: hundredths, grade: grade)
     }
   }
 

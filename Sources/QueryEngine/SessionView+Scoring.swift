@@ -12,7 +12,7 @@ extension SessionView {
   }
 
   func card(_ row: Int, _ index: IndicatorGroups) -> ScoreCard {
-    Scorer.score(store.projects[row], indicators: index[row].map(Array.init) ?? [], rules: rules)
+    Scorer.score(store.projects[row], indicators: index[row] ?? [], rules: rules)
   }
 
   var rulesLabel: String { rules.name + (rules != baseRules ? " (changed)" : "") }

@@ -32,7 +32,9 @@ extension SessionView {
 
   /// Refuses a year range that matches no loaded year, naming the ones that exist.
   func checkYears(_ scope: YearScope) throws(EvaluationError) {
-    let years = store.years
+    // Kept per data version: finding the years reads every project row.
+    let store = self.store
+    let years = recomputeCache.years(for: dataVersion) { store.years }
     guard years.contains(where: scope.contains) else {
       let shown = scope.label
       throw EvaluationError(

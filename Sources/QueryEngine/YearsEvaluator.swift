@@ -40,22 +40,30 @@ extension YearsEvaluator {
   func compareGrades(_ a: YearScope, _ b: YearScope, _ source: GradeSource, _ clauses: Clauses) throws(EvaluationError) -> ResultTable {
     let y1 = try singleYear(a)
     let y2 = try singleYear(b)
-    var c1 = clauses
-    c1.years = YearScope(first: y1, last: y1, range: SourceRange(0, 0))
-    var c2 = clauses
-    c2.years = YearScope(first: y2, last: y2, range: SourceRange(0, 0))
-    let rows1 = try selectedRows(c1).rows
-    let rows2 = try selectedRows(c2).rows
     let t = store.projects
-    // counts[from][to]: grade codes 0–3, 4 = missing grade; to 5 = gone; from 5 = new.
-    var counts = Array(repeating: Array(repeating: 0, count: 6), count: 6)
     let grades = gradeCodes(source)
-    func code(_ r: Int) -> Int { grades[r] == ProjectTable.missingCode ? 4 : Int(grades[r]) }
     let order = recomputeCache.nameOrder(for: dataVersion) { NameOrder(t) }
-    let pairs = order.map { ProjectMatcher.matchAll(rows1, rows2, table: t, order: $0, years: (y1, y2)) } ?? ProjectMatcher.matchAll(rows1, rows2, table: t)
-    for (r1, r2) in pairs {
-      counts[r1.map(code) ?? 5][r2.map(code) ?? 5] += 1
+    let sorted: (ProjectMatcher.Sorted, ProjectMatcher.Sorted)
+    if let order {
+      // Each year's rows are taken in kept (unit, name) order; a `where` is one bitmap
+      // for both years.
+      var member: RowSet?
+      if let e = clauses.filter {
+        var filter = Filter(columns: self.columns)
+        member = try filter.rows(e)
+      }
+      try checkInterrupt()
+      sorted = (order.year(y1, among: member), order.year(y2, among: member))
+    } else {
+      var c1 = clauses
+      c1.years = YearScope(first: y1, last: y1, range: SourceRange(0, 0))
+      var c2 = clauses
+      c2.years = YearScope(first: y2, last: y2, range: SourceRange(0, 0))
+      sorted = ProjectMatcher.sorted(try selectedRows(c1).rows, try selectedRows(c2).rows, table: t)
     }
+    // counts[from][to]: grade codes 0–3, 4 = missing grade; to 5 = gone; from 5 = new.
+    let flat = ProjectMatcher.transitions(sorted.0, sorted.1, table: t, grades: grades)
+    let counts = (0..<6).map { from in Array(flat[(from * 6)..<(from * 6 + 6)]) }
     let labels = Grade.allCases.map(\.description) + ["(none)"]
     var columns: [ResultTable.Column] = [.init("\(y1) \\ \(y2)", numeric: false)]
     columns += labels.map { .init($0, numeric: true) } + [.init("gone", numeric: true), .init("total", numeric: true)]

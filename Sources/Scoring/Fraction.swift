@@ -31,7 +31,30 @@ public struct Fraction: Hashable, Comparable, Sendable, CustomStringConvertible 
   public init(_ value: Int) { self.init(Int128(value), 1) }
 
   /// A value held as ten-thousandths (money, recorded scores).
-  public init(tenThousandths: Int64) { self.init(Int128(tenThousandths), Int128(DecimalText.scale)) }
+  ///
+  /// In lowest terms like every fraction, but without a gcd: 10 000 is 2⁴ · 5⁴, so the
+  /// common factor is the value's own factors of 2 and 5, at most four of each. Listing
+  /// a score makes one of these per row.
+  public init(tenThousandths: Int64) {
+    guard tenThousandths != 0 else {
+      numerator = 0
+      denominator = 1
+      return
+    }
+    var n = tenThousandths
+    var d: Int64 = 10_000
+    let twos = Swift.min(n.trailingZeroBitCount, 4)
+    n >>= twos
+    d >>= twos
+    var fives = 0
+    while fives < 4, n % 5 == 0 {
+      n /= 5
+      d /= 5
+      fives += 1
+    }
+    numerator = Int128(n)
+    denominator = Int128(d)
+  }
 
   public static let zero = Fraction(0)
   public static let one = Fraction(1)

@@ -14,15 +14,25 @@ public enum Scorer {
   /// new_score and new_grade columns need. The same weighting, parts and sum as `score`,
   /// so the total is the one `explain` shows; nil total when a needed value is missing.
   public static func total(_ project: Project, indicators: ArraySlice<Indicator>, plan: ScoringPlan) -> (sum: ScoreSum?, grade: Grade?) {
+    total(
+      score: project.score, spent: project.spent?.tenThousandths, budget: project.budget?.tenThousandths,
+      initial: project.initial?.tenThousandths, indicators: indicators.map(\.figures)[...], plan: plan)
+  }
+
+  /// The same from a project's figures as the store's columns hold them (ten-thousandths,
+  /// nil where missing) and its indicators' figures: no `Project` and no texts are made.
+  public static func total(
+    score: Int64?, spent: Int64?, budget: Int64?, initial: Int64?, indicators: ArraySlice<IndicatorFigures>, plan: ScoringPlan
+  ) -> (sum: ScoreSum?, grade: Grade?) {
     guard !indicators.isEmpty else {
-      guard let s = project.score else { return (nil, nil) }
+      guard let s = score else { return (nil, nil) }
       var sum = ScoreSum()
       sum.add(.tenThousandths(Int128(s)))
       return (sum, plan.rules.grade(for: sum.value))
     }
     let w = Weighting(indicators, plan)
     var sum = ScoreSum()
-    guard let rate = ratePart(project, plan) else { return (nil, nil) }
+    guard let rate = ratePart(spent: spent, base: plan.rules.rateBasis == .budget ? budget : initial, plan) else { return (nil, nil) }
     sum.add(rate)
     for i in indicators {
       let level = i.level
@@ -51,7 +61,7 @@ public enum Scorer {
       }
       return card
     }
-    let w = Weighting(indicators[...], plan)
+    let w = Weighting(indicators.map(\.figures)[...], plan)
     var scored: [Indicator] = []
     for i in indicators {
       let level = i.level
@@ -122,7 +132,7 @@ public enum Scorer {
     /// Whether 满意度's weight went to 效益.
     var satisfactionMoved = false
 
-    init(_ indicators: ArraySlice<Indicator>, _ plan: ScoringPlan) {
+    init(_ indicators: ArraySlice<IndicatorFigures>, _ plan: ScoringPlan) {
       applied = [plan.weights[0], plan.weights[1], plan.weights[2]]
       var formWeight: Int128 = 0
       var unnamed = false
@@ -171,9 +181,8 @@ public enum Scorer {
   }
 
   /// 执行率's points: the weight × min(决算数 ÷ base, 1); nil when a value is missing or the base is 0.
-  static func ratePart(_ p: Project, _ plan: ScoringPlan) -> ScoreSum.Part? {
-    let base = plan.rules.rateBasis == .budget ? p.budget : p.initial
-    guard let spent = p.spent?.tenThousandths, let base = base?.tenThousandths, base != 0 else { return nil }
+  static func ratePart(spent: Int64?, base: Int64?, _ plan: ScoringPlan) -> ScoreSum.Part? {
+    guard let spent, let base, base != 0 else { return nil }
     let full = base > 0 ? spent >= base : spent <= base
     if let w = plan.rateWeight {
       return full ? .tenThousandths(w) : .ratio(w * Int128(spent), Int128(base))
@@ -202,7 +211,7 @@ public enum Scorer {
       return step
     }
     step.rate = spent.exact / base.exact
-    step.part = ratePart(p, plan)
+    step.part = ratePart(spent: spent.tenThousandths, base: base.tenThousandths, plan)
     step.points = step.part?.value
     return step
   }
@@ -215,7 +224,7 @@ public enum Scorer {
 
   /// An indicator's points under the rules, and the rule that gave them; `scale` nil is
   /// exactly one, and then every part is worked out in ten-thousandths.
-  static func indicatorPart(_ i: Indicator, scale: Fraction?, negative: NegativeFormula) -> (part: ScoreSum.Part?, rule: Rule) {
+  static func indicatorPart(_ i: IndicatorFigures, scale: Fraction?, negative: NegativeFormula) -> (part: ScoreSum.Part?, rule: Rule) {
     let w = Int128(i.weight)
     let weight: ScoreSum.Part = scale.map { .exact(Fraction(tenThousandths: i.weight) * $0) } ?? .tenThousandths(w)
     switch i.kind {
@@ -256,7 +265,7 @@ public enum Scorer {
   /// One indicator's step for the score card: the part `indicatorPart` gives, with its
   /// formula and problems in words.
   static func indicatorStep(_ i: Indicator, scale: Fraction?, rules: RuleSet) -> (ScoreCard.IndicatorStep, ScoreSum.Part?) {
-    let (part, rule) = indicatorPart(i, scale: scale, negative: rules.negative)
+    let (part, rule) = indicatorPart(i.figures, scale: scale, negative: rules.negative)
     let rawWeight = Fraction(tenThousandths: i.weight)
     let scale = scale ?? .one
     let weight = rawWeight * scale

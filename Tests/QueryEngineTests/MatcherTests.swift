@@ -26,4 +26,55 @@ import Testing
     #expect(merged.sorted() == perUnit.sorted())
     #expect(merged.count == Set(merged).count)
   }
+
+  /// The kept (unit, name) order walked with its keys pairs exactly as sorting each
+  /// year does, with and without a selection that leaves rows out.
+  @Test(arguments: [(2019, 2020), (2023, 2024), (2020, 2023)])
+  func keptOrderPairsLikeSorting(_ years: (Int, Int)) throws {
+    let store = try DatasetLoader.load(paths: [Self.thousand])
+    let t = store.projects
+    let order = try #require(NameOrder(t))
+    var random = SystemRandomNumberGenerator()
+    for keep in [nil, 2, 3] as [Int?] {
+      let member = keep.map { k in RowSet(count: t.count) { _ in Int.random(in: 0..<k, using: &random) != 0 } }
+      func kept(_ r: Int) -> Bool {
+        guard let member else { return true }
+        return member.words[r >> 6] & (1 << UInt64(r & 63)) != 0
+      }
+      let first = (0..<t.count).filter { Int(t.year[$0]) == years.0 && kept($0) }
+      let second = (0..<t.count).filter { Int(t.year[$0]) == years.1 && kept($0) }
+      let sorted = ProjectMatcher.matchAll(first, second, table: t).map { "\($0.0.map(String.init) ?? "-")>\($0.1.map(String.init) ?? "-")" }
+      var walked: [String] = []
+      ProjectMatcher.walk(order.year(years.0, among: member), order.year(years.1, among: member), table: t) {
+        walked.append("\($0.map(String.init) ?? "-")>\($1.map(String.init) ?? "-")")
+      }
+      #expect(walked.sorted() == sorted.sorted())
+      #expect(!walked.isEmpty)
+    }
+  }
+
+  /// Transitions counted in the walk, cut into key ranges for several cores, equal the
+  /// counts of the listed pairs, for random grades (missing ones among them).
+  @Test(arguments: [1, 2, 3, 7])
+  func countedTransitionsEqualCountedPairs(_ pieces: Int) throws {
+    let store = try DatasetLoader.load(paths: [Self.thousand])
+    let t = store.projects
+    let order = try #require(NameOrder(t))
+    var random = SystemRandomNumberGenerator()
+    let grades = (0..<t.count).map { _ in [0, 1, 2, 3, ProjectTable.missingCode][Int.random(in: 0..<5, using: &random)] as UInt8 }
+    for (y1, y2) in [(2019, 2020), (2023, 2024), (2020, 2023), (2024, 2023)] {
+      let first = (0..<t.count).filter { Int(t.year[$0]) == y1 }
+      let second = (0..<t.count).filter { Int(t.year[$0]) == y2 }
+      var expected = [Int](repeating: 0, count: 36)
+      func code(_ r: Int?) -> Int { r.map { grades[$0] == ProjectTable.missingCode ? 4 : Int(grades[$0]) } ?? 5 }
+      for (r1, r2) in ProjectMatcher.matchAll(first, second, table: t) { expected[code(r1) * 6 + code(r2)] += 1 }
+      let counted = Parallel.$threshold.withValue(2) {
+        Parallel.$maximumChunks.withValue(pieces) {
+          ProjectMatcher.transitions(order.year(y1, among: nil), order.year(y2, among: nil), table: t, grades: grades)
+        }
+      }
+      #expect(counted == expected)
+      #expect(expected.reduce(0, +) > 0)
+    }
+  }
 }

@@ -135,4 +135,19 @@ import Testing
     #expect((a + b).formatted(places: 9) == "3.500000001")
     #expect((-a + b).formatted(places: 9) == "-3.499999999")
   }
+
+  /// Ten-thousandths reduced by their factors of 2 and 5 are the same fraction as the
+  /// general reduction by a gcd gives, for random values and the edges.
+  @Test func tenThousandthsInLowestTermsAsTheGcdGives() {
+    var values: [Int64] = [0, 1, -1, 5, 16, 625, 10_000, -10_000, 20_000, 3_125, 80_000, 9_375, Int64.max, Int64.min, Int64.min + 1]
+    var random = SystemRandomNumberGenerator()
+    for _ in 0..<20_000 { values.append(Int64.random(in: -2_000_000...2_000_000, using: &random)) }
+    for _ in 0..<2_000 { values.append(Int64.random(in: Int64.min...Int64.max, using: &random)) }
+    for _ in 0..<2_000 { values.append(Int64.random(in: -1_000...1_000, using: &random) * [1, 16, 625, 10_000, 5_000][Int.random(in: 0..<5, using: &random)]) }
+    for v in values {
+      let fast = Fraction(tenThousandths: v)
+      let general = Fraction(Int128(v), Int128(DecimalText.scale))
+      #expect(fast.numerator == general.numerator && fast.denominator == general.denominator, "\(v)")
+    }
+  }
 }

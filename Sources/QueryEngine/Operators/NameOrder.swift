@@ -6,6 +6,10 @@ import DataStore
 struct NameOrder: Sendable {
   /// Rows by (year, unit code, name code, row).
   let rows: [Int32]
+  /// Each row's (unit, name) key in `rows`' order: rows of two years pair by name
+  /// exactly when their keys are equal, so the merge walk reads keys in order instead of
+  /// looking up two columns at scattered rows.
+  let keys: [UInt64]
   /// Where each year's rows lie in `rows`.
   let years: [Int: Range<Int>]
 
@@ -36,16 +40,28 @@ struct NameOrder: Sendable {
       start = i + 1
     }
     rows = keyed.map { Int32($0.1) }
+    // Without the year, so the same (unit, name) has the same key in every year.
+    let sameYear = (UInt64(1) << (unitBits + nameBits)) - 1
+    keys = keyed.map { $0.0 & sameYear }
     self.years = years
   }
 
-  /// The rows of `year` among `selected` (ascending rows of that year), in matching
-  /// order: the year's whole slice when every row of it is selected.
-  func rows(of year: Int, among selected: [Int], count: Int) -> [Int] {
-    guard let range = years[year] else { return [] }
-    if selected.count == range.count { return rows[range].map { Int($0) } }
-    var member = [Bool](repeating: false, count: count)
-    for r in selected { member[r] = true }
-    return rows[range].lazy.map { Int($0) }.filter { member[$0] }
+  /// The rows of `year` in matching order with their keys: the year's whole slice, or
+  /// only its rows in `member` when a `where` leaves some out.
+  func year(_ year: Int, among member: RowSet?) -> ProjectMatcher.Sorted {
+    guard let range = years[year] else { return .init(rows: [], keys: []) }
+    guard let member else { return .init(rows: rows[range], keys: keys[range]) }
+    var kept: [Int32] = []
+    var keptKeys: [UInt64] = []
+    member.words.withUnsafeBufferPointer { words in
+      for i in range {
+        let r = Int(rows[i])
+        if words[r >> 6] & (1 << UInt64(r & 63)) != 0 {
+          kept.append(rows[i])
+          keptKeys.append(keys[i])
+        }
+      }
+    }
+    return .init(rows: kept[...], keys: keptKeys[...])
   }
 }

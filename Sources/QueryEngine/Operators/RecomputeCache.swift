@@ -8,6 +8,7 @@ final class RecomputeCache: Sendable {
   private let state = Mutex<(key: Key, columns: RecomputedColumns)?>(nil)
   private let grouped = Mutex<(dataVersion: Int, groups: IndicatorGroups)?>(nil)
   private let ordered = Mutex<(dataVersion: Int, order: NameOrder?)?>(nil)
+  private let loadedYears = Mutex<(dataVersion: Int, years: [Int])?>(nil)
 
   struct Key: Equatable, Sendable {
     var rules: RuleSet
@@ -32,6 +33,14 @@ final class RecomputeCache: Sendable {
     if let hit = ordered.withLock({ $0?.dataVersion == dataVersion ? $0 : nil }) { return hit.order }
     let fresh = compute()
     ordered.withLock { $0 = (dataVersion, fresh) }
+    return fresh
+  }
+
+  /// The years the data has, which `in YEAR` and `compare` check against.
+  func years(for dataVersion: Int, compute: () -> [Int]) -> [Int] {
+    if let hit = loadedYears.withLock({ $0?.dataVersion == dataVersion ? $0?.years : nil }) { return hit }
+    let fresh = compute()
+    loadedYears.withLock { $0 = (dataVersion, fresh) }
     return fresh
   }
 }

@@ -9,6 +9,9 @@ struct RecomputedColumns: Sendable {
   var score: [Int64]
   /// Scores with more than four decimals (ratios of indicator values), by row.
   var inexact: [Int: Fraction]
+  /// The scores in `inexact` rounded to hundredths (as they are shown), worked out on
+  /// both cores while scoring instead of once per listed row.
+  var inexactHundredths: [Int: Int128]
   /// Grade codes; `ProjectTable.missingCode` where the score is unknown.
   var grade: [UInt8]
 }
