@@ -69,9 +69,20 @@ public enum DatasetLoader {
           file: path,
           message: "not a dataset file; expected a .csv, .tsv or .txt named projects*, departments*, funds* or indicators*, or one whose header names a kind's columns")
       }
-      // A text file named otherwise is told by its header.
-      let read = try FileBytes.read(path, limit: byteLimit)
-      return [(path, try HeaderKind.kind(of: path, header: HeaderKind.header(read.bytes)))]
+      // A text file named otherwise is told by its header, its first line: only as much
+      // of the file is read as holds it (reading a 1 GB file whole for its header was
+      // the peak of its load).
+      let opened = try FileBytes.open(path, limit: byteLimit)
+      let n = opened.bytes.count
+      var end = min(n, 1 << 16)
+      var filled = 0
+      while true {
+        try opened.fill(filled..<end)
+        filled = end
+        if end == n || UnsafeBufferPointer(rebasing: opened.bytes[0..<end]).contains(where: { $0 == 0x0A || $0 == 0x0D }) { break }
+        end = min(n, end * 4)
+      }
+      return [(path, try HeaderKind.kind(of: path, header: HeaderKind.header(UnsafeBufferPointer(rebasing: opened.bytes[0..<end]))))]
     }
     // A folder given through a symbolic link is walked at its target; the files keep
     // the path the user gave. Links to folders below it are not followed (they could loop).
