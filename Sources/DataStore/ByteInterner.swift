@@ -40,11 +40,18 @@ struct ByteInterner {
       i += 8
     }
     var tail: UInt64 = 0
-    var shift: UInt64 = 0
-    while i < n {
-      tail |= UInt64(p[i]) << shift
-      shift += 8
-      i += 1
+    if i < n {
+      if n >= 8 {
+        // The last eight bytes, overlapping the words already taken: one load, not a loop.
+        tail = p.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+      } else {
+        var shift: UInt64 = 0
+        while i < n {
+          tail |= UInt64(p[i]) << shift
+          shift += 8
+          i += 1
+        }
+      }
     }
     h = (h ^ tail) &* 0x94D0_49BB_1331_11EB
     h ^= h >> 31
