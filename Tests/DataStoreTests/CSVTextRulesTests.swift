@@ -12,6 +12,21 @@ import Testing
     Support.loadError { () throws(LoadError) in try Support.parse(text, kind: kind) }?.description
   }
 
+  // MARK: Writing a field
+
+  /// A field is quoted when its bytes hold a comma, quote or line break, even where a
+  /// combining mark makes the comma part of a longer Character; written and read back,
+  /// each text is one field again.
+  @Test func fieldsAreQuotedByTheirBytes() throws {
+    #expect(CSVField.quoted("村级道路") == "村级道路")
+    #expect(CSVField.quoted("a,b") == "\"a,b\"")
+    #expect(CSVField.quoted("say \"hi\"") == "\"say \"\"hi\"\"\"")
+    #expect(CSVField.quoted("x\r\ny") == "\"x\r\ny\"")
+    let texts = ["a,\u{301}b", "二期\n", "\"", "", "，全角逗号"]
+    let records = try Support.records(texts.map(CSVField.quoted).joined(separator: ",") + "\n")
+    #expect(records.map(\.fields) == [texts])
+  }
+
   // MARK: Lone CR
 
   /// A file from old Mac Excel, lines ended by CR alone, used to load as one header
