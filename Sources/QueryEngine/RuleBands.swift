@@ -58,9 +58,12 @@ extension RuleBands {
                 for r in start..<end {
                   let s = score[r]
                   let g = grade[r]
-                  let known = s != missing
-                  absent |= known ? 0 : bit
-                  moved |= known && g != missingCode && bands.code(s) != g ? bit : 0
+                  // Without branches: a score's grade code is 3 less the bands it reaches.
+                  let reached = (s >= bands.fair ? 1 : 0) &+ (s >= bands.good ? 1 : 0) &+ (s >= bands.excellent ? 1 : 0)
+                  let known: UInt64 = s != missing ? 1 : 0
+                  let graded: UInt64 = g != missingCode && g != UInt8(3 &- reached) ? 1 : 0
+                  absent |= (known ^ 1) &* bit
+                  moved |= (known & graded) &* bit
                   bit &<<= 1
                 }
                 changedWords[word] = moved
