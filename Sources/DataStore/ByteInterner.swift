@@ -74,16 +74,19 @@ struct ByteInterner {
     return true
   }
 
+  /// Whether entry `entry` is these bytes.
+  @inline(__always)
+  private func holds(_ entry: Int, _ bytes: UnsafeRawBufferPointer) -> Bool {
+    let s = starts[entry]
+    let len = starts[entry + 1] - s
+    guard len == bytes.count else { return false }
+    return len == 0 || arena.withUnsafeBytes { ByteInterner.same($0.baseAddress! + s, bytes.baseAddress!, len) }
+  }
+
   /// The code of `bytes` in `dictionary`, adding the text when new; nil when the bytes
   /// are new and not UTF-8.
   mutating func code(_ bytes: UnsafeRawBufferPointer, _ dictionary: inout TextDictionary) -> UInt32? {
-    if lastEntry >= 0 {
-      let s = starts[lastEntry]
-      let len = starts[lastEntry + 1] - s
-      if len == bytes.count, arena.withUnsafeBytes({ len == 0 || ByteInterner.same($0.baseAddress! + s, bytes.baseAddress!, len) }) {
-        return codes[lastEntry]
-      }
-    }
+    if lastEntry >= 0, holds(lastEntry, bytes) { return codes[lastEntry] }
     return code(bytes, hash: ByteInterner.hash(bytes), &dictionary, checking: true)
   }
 
@@ -95,18 +98,9 @@ struct ByteInterner {
       let e = slots[slot]
       if e == 0 { break }
       let entry = Int(e - 1)
-      if hashes[entry] == h {
-        let s = starts[entry]
-        let len = starts[entry + 1] - s
-        if len == bytes.count {
-          let same = arena.withUnsafeBytes { a in
-            len == 0 || ByteInterner.same(a.baseAddress! + s, bytes.baseAddress!, len)
-          }
-          if same {
-            lastEntry = entry
-            return codes[entry]
-          }
-        }
+      if hashes[entry] == h, holds(entry, bytes) {
+        lastEntry = entry
+        return codes[entry]
       }
       slot = (slot + 1) & mask
     }

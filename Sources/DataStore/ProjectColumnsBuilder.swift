@@ -15,11 +15,10 @@ struct ProjectColumnsBuilder {
   /// as `year << 32 | seq`; `Int64.min` for a unit with no row yet.
   private var keyLow: [Int64] = []
   private var keyTop: [Int64] = []
-  /// True while every row came with a (year, seq) above all earlier ones of its unit, as
-  /// in a file ordered by year or by unit: no key can then repeat, and the duplicate check
-  /// needs no table of keys. The first row that breaks the order builds the table.
-  private(set) var ascending = true
-  /// (year, unit, seq) → row once the order is broken: open addressing of row + 1.
+  /// (year, unit, seq) → row, open addressing of row + 1; empty while every row came with
+  /// a (year, seq) above all earlier ones of its unit, as in a file ordered by year or by
+  /// unit: no key can then repeat, and the duplicate check needs no table of keys. The
+  /// first row that breaks the order builds the table.
   private var keySlots: [UInt32] = []
   private var keyMask = 0
   /// Rows the key table is sized for when it is built.
@@ -83,13 +82,12 @@ struct ProjectColumnsBuilder {
       keyTop.append(contentsOf: repeatElement(Int64.min, count: n - keyTop.count))
     }
     let top = keyTop[ui]
-    if ascending {
+    if keySlots.isEmpty {
       if k > top {
         if top == Int64.min { keyLow[ui] = k }
         keyTop[ui] = k
         return nil
       }
-      ascending = false
       buildKeys(rows: r)
     }
     if top == Int64.min || k < keyLow[ui] { keyLow[ui] = k }
@@ -121,17 +119,14 @@ struct ProjectColumnsBuilder {
   /// Builds the key table if the rows never needed it, so that `findKey` can look up
   /// another piece's keys here.
   mutating func prepareKeyTable() {
-    if ascending {
-      ascending = false
-      buildKeys(rows: table.count)
-    }
+    if keySlots.isEmpty { buildKeys(rows: table.count) }
   }
 
   /// The row with this key, if any, without adding it (another piece's rows are looked
   /// up here when pieces are joined, after `prepareKeyTable`).
   func findKey(year y: Int32, unit u: UInt32, seq s: Int32) -> Int? {
     guard mayHoldKey(year: y, unit: u, seq: s) else { return nil }
-    precondition(!ascending, "findKey before prepareKeyTable")
+    precondition(!keySlots.isEmpty, "findKey before prepareKeyTable")
     var slot = ProjectColumnsBuilder.keyHash(y, u, s) & keyMask
     while true {
       let e = keySlots[slot]

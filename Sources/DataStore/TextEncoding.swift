@@ -55,12 +55,10 @@ public enum TextEncoding: String, CaseIterable, Sendable {
         }
         continue
       }
-      if c &- 0xE1 < 0x0C || c >= 0xEE {
-        if c <= 0xEF {
-          guard i + 3 <= n, (UInt16(p[i + 1]) | UInt16(p[i + 2]) << 8) & 0xC0C0 == 0x8080 else { return false }
-          i += 3
-          continue
-        }
+      if c &- 0xE1 < 0x0C || c &- 0xEE < 0x02 {
+        guard i + 3 <= n, (UInt16(p[i + 1]) | UInt16(p[i + 2]) << 8) & 0xC0C0 == 0x8080 else { return false }
+        i += 3
+        continue
       }
       let length: Int
       var low: UInt8 = 0x80

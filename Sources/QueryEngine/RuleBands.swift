@@ -20,9 +20,14 @@ struct RuleBands {
     fair = f
   }
 
-  /// The grade code (0 优 … 3 差) of a score in ten-thousandths.
+  /// The grade code (0 优 … 3 差) of a score in ten-thousandths: 3 less the bands it
+  /// reaches, counted without branches (scores fall in the bands at random, so a chain of
+  /// compares and branches mispredicted about once a row).
   @inline(__always)
-  func code(_ s: Int64) -> UInt8 { s >= excellent ? 0 : s >= good ? 1 : s >= fair ? 2 : 3 }
+  func code(_ s: Int64) -> UInt8 {
+    let reached = (s >= fair ? 1 : 0) &+ (s >= good ? 1 : 0) &+ (s >= excellent ? 1 : 0)
+    return UInt8(truncatingIfNeeded: 3 &- reached)
+  }
 }
 
 extension RuleBands {
@@ -58,10 +63,8 @@ extension RuleBands {
                 for r in start..<end {
                   let s = score[r]
                   let g = grade[r]
-                  // Without branches: a score's grade code is 3 less the bands it reaches.
-                  let reached = (s >= bands.fair ? 1 : 0) &+ (s >= bands.good ? 1 : 0) &+ (s >= bands.excellent ? 1 : 0)
                   let known: UInt64 = s != missing ? 1 : 0
-                  let graded: UInt64 = g != missingCode && g != UInt8(3 &- reached) ? 1 : 0
+                  let graded: UInt64 = g != missingCode && g != bands.code(s) ? 1 : 0
                   absent |= (known ^ 1) &* bit
                   moved |= (known & graded) &* bit
                   bit &<<= 1
