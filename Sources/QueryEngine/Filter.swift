@@ -280,9 +280,7 @@ struct Filter {
     case .year, .seq, .budget, .initial, .spent, .rate, .score, .grade, .ratePoints, .newScore, .newGrade:
       throw EvaluationError(range: name.range, message: "contains works on text fields (name, unit, fund); \(f.rawValue) is not text", suggestion: "compare numbers with = < > instead")
     }
-    let lowered = text.lowercased()
-    var verdict = [Bool](repeating: false, count: dictionary.count)
-    for (i, s) in dictionary.values.enumerated() { verdict[i] = s.lowercased().contains(lowered) }
+    let verdict = TextSearch.matching(text, in: dictionary)
     return RowSet(count: table.count) { r in verdict[Int(codes[r])] }
   }
 

@@ -112,7 +112,8 @@ extension IndicatorEvaluator {
       return missing != negated
     case .contains(let left, let right):
       guard case .word(let n) = left, let f = IndicatorField(named: n.text) else { throw unknownIndicatorField(Name(left.text, left.range)) }
-      return f.value(i).display.lowercased().contains(right.text.lowercased())
+      let search = TextSearch(right.text)
+      return search.matches(f.value(i).display)
     case .compare(let left, let op, let right):
       guard case .word(let n) = left, let f = IndicatorField(named: n.text) else { throw unknownIndicatorField(Name(left.text, left.range)) }
       let v = f.value(i)

@@ -29,20 +29,22 @@ struct ConditionEvaluator {
       return (t, f)
     case .contains(let e, let needle):
       let v = evaluator.evaluate(e)
+      let search = TextSearch(needle)
       var verdict: (Int) -> Bool?
       switch v {
       case .text(let codes, let values):
-        let hits = values.map { $0.lowercased().contains(needle) }
+        let hits = values.map { search.matches($0) }
         verdict = { i in codes[i] == Vector.noText ? nil : hits[Int(codes[i])] }
       default:
-        verdict = { i in
+        let hits = (0..<n).map { i -> Bool? in
           switch v.scalar(i) {
           case .missing: nil
-          case .fund(let f): f.description.lowercased().contains(needle)
-          case .text(let s): s.lowercased().contains(needle)
+          case .fund(let f): search.matches(f.description)
+          case .text(let s): search.matches(s)
           default: false
           }
         }
+        verdict = { i in hits[i] }
       }
       return split(n, verdict)
     case .compare(let a, let op, let b):
