@@ -101,24 +101,29 @@ extension ListingEvaluator {
         return rows.allSatisfy { value(f, $0) == .missing }
       }
     }
+    // Computed values are evaluated as columns now; each row's cells are built when it
+    // is shown (a listing of a million rows draws forty).
     let evaluator = ExpressionEvaluator(count: rows.count) { cols.vector($0, rows: rows) }
-    var cells = [[Value]](repeating: [], count: rows.count)
-    for item in items {
-      if case .field(let f) = item.expression, !f.isRecomputed {
-        for (i, r) in rows.enumerated() { cells[i].append(value(f, r)) }
-        continue
-      }
-      let v = evaluator.evaluate(item.expression)
-      for i in rows.indices { cells[i].append(item.expression.cell(v.scalar(i))) }
+    let sources: [(field: Field?, vector: Vector?, expression: BoundExpression)] = items.map { item in
+      if case .field(let f) = item.expression, !f.isRecomputed { return (f, nil, item.expression) }
+      return (nil, evaluator.evaluate(item.expression), item.expression)
     }
-    var table = ResultTable(columns: items.map { ResultTable.Column($0.title, numeric: $0.expression.type.isNumeric) }, rows: cells)
-    for (i, r) in rows.enumerated() {
-      for (c, item) in items.enumerated() {
-        let read = item.expression.fields
-        let touched = read.contains { f in
-          edits[EditKey(row: r, field: f)] != nil || (f == .rate && (edits[EditKey(row: r, field: .spent)] != nil || edits[EditKey(row: r, field: .budget)] != nil))
+    let chosen = rows
+    let view = self
+    var table = ResultTable(
+      columns: items.map { ResultTable.Column($0.title, numeric: $0.expression.type.isNumeric) },
+      rows: ResultRows(count: chosen.count) { i in
+        sources.map { s in s.field.map { view.value($0, chosen[i]) } ?? s.expression.cell(s.vector!.scalar(i)) }
+      })
+    if !edits.isEmpty {
+      for (i, r) in rows.enumerated() {
+        for (c, item) in items.enumerated() {
+          let read = item.expression.fields
+          let touched = read.contains { f in
+            edits[EditKey(row: r, field: f)] != nil || (f == .rate && (edits[EditKey(row: r, field: .spent)] != nil || edits[EditKey(row: r, field: .budget)] != nil))
+          }
+          if touched { table.edited.insert(.init(row: i, column: c)) }
         }
-        if touched { table.edited.insert(.init(row: i, column: c)) }
       }
     }
     if !table.edited.isEmpty { table.notes.append("* edited for this session (reset data undoes it)") }

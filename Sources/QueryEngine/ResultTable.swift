@@ -25,7 +25,7 @@ public struct ResultTable: Sendable, Equatable {
   }
 
   public var columns: [Column]
-  public var rows: [[Value]]
+  public var rows: ResultRows
   /// Lines shown under the table (findings, counts, explanations).
   public var notes: [String] = []
   /// Cells changed by what-if edits.
@@ -38,6 +38,11 @@ public struct ResultTable: Sendable, Equatable {
   public var chart: TableChart?
 
   public init(columns: [Column], rows: [[Value]]) {
+    self.columns = columns
+    self.rows = ResultRows(rows)
+  }
+
+  public init(columns: [Column], rows: ResultRows) {
     self.columns = columns
     self.rows = rows
   }

@@ -64,13 +64,52 @@ extension ScoringEvaluator {
       .init("new_score", numeric: true), .init("grade", numeric: false), .init("new_grade", numeric: false),
       .init("change", numeric: false),
     ]
-    var table = ResultTable(columns: columns, rows: [])
     let moves = Grade.allCases.map { a in Grade.allCases.map { b in "\(a) → \(b)" } }
+    // Read once: each `t.names[…]` would copy the dictionary (and retain its parts) per row.
+    let names = t.names.values
+    let units = t.units.values
+    let width = columns.count
     let recomputed = index.isEmpty ? nil : recomputedColumns()
+    let rules = rules
+    /// A project's recorded and recomputed score, its new grade code, and whether the
+    /// two scores differ at two decimals, however they were found. The listing pass and
+    /// the cells of a shown row both read it, so they cannot disagree.
+    let figures: @Sendable (Int) -> (recorded: Value, computed: Value, newGrade: UInt8, scoreMoved: Bool) = { r in
+      if let b = fastBands, !index.has(r) {
+        // No indicators: the recorded score stands and only its grade is derived.
+        let s = t.score[r]
+        if s == ProjectTable.missing { return (.missing, .text("unknown"), ProjectTable.missingCode, false) }
+        return (.score(s), .score(s), b.code(s), false)
+      }
+      if !index.has(r) {
+        // No indicators and bands finer than a recorded score: the exact path.
+        let c = Scorer.score(t[r], indicators: [], rules: rules)
+        return (c.project.score.map { .score($0) } ?? .missing, c.total.map { .number($0, places: 2) } ?? .text("unknown"), c.grade.map(\.rawValue) ?? ProjectTable.missingCode, false)
+      }
+      // Indicators: the score and grade from the recomputed columns (one scorer, cached
+      // per rules and data version).
+      let rc = recomputed!
+      let total: Fraction? = rc.score[r] != ProjectTable.missing ? Fraction(tenThousandths: rc.score[r]) : rc.inexact[r]
+      let recorded: Value = t.score[r] == ProjectTable.missing ? .missing : .score(t.score[r])
+      var scoreMoved = false
+      if total != nil, t.score[r] != ProjectTable.missing {
+        let recordedCents = Self.hundredths(t.score[r])
+        scoreMoved = rc.score[r] != ProjectTable.missing ? Self.hundredths(rc.score[r]) != recordedCents : rc.inexactHundredths[r] != recordedCents
+      }
+      return (recorded, total.map { .number($0, places: 2) } ?? .text("unknown"), rc.grade[r], scoreMoved)
+    }
+    /// The change a row shows, and whether it is marked (a grade or score moved).
+    let change: @Sendable (Int, UInt8, Bool) -> (text: String, moved: Bool) = { r, newGrade, scoreMoved in
+      let old = t.grade[r]
+      if newGrade == ProjectTable.missingCode { return ("unknown", false) }
+      if old != ProjectTable.missingCode, old != newGrade { return (moves[Int(old)][Int(newGrade)], true) }
+      return scoreMoved ? ("score", true) : ("", false)
+    }
     /// What a run of rows lists and counts: large listings are cut into one run per core
-    /// and joined in order. Only the count and the first twelve moves are said.
+    /// and joined in order. Only the count and the first twelve moves are said. Rows are
+    /// kept as row numbers; their cells are built when shown.
     struct Listing {
-      var rows: [[Value]] = []
+      var rows: [Int] = []
       var marked: [Int] = []
       var edited: [ResultTable.Cell] = []
       var gradeChanges = 0
@@ -78,78 +117,33 @@ extension ScoringEvaluator {
       var scoreChanges = 0
       var unknown = 0
     }
-    /// One listed row of a project, however its score and grade were found.
-    func appendRow(_ out: inout Listing, _ r: Int, _ recorded: Value, _ computed: Value, _ newGrade: UInt8, scoreMoved: Bool) {
-      let old = t.grade[r] == ProjectTable.missingCode ? nil : Grade(rawValue: t.grade[r])
-      let g = newGrade == ProjectTable.missingCode ? nil : Grade(rawValue: newGrade)
-      var change = ""
-      // Whether the row is marked (a grade or score moved), told apart without comparing
-      // the change text.
-      var moved = false
-      if let g, let old, g != old {
-        change = moves[Int(old.rawValue)][Int(g.rawValue)]
-        moved = true
-        out.gradeChanges += 1
-        if out.firstChanges.count < 12 { out.firstChanges.append("#\(t.seq[r]) \(change)") }
-      } else if g == nil {
-        change = "unknown"
-        out.unknown += 1
-      }
-      if scoreMoved {
-        out.scoreChanges += 1
-        if change.isEmpty {
-          change = "score"
-          moved = true
-        }
-      }
-      if changedOnly && !moved { return }
-      if out.rows.count >= limit { return }
-      var cells: [Value] = several ? [.integer(Int(t.year[r])), .text(t.units[t.unit[r]])] : []
-      cells += [.integer(Int(t.seq[r])), .text(t.names[t.name[r]]), recorded, computed, old.map { .grade($0) } ?? .missing, g.map { .grade($0) } ?? .missing, .text(change)]
-      if moved { out.marked.append(out.rows.count) }
-      if !edits.isEmpty {
-        for f in [Field.score, .grade] where edits[EditKey(row: r, field: f)] != nil {
-          out.edited.append(.init(row: out.rows.count, column: several ? (f == .score ? 4 : 6) : (f == .score ? 2 : 4)))
-        }
-      }
-      out.rows.append(cells)
-    }
-    /// Lists rows[range] into `out`.
+    /// Counts rows[range] into `out` and lists those shown.
     func list(_ range: Range<Int>, into out: inout Listing) {
       for r in rows[range] {
-        if let b = fastBands, !index.has(r) {
-          // No indicators: the recorded score stands and only its grade is derived.
-          let s = t.score[r]
-          let score: Value = s == ProjectTable.missing ? .missing : .score(s)
-          let newGrade = s == ProjectTable.missing ? ProjectTable.missingCode : b.code(s)
-          appendRow(&out, r, score, s == ProjectTable.missing ? .text("unknown") : score, newGrade, scoreMoved: false)
-          continue
+        let f = figures(r)
+        let c = change(r, f.newGrade, f.scoreMoved)
+        let old = t.grade[r]
+        if f.newGrade == ProjectTable.missingCode {
+          out.unknown += 1
+        } else if old != ProjectTable.missingCode, old != f.newGrade {
+          out.gradeChanges += 1
+          if out.firstChanges.count < 12 { out.firstChanges.append("#\(t.seq[r]) \(c.text)") }
         }
-        if !index.has(r) {
-          // No indicators and bands finer than a recorded score: the exact path.
-          let c = card(r, index)
-          let recorded: Value = c.project.score.map { .score($0) } ?? .missing
-          let newGrade = c.grade.map(\.rawValue) ?? ProjectTable.missingCode
-          appendRow(&out, r, recorded, c.total.map { .number($0, places: 2) } ?? .text("unknown"), newGrade, scoreMoved: false)
-          continue
+        if f.scoreMoved { out.scoreChanges += 1 }
+        if changedOnly && !c.moved { continue }
+        if out.rows.count >= limit { continue }
+        if c.moved { out.marked.append(out.rows.count) }
+        if !edits.isEmpty {
+          for field in [Field.score, .grade] where edits[EditKey(row: r, field: field)] != nil {
+            out.edited.append(.init(row: out.rows.count, column: several ? (field == .score ? 4 : 6) : (field == .score ? 2 : 4)))
+          }
         }
-        // Indicators: the score and grade from the recomputed columns (one scorer, cached
-        // per rules and data version).
-        let rc = recomputed!
-        let total: Fraction? = rc.score[r] != ProjectTable.missing ? Fraction(tenThousandths: rc.score[r]) : rc.inexact[r]
-        let recorded: Value = t.score[r] == ProjectTable.missing ? .missing : .score(t.score[r])
-        // Whether the two scores differ at two decimals, compared as integers.
-        var scoreMoved = false
-        if total != nil, t.score[r] != ProjectTable.missing {
-          let recordedCents = Self.hundredths(t.score[r])
-          scoreMoved = rc.score[r] != ProjectTable.missing ? Self.hundredths(rc.score[r]) != recordedCents : rc.inexactHundredths[r] != recordedCents
-        }
-        appendRow(&out, r, recorded, total.map { .number($0, places: 2) } ?? .text("unknown"), rc.grade[r], scoreMoved: scoreMoved)
+        out.rows.append(r)
       }
     }
     try checkInterrupt()
     // One run per core for a long listing without a limit, once there are some four
-    // thousand rows a run (a limit keeps one run, so rows past it are counted, not built).
+    // thousand rows a run (a limit keeps one run, so rows past it are counted, not listed).
     let perPiece = max(2, Parallel.threshold / 49)
     let pieces = limit == Int.max ? min(Parallel.maximumChunks, max(1, rows.count / perPiece)) : 1
     var listings = [Listing](repeating: Listing(), count: pieces)
@@ -174,17 +168,42 @@ extension ScoringEvaluator {
     var firstChanges: [String] = []
     var scoreChanges = 0
     var unknown = 0
-    table.rows.reserveCapacity(listings.reduce(0) { $0 + $1.rows.count })
+    var listed: [Int] = []
+    var marked: [Int] = []
+    var edited = Set<ResultTable.Cell>()
+    listed.reserveCapacity(listings.reduce(0) { $0 + $1.rows.count })
     for piece in listings {
-      let offset = table.rows.count
-      table.rows += piece.rows
-      table.marked.formUnion(piece.marked.map { $0 + offset })
-      table.edited.formUnion(piece.edited.map { ResultTable.Cell(row: $0.row + offset, column: $0.column) })
+      let offset = listed.count
+      listed += piece.rows
+      marked += piece.marked.map { $0 + offset }
+      edited.formUnion(piece.edited.map { ResultTable.Cell(row: $0.row + offset, column: $0.column) })
       gradeChanges += piece.gradeChanges
       if firstChanges.count < 12 { firstChanges += piece.firstChanges.prefix(12 - firstChanges.count) }
       scoreChanges += piece.scoreChanges
       unknown += piece.unknown
     }
+    let shown = listed
+    var table = ResultTable(columns: columns, rows: ResultRows(count: shown.count) { i in
+      let r = shown[i]
+      let f = figures(r)
+      let old = t.grade[r]
+      var cells: [Value] = []
+      cells.reserveCapacity(width)
+      if several {
+        cells.append(.integer(Int(t.year[r])))
+        cells.append(.text(units[Int(t.unit[r])]))
+      }
+      cells.append(.integer(Int(t.seq[r])))
+      cells.append(.text(names[Int(t.name[r])]))
+      cells.append(f.recorded)
+      cells.append(f.computed)
+      cells.append(Grade(rawValue: old).map { .grade($0) } ?? .missing)
+      cells.append(Grade(rawValue: f.newGrade).map { .grade($0) } ?? .missing)
+      cells.append(.text(change(r, f.newGrade, f.scoreMoved).text))
+      return cells
+    })
+    table.marked = Set(marked)
+    table.edited = edited
     unknown += skippedUnknown
     var summary = "\(gradeChanges) of \(total) project\(total == 1 ? "" : "s") change\(gradeChanges == 1 ? "s" : "") grade under \(rulesLabel)"
     if gradeChanges > 0 {

@@ -21,7 +21,7 @@ enum Exporter {
     // Scores show two decimals on screen; a file gets every recorded decimal, so that
     // an export loads back as it was.
     if interrupted() { throw WriteError(file: request.path, message: "interrupted (Ctrl-C); nothing was written", interrupted: true) }
-    plain.rows = plain.rows.map { row in
+    plain.rows = plain.rows.mapRows { row in
       row.map { v in
         switch v {
         case .score(let s): return .exact(Fraction(tenThousandths: s))
@@ -69,7 +69,7 @@ enum Exporter {
     while start < table.rows.count {
       if interrupted() { throw WriteError(file: path, message: "interrupted (Ctrl-C); nothing was written", interrupted: true) }
       var part = table
-      part.rows = Array(table.rows[start..<min(start + batch, table.rows.count)])
+      part.rows = table.rows.rows(start..<min(start + batch, table.rows.count))
       let text = renderer.render(part)
       if format == .json {
         // "[\n" + objects, the last ending "}\n", + "]\n": joined with commas.

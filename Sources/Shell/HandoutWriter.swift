@@ -174,7 +174,7 @@ public enum HandoutWriter {
       var one = e
       one.sections = [section]
       var t = Renderer.explanationData(one)
-      t.rows = t.rows.map { Array($0.dropFirst()) }
+      t.rows = t.rows.mapRows { Array($0.dropFirst()) }
       t.columns = [.init(l.step, numeric: false), .init(l.formula, numeric: false), .init(l.points, numeric: true), .init(l.maximum, numeric: true), .init(l.note, numeric: false)]
       working += table(t, l, widths: [27, 33, 9, 7, 24])
     }
