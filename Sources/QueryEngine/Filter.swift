@@ -194,8 +194,8 @@ struct Filter {
         throw EvaluationError(range: lit.range, message: "\(f.rawValue) is a whole number; '\(lit.text)' is not", suggestion: f == .year ? "for example: year = 2023" : "for example: seq = 3")
       }
       let column = f == .year ? table.year : table.seq
-      let target = Int64(v)
-      return RowSet(count: n) { r in op.holds(Int64(column[r]), target) }
+      guard let (range, negated) = RowSet.range(op, Int64(v)) else { return RowSet(count: n, filled: false) }
+      return RowSet(count: n, values: column, in: range, negated: negated)
     case .money, .score:
       let parsed = DecimalText.parse(lit.text.replacing("万元", with: ""))
       if case .failure(.tooManyDecimals) = parsed {
@@ -205,9 +205,8 @@ struct Filter {
         throw EvaluationError(range: lit.range, message: "\(f.rawValue) is a number; '\(lit.text)' is not", suggestion: "for example: \(f.rawValue) > 50")
       }
       let column = Filter.fixedColumn(table, f) ?? []
-      return column.withUnsafeBufferPointer { c in
-        RowSet(count: n) { r in c[r] != ProjectTable.missing && op.holds(c[r], v) }
-      }
+      guard let (range, negated) = RowSet.range(op, v) else { return RowSet(count: n, filled: false) }
+      return RowSet(count: n, values: column, in: range, negated: negated)
     case .percent:
       var text = lit.text
       if text.hasSuffix("%") { text.removeLast() }
@@ -229,8 +228,9 @@ struct Filter {
       }
       // Better grades compare greater: 优 > 良 > 中 > 差.
       let target = Int64(3 - Int(g.rawValue))
-      let column = table.grade
-      return RowSet(count: n) { r in column[r] != ProjectTable.missingCode && op.holds(Int64(3 - Int(column[r])), target) }
+      var accept = [UInt8](repeating: 0, count: 256)
+      for code in Grade.allCases.map(\.rawValue) where op.holds(Int64(3 - Int(code)), target) { accept[Int(code)] = 1 }
+      return RowSet(count: n, codes: table.grade, accept: accept)
     case .fund:
       guard let fund = Fund(lit.text) else {
         throw EvaluationError(range: lit.range, message: "'\(lit.text)' is not a budget book", suggestion: "valid: " + Fund.allCases.map(\.description).joined(separator: ", "))
@@ -238,15 +238,15 @@ struct Filter {
       guard op == .equal || op == .notEqual else {
         throw EvaluationError(range: name.range, message: "fund can only be compared with = or !=")
       }
-      let column = table.fund
-      return RowSet(count: n) { r in column[r] != ProjectTable.missingCode && ((column[r] == fund.rawValue) == (op == .equal)) }
+      var accept = [UInt8](repeating: 0, count: 256)
+      for other in Fund.allCases where (other == fund) == (op == .equal) { accept[Int(other.rawValue)] = 1 }
+      return RowSet(count: n, codes: table.fund, accept: accept)
     case .text:
       let dictionary = f == .unit ? table.units : table.names
       let codes = f == .unit ? table.unit : table.name
       // Decide per distinct text, then scan codes.
-      var verdict = [Bool](repeating: false, count: dictionary.count)
-      for (i, s) in dictionary.values.enumerated() { verdict[i] = op.holds(s, lit.text) }
-      return RowSet(count: n) { r in verdict[Int(codes[r])] }
+      let verdict = dictionary.values.map { op.holds($0, lit.text) ? UInt8(1) : 0 }
+      return RowSet(count: n, codes: codes, accept: verdict)
     }
   }
 
@@ -280,8 +280,8 @@ struct Filter {
     case .year, .seq, .budget, .initial, .spent, .rate, .score, .grade, .ratePoints, .newScore, .newGrade:
       throw EvaluationError(range: name.range, message: "contains works on text fields (name, unit, fund); \(f.rawValue) is not text", suggestion: "compare numbers with = < > instead")
     }
-    let verdict = TextSearch.matching(text, in: dictionary)
-    return RowSet(count: table.count) { r in verdict[Int(codes[r])] }
+    let verdict = TextSearch.matching(text, in: dictionary).map { $0 ? UInt8(1) : 0 }
+    return RowSet(count: table.count, codes: codes, accept: verdict)
   }
 
   func compareFields(_ a: Field, _ an: Name, _ op: ComparisonOperator, _ b: Field, _ bn: Name) throws(EvaluationError) -> RowSet {

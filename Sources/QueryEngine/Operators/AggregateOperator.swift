@@ -332,16 +332,20 @@ struct AggregateOperator {
         let firstWord = wordCount * c / chunks
         let endWord = wordCount * (c + 1) / chunks
         var part = box.value[c]
-        var least = part.least
-        var greatest = part.greatest
+        // Read once: another module's constant is fetched through an accessor otherwise.
+        let missing = ProjectTable.missing
         column.withUnsafeBufferPointer { v in
           gid.withUnsafeBufferPointer { g in
             words.withUnsafeBufferPointer { w in
+              // Every array the loop writes is reached through a buffer: a captured
+              // `var` array would be checked for exclusive access on every row.
               part.present.withUnsafeMutableBufferPointer { present in
-                part.sum.withUnsafeMutableBufferPointer { sum in
+               part.sum.withUnsafeMutableBufferPointer { sum in
+                part.least.withUnsafeMutableBufferPointer { least in
+                 part.greatest.withUnsafeMutableBufferPointer { greatest in
                   @inline(__always) func add(_ r: Int) {
                     let x = v[r]
-                    let ok = x != ProjectTable.missing
+                    let ok = x != missing
                     let gi = grouped ? Int(g[r]) : 0
                     present[gi] &+= ok ? 1 : 0
                     sum[gi] &+= Int128(ok ? x : 0)
@@ -366,13 +370,13 @@ struct AggregateOperator {
                       bits &= bits - 1
                     }
                   }
+                 }
                 }
+               }
               }
             }
           }
         }
-        part.least = least
-        part.greatest = greatest
         box.value[c] = part
       }
     }

@@ -1,0 +1,91 @@
+import DataStore
+import QuerySyntax
+
+/// Sets built straight from a column, 64 rows to a word, with no call and no branch per
+/// row. `RowSet(count:where:)` calls its test through a closure for every row (the
+/// compiler does not inline it into the loop that runs on each core): `count projects
+/// where grade = 良` spent three quarters of its time in those calls.
+extension RowSet {
+  /// Rows whose value lies in `range` (or outside it, when `negated`); a value of
+  /// `Int64.min`, the store's missing amount, never.
+  init<T: FixedWidthInteger & Sendable>(count: Int, values: [T], in range: ClosedRange<Int64>, negated: Bool) {
+    self.init(count: count, filled: false)
+    fill(values, InRange(lo: range.lowerBound, span: UInt64(bitPattern: range.upperBound &- range.lowerBound), flip: negated ? 1 : 0))
+  }
+
+  /// Rows whose code is accepted: `accept[code]` is 1 or 0, one entry per possible code.
+  init<T: FixedWidthInteger & Sendable>(count: Int, codes: [T], accept: [UInt8]) {
+    self.init(count: count, filled: false)
+    accept.withUnsafeBufferPointer { a in fill(codes, Accepted(accept: a)) }
+  }
+
+  /// The rows of a comparison with a constant: the range of values it holds for, or nil
+  /// when no value does.
+  static func range(_ op: ComparisonOperator, _ v: Int64) -> (range: ClosedRange<Int64>, negated: Bool)? {
+    // Int64.min is the missing value, so no range starts below Int64.min + 1.
+    let low = Int64.min + 1
+    switch op {
+    case .equal: return v >= low ? (v...v, false) : nil
+    case .notEqual: return v >= low ? (v...v, true) : (low...Int64.max, false)
+    case .less: return v > low ? (low...(v - 1), false) : nil
+    case .lessOrEqual: return v >= low ? (low...v, false) : nil
+    case .greater: return v < Int64.max ? ((Swift.max(v, low - 1) + 1)...Int64.max, false) : nil
+    case .greaterOrEqual: return (Swift.max(v, low)...Int64.max, false)
+    }
+  }
+
+  /// A per-row test as a type rather than a closure, so that `fill` is compiled for each
+  /// test with the test inlined into its loop.
+  private protocol Test<Element>: Sendable {
+    associatedtype Element
+    func bit(_ v: Element) -> UInt64
+  }
+
+  private struct InRange<Element: FixedWidthInteger>: Test {
+    let lo: Int64
+    let span: UInt64
+    let flip: UInt64
+
+    @inline(__always)
+    func bit(_ v: Element) -> UInt64 {
+      let x = Int64(truncatingIfNeeded: v)
+      let inside: UInt64 = UInt64(bitPattern: x &- lo) <= span ? 1 : 0
+      let known: UInt64 = x != Int64.min ? 1 : 0
+      return (inside ^ flip) & known
+    }
+  }
+
+  private struct Accepted<Element: FixedWidthInteger>: Test, @unchecked Sendable {
+    /// Read only while the set is filled.
+    let accept: UnsafeBufferPointer<UInt8>
+
+    @inline(__always)
+    func bit(_ v: Element) -> UInt64 { UInt64(accept[Int(v)]) }
+  }
+
+  /// Sets each word from the test of its 64 values, on both cores for a large column.
+  private mutating func fill<T: Test>(_ values: [T.Element], _ test: T) {
+    let count = self.count
+    let wordCount = words.count
+    let chunks = Parallel.chunks(for: count)
+    values.withUnsafeBufferPointer { v in
+      words.withUnsafeMutableBufferPointer { w in
+        let box = UnsafeSendable((v, w))
+        Threads.run(chunks) { c in
+          let (v, w) = box.value
+          for word in (wordCount * c / chunks)..<(wordCount * (c + 1) / chunks) {
+            let start = word * 64
+            let end = Swift.min(start + 64, count)
+            var bits: UInt64 = 0
+            var shift: UInt64 = 0
+            for r in start..<end {
+              bits |= test.bit(v[r]) << shift
+              shift &+= 1
+            }
+            w[word] = bits
+          }
+        }
+      }
+    }
+  }
+}
