@@ -8,7 +8,12 @@ import Testing
 
 /// `export html` without a browser: data is escaped, the page needs nothing from a
 /// network, and each result kind becomes its parts.
-@Suite struct HandoutTests {
+@Suite final class HandoutTests {
+  /// This test's folder, removed when the test ends.
+  let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jx-handout-\(UUID().uuidString)")
+
+  deinit { try? FileManager.default.removeItem(at: folder) }
+
   func session(_ data: String) throws -> (Session, StringSink) {
     let store = try DatasetLoader.load(paths: [Transcript.repositoryRoot.appendingPathComponent(data).path])
     let sink = StringSink()
@@ -16,7 +21,7 @@ import Testing
   }
 
   func temporaryFolder() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("jx-handout-\(UUID().uuidString)")
+    let url = folder.appendingPathComponent(UUID().uuidString)
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
   }
