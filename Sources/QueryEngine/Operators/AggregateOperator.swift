@@ -33,25 +33,31 @@ struct AggregateOperator {
       }
       if let product {
         // Dense group numbers: mixed-radix codes, built in place, a chunk per core.
-        gid = [UInt32](repeating: 0, count: n)
+        // Not zeroed first: the first key's pass writes every number without reading it,
+        // which saves a pass over the rows.
+        gid = [UInt32](unsafeUninitializedCapacity: n) { _, count in count = n }
         let chunks = Parallel.chunks(for: n)
         gid.withUnsafeMutableBufferPointer { g in
           let box = UnsafeSendable(g)
-          for k in keys {
+          for (i, k) in keys.enumerated() {
             let radix = UInt32(k.radix)
+            let first = i == 0
             let source = k.source
             Threads.run(chunks) { part in
               let g = box.value
               let range = (n * part / chunks)..<(n * (part + 1) / chunks)
+              @inline(__always) func set(_ r: Int, _ code: UInt32) { g[r] = first ? code : g[r] &* radix &+ code }
               switch source {
               case .computed(let column):
-                column.withUnsafeBufferPointer { c in for r in range { g[r] = g[r] &* radix &+ c[r] } }
+                column.withUnsafeBufferPointer { c in for r in range { set(r, c[r]) } }
               case .small(let column):
+                // Read once: another module's constant is fetched through an accessor otherwise.
+                let missingCode = ProjectTable.missingCode
                 column.withUnsafeBufferPointer { c in
-                  for r in range { g[r] = g[r] &* radix &+ (c[r] == ProjectTable.missingCode ? 4 : UInt32(c[r])) }
+                  for r in range { set(r, c[r] == missingCode ? 4 : UInt32(c[r])) }
                 }
               case .offset(let column, let lo):
-                column.withUnsafeBufferPointer { c in for r in range { g[r] = g[r] &* radix &+ UInt32(bitPattern: c[r] &- lo) } }
+                column.withUnsafeBufferPointer { c in for r in range { set(r, UInt32(bitPattern: c[r] &- lo)) } }
               }
             }
           }
