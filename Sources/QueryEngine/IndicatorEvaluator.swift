@@ -74,9 +74,12 @@ extension IndicatorEvaluator {
       }.map(\.element)
     }
     if let limit = clauses.limit { rows = Array(rows.prefix(limit)) }
+    // A row's cells are built when it is read (five million indicator rows draw forty).
+    let chosen = rows
+    let shown = fields
     return ResultTable(
       columns: fields.map { ResultTable.Column($0.rawValue, numeric: $0.numeric) },
-      rows: rows.map { i in fields.map { $0.value(i) } })
+      rows: ResultRows(count: chosen.count) { r in shown.map { $0.value(chosen[r]) } })
   }
 
   /// Indicators list and sort by their fields as they are; values are not computed.
