@@ -13,7 +13,8 @@ extension RowSet {
     fill(values, InRange(lo: range.lowerBound, span: UInt64(bitPattern: range.upperBound &- range.lowerBound), flip: negated ? 1 : 0))
   }
 
-  /// Rows whose code is accepted: `accept[code]` is 1 or 0, one entry per possible code.
+  /// Rows whose code is accepted: `accept[code]` is 1 or 0, with an entry for every code
+  /// the column can hold (256 for a byte; a dictionary's size for its text codes).
   init<T: FixedWidthInteger & Sendable>(count: Int, codes: [T], accept: [UInt8]) {
     self.init(count: count, filled: false)
     accept.withUnsafeBufferPointer { a in fill(codes, Accepted(accept: a)) }
@@ -60,7 +61,10 @@ extension RowSet {
     let accept: UnsafeBufferPointer<UInt8>
 
     @inline(__always)
-    func bit(_ v: Element) -> UInt64 { UInt64(accept[Int(v)]) }
+    func bit(_ v: Element) -> UInt64 {
+      assert(Int(v) < accept.count, "a code without an entry")
+      return UInt64(accept[Int(v)])
+    }
   }
 
   /// Sets each word from the test of its 64 values, on both cores for a large column.
