@@ -49,6 +49,8 @@ public enum DatasetLoader {
       rows += part.projects.count + part.departments.count + part.funds.count + part.indicators.count
     }
     if !files.isEmpty, monitor.report(.init(bytes: done, total: total, rows: rows)) { throw LoadError.interrupted(files[files.count - 1].0) }
+    // Indicators are grouped by project row once, here, not by the first statement that scores.
+    store.groupIndicators()
     return store
   }
 
@@ -199,6 +201,9 @@ public enum DatasetLoader {
       return store
     }
     var cursor = RecordCursor(file: file, headers: headers, index: index, reader: reader)
+    // Rows are gathered here and given to the store once (each change to its indicators
+    // begins its groups afresh).
+    var indicators: [Indicator] = []
     var records = 0
     while true {
       records += 1
@@ -222,10 +227,13 @@ public enum DatasetLoader {
       case .funds:
         store.funds.append(try readFundLine(cursor))
       case .indicators:
-        store.indicators.append(try readIndicator(cursor))
+        indicators.append(try readIndicator(cursor))
       }
     }
-    if !store.indicators.isEmpty { store.indicatorFiles = [(file, store.indicators.count)] }
+    if !indicators.isEmpty {
+      store.indicators = indicators
+      store.indicatorFiles = [(file, indicators.count)]
+    }
     return store
   }
 
