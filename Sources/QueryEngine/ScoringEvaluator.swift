@@ -104,8 +104,20 @@ extension ScoringEvaluator {
       }
       if changedOnly && !moved { return }
       if out.rows.count >= limit { return }
-      var cells: [Value] = several ? [.integer(Int(t.year[r])), .text(t.units[t.unit[r]])] : []
-      cells += [.integer(Int(t.seq[r])), .text(t.names[t.name[r]]), recorded, computed, old.map { .grade($0) } ?? .missing, g.map { .grade($0) } ?? .missing, .text(change)]
+      // One array of the row's size: a literal appended to another made two per row.
+      var cells: [Value] = []
+      cells.reserveCapacity(several ? 9 : 7)
+      if several {
+        cells.append(.integer(Int(t.year[r])))
+        cells.append(.text(t.units[t.unit[r]]))
+      }
+      cells.append(.integer(Int(t.seq[r])))
+      cells.append(.text(t.names[t.name[r]]))
+      cells.append(recorded)
+      cells.append(computed)
+      cells.append(old.map { .grade($0) } ?? .missing)
+      cells.append(g.map { .grade($0) } ?? .missing)
+      cells.append(.text(change))
       if moved { out.marked.append(out.rows.count) }
       if !edits.isEmpty {
         for f in [Field.score, .grade] where edits[EditKey(row: r, field: f)] != nil {

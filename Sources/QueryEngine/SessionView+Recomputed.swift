@@ -56,13 +56,16 @@ extension SessionView {
                   continue
                 }
                 let total = sum.value
-                let scaled = total * Fraction(Int128(DecimalText.scale))
-                if scaled.denominator == 1, let v = Int64(exactly: scaled.numerator), v != ProjectTable.missing {
+                // A total of whole parts and ratios that is not whole has a remainder
+                // below a ten-thousandth: no need to scale it to find that out.
+                if !sum.isBelowNextTenThousandth, case let scaled = total * Fraction(Int128(DecimalText.scale)),
+                  scaled.denominator == 1, let v = Int64(exactly: scaled.numerator), v != ProjectTable.missing
+                {
                   score[r] = v
                 } else {
                   score[r] = ProjectTable.missing
                   inexact[r] = total
-                  hundredths[r] = total.roundedScaled(places: 2)
+                  hundredths[r] = sum.roundedHundredths
                 }
               }
               pieces[c] = (inexact, hundredths)
@@ -71,6 +74,9 @@ extension SessionView {
         }
       }
       var (inexact, hundredths) = pieces[0]
+      let count = pieces.reduce(0) { $0 + $1.0.count }
+      inexact.reserveCapacity(count)
+      hundredths.reserveCapacity(count)
       for piece in pieces.dropFirst() {
         inexact.merge(piece.0) { a, _ in a }
         hundredths.merge(piece.1) { a, _ in a }
