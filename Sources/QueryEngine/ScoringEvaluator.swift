@@ -154,7 +154,7 @@ extension ScoringEvaluator {
         var scoreMoved = false
         if total != nil, t.score[r] != ProjectTable.missing {
           let recordedCents = Self.hundredths(t.score[r])
-          scoreMoved = rc.score[r] != ProjectTable.missing ? Self.hundredths(rc.score[r]) != recordedCents : rc.inexactHundredths[r] != recordedCents
+          scoreMoved = rc.score[r] != ProjectTable.missing ? Self.hundredths(rc.score[r]) != recordedCents : rc.inexact.hundredths(r) != recordedCents
         }
         appendRow(&out, r, recorded, total.map { .number($0, places: 2) } ?? .text("unknown"), rc.grade[r], scoreMoved: scoreMoved)
       }
@@ -187,6 +187,7 @@ extension ScoringEvaluator {
     var scoreChanges = 0
     var unknown = 0
     table.rows.reserveCapacity(listings.reduce(0) { $0 + $1.rows.count })
+    table.marked.reserveCapacity(listings.reduce(0) { $0 + $1.marked.count })
     for piece in listings {
       let offset = table.rows.count
       table.rows += piece.rows
