@@ -51,8 +51,9 @@ struct RecordCursor {
   func decimal(_ key: String, what: String, example: String, allowNegative: Bool = false) throws(LoadError) -> Int64? {
     guard let f = index[key], f < reader.fields.count, !reader.isBlank(f) else { return nil }
     // Parse the trimmed text, so tabs and ideographic spaces around a number are ignored
-    // as they are for amounts.
-    let result = DecimalText.parse(reader.text(f))
+    // as they are for amounts: the bytes in place where they trim as the text does, so a
+    // number makes no String.
+    let result = reader.withTrimmedBytes(f) { DecimalText.parse($0) } ?? DecimalText.parse(reader.text(f))
     switch result {
     case .success(let v):
       if v < 0 && !allowNegative {

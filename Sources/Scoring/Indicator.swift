@@ -16,6 +16,19 @@ public enum IndicatorKind: Hashable, Sendable, CustomStringConvertible {
   }
 
   public init?(_ text: some StringProtocol) {
+    // The Chinese names, which lowercasing leaves as they are, without making a lowercased copy.
+    switch text {
+    case "正向", "定量正向":
+      self = .positive
+      return
+    case "反向", "定量反向":
+      self = .negative
+      return
+    case "定性":
+      self = .qualitative
+      return
+    default: break
+    }
     switch text.lowercased() {
     case "正向", "positive", "≥", ">=", "定量正向": self = .positive
     case "反向", "negative", "≤", "<=", "定量反向": self = .negative
@@ -52,6 +65,20 @@ public enum Tier: Int, CaseIterable, Hashable, Sendable, CustomStringConvertible
 
   /// Reads the tier from an actual-value cell; longest names first, since 达成 is inside 未达成.
   public init?(_ text: some StringProtocol) {
+    // The Chinese names first, as written: lowercasing changes no Chinese character, so
+    // a text that starts with one starts with it lowercased too.
+    if text.hasPrefix("未达成") {
+      self = .notAchieved
+      return
+    }
+    if text.hasPrefix("部分达成") {
+      self = .partlyAchieved
+      return
+    }
+    if text.hasPrefix("达成") {
+      self = .achieved
+      return
+    }
     let t = String(text).lowercased()
     if t.hasPrefix("未达成") || t == "not achieved" || t == "notachieved" {
       self = .notAchieved
