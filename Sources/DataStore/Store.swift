@@ -116,7 +116,9 @@ public struct Store: Sendable {
     reports += other.reports
     let offset = indicators.count
     indicatorFiles += other.indicatorFiles.map { ($0.file, $0.end + offset) }
-    indicators += other.indicators
+    // Into an empty store the other's rows are taken as they are, not copied row by row
+    // (millions of indicators, six texts each).
+    if indicators.isEmpty { indicators = other.indicators } else { indicators += other.indicators }
     forms += other.forms
     files += other.files
   }

@@ -65,18 +65,16 @@ public enum Tier: Int, CaseIterable, Hashable, Sendable, CustomStringConvertible
 
   /// Reads the tier from an actual-value cell; longest names first, since 达成 is inside 未达成.
   public init?(_ text: some StringProtocol) {
-    // The Chinese names first, as written: lowercasing changes no Chinese character, so
-    // a text that starts with one starts with it lowercased too.
-    if text.hasPrefix("未达成") {
-      self = .notAchieved
-      return
-    }
-    if text.hasPrefix("部分达成") {
-      self = .partlyAchieved
-      return
-    }
-    if text.hasPrefix("达成") {
-      self = .achieved
+    // The Chinese names first, as written and by their bytes: lowercasing changes no
+    // Chinese character, so a text that starts with one starts with it lowercased too; and
+    // the bytes after the name start a character that joins nothing to it (ASCII or CJK),
+    // so the name is a prefix by Characters too.
+    for (name, tier) in [("未达成", Tier.notAchieved), ("部分达成", .partlyAchieved), ("达成", .achieved)] {
+      var rest = text.utf8[...]
+      guard rest.starts(with: name.utf8) else { continue }
+      rest = rest.dropFirst(name.utf8.count)
+      if let b = rest.first, b >= 0x80, !(0xE4...0xE9).contains(b) { break }
+      self = tier
       return
     }
     let t = String(text).lowercased()

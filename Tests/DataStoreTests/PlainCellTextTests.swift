@@ -64,6 +64,24 @@ import Testing
     }
   }
 
+  /// Tiers as they were read before the byte prefixes: lowercased, by Characters.
+  static func referenceTier(_ text: String) -> Tier? {
+    let t = text.lowercased()
+    if t.hasPrefix("未达成") || t == "not achieved" || t == "notachieved" { return .notAchieved }
+    if t.hasPrefix("部分达成") || t == "partly achieved" || t == "partlyachieved" || t == "partly" { return .partlyAchieved }
+    if t.hasPrefix("达成") || t == "achieved" { return .achieved }
+    return nil
+  }
+
+  @Test func tiersReadAsTheCharacterReadingOnRandomText() {
+    var g = Generator(state: 13)
+    let parts = ["未", "达成", "部分", "年度指标", "\u{0301}", "\u{0600}", "Achieved", "partly", " ", "NOT achieved", "A", "é", "，"]
+    for _ in 0..<20_000 {
+      let t = (0..<Int.random(in: 0...4, using: &g)).map { _ in parts.randomElement(using: &g)! }.joined()
+      #expect(Tier(t) == Self.referenceTier(t), "\(t.unicodeScalars.map { $0.value })")
+    }
+  }
+
   @Test func kindsAndTiersReadAsBefore() {
     #expect(IndicatorKind("正向") == .positive)
     #expect(IndicatorKind("定量反向") == .negative)
