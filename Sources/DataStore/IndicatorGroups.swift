@@ -45,7 +45,11 @@ public struct IndicatorGroups: Sendable {
       return
     }
     // Each indicator's unit is told by its bytes against the run before it (a form's rows
-    // come together); only a new run's text is looked up in the projects' dictionary.
+    // come together); only a new run's text is looked up, in a table of the units' codes
+    // made once (the dictionary's own look-up may be a scan until it is built).
+    var unitCodes: [String: UInt32] = [:]
+    unitCodes.reserveCapacity(t.units.count)
+    for (c, text) in t.units.values.enumerated() { unitCodes[text] = UInt32(c) }
     var byKey: [Key: Int32] = [:]
     byKey.reserveCapacity(t.count)
     // Each indicator's group (-1 for a unit no project has) and each group's size.
@@ -59,7 +63,7 @@ public struct IndicatorGroups: Sendable {
       for n in all.indices {
         if n == 0 || !Self.sameBytes(all[n].unit, lastUnit) {
           lastUnit = all[n].unit
-          lastCode = t.units.existingCode(for: lastUnit)
+          lastCode = unitCodes[lastUnit]
         }
         // An indicator of a unit no project has belongs to no row.
         guard let unit = lastCode, let year = Int32(exactly: all[n].year), let seq = Int32(exactly: all[n].seq) else { continue }
