@@ -49,6 +49,8 @@ public enum DatasetLoader {
       rows += part.projects.count + part.departments.count + part.funds.count + part.indicators.count
     }
     if !files.isEmpty, monitor.report(.init(bytes: done, total: total, rows: rows)) { throw LoadError.interrupted(files[files.count - 1].0) }
+    // Indicators are grouped by project row once, here, not by the first statement that scores.
+    store.groupIndicators()
     return store
   }
 
@@ -199,6 +201,10 @@ public enum DatasetLoader {
       return store
     }
     var cursor = RecordCursor(file: file, headers: headers, index: index, reader: reader)
+    // Rows are gathered here and given to the store once (each change to its indicators
+    // begins its groups afresh).
+    var indicators: [Indicator] = []
+    let indicatorColumns = IndicatorColumns(cursor)
     var records = 0
     while true {
       records += 1
@@ -222,10 +228,13 @@ public enum DatasetLoader {
       case .funds:
         store.funds.append(try readFundLine(cursor))
       case .indicators:
-        store.indicators.append(try readIndicator(cursor))
+        indicators.append(try readIndicator(cursor, indicatorColumns))
       }
     }
-    if !store.indicators.isEmpty { store.indicatorFiles = [(file, store.indicators.count)] }
+    if !indicators.isEmpty {
+      store.indicators = indicators
+      store.indicatorFiles = [(file, indicators.count)]
+    }
     return store
   }
 
@@ -373,24 +382,39 @@ public enum DatasetLoader {
     return line
   }
 
+  /// The columns of an indicators file, found once per file.
+  struct IndicatorColumns {
+    let year, unit, seq, level1, level2, name, kind, target, actual, weight, points: RecordCursor.Column
+
+    init(_ c: RecordCursor) {
+      (year, unit, seq, level1, level2) = (c.column("year"), c.column("unit"), c.column("seq"), c.column("level1"), c.column("level2"))
+      (name, kind, target, actual) = (c.column("name"), c.column("kind"), c.column("target"), c.column("actual"))
+      (weight, points) = (c.column("weight"), c.column("points"))
+    }
+  }
+
   static func readIndicator(_ c: RecordCursor) throws(LoadError) -> Indicator {
-    let year = try c.requiredInteger("year", range: yearRange, what: "a year")
-    let unit = try c.requiredText("unit")
-    let seq = try c.requiredInteger("seq", range: 1...Int(Int32.max), what: "a row number")
-    let level1 = try c.requiredText("level1")
-    let name = try c.requiredText("name")
-    let kindText = try c.requiredText("kind")
+    try readIndicator(c, IndicatorColumns(c))
+  }
+
+  static func readIndicator(_ c: RecordCursor, _ k: IndicatorColumns) throws(LoadError) -> Indicator {
+    let year = try c.requiredInteger(k.year, range: yearRange, what: "a year")
+    let unit = try c.requiredText(k.unit)
+    let seq = try c.requiredInteger(k.seq, range: 1...Int(Int32.max), what: "a row number")
+    let level1 = try c.requiredText(k.level1)
+    let name = try c.requiredText(k.name)
+    let kindText = try c.requiredText(k.kind)
     guard let kind = IndicatorKind(kindText) else {
-      throw c.error("kind", "'\(kindText)' is not an indicator kind; expected 正向, 反向 or 定性 (positive, negative, qualitative)")
+      throw c.error(k.kind, "'\(kindText)' is not an indicator kind; expected 正向, 反向 or 定性 (positive, negative, qualitative)")
     }
-    guard let weight = try c.decimal("weight", what: "the indicator's points (分值)", example: "10") else {
-      throw c.error("weight", "empty; expected the indicator's points (分值), e.g. 10")
+    guard let weight = try c.decimal(k.weight, what: "the indicator's points (分值)", example: "10") else {
+      throw c.error(k.weight, "empty; expected the indicator's points (分值), e.g. 10")
     }
-    let points = try c.decimal("points", what: "the recorded points (得分)", example: "8.62")
+    let points = try c.decimal(k.points, what: "the recorded points (得分)", example: "8.62")
     // Points above the weight break the rule, but a form that records them is loaded as
     // it is: check reports them.
-    let targetText = c.text("target") ?? ""
-    let actualText = c.text("actual") ?? ""
+    let targetText = c.text(k.target) ?? ""
+    let actualText = c.text(k.actual) ?? ""
     let cells: (target: Int64?, actual: Int64?, tier: Tier?)
     do {
       cells = try IndicatorCells.parse(kind: kind, targetText: targetText, actualText: actualText)
@@ -399,7 +423,7 @@ public enum DatasetLoader {
     }
     let (target, actual, tier) = cells
     return Indicator(
-      year: year, unit: unit, seq: seq, level1: level1, level2: c.text("level2") ?? "", name: name, kind: kind,
+      year: year, unit: unit, seq: seq, level1: level1, level2: c.text(k.level2) ?? "", name: name, kind: kind,
       targetText: targetText, actualText: actualText, target: target, actual: actual, tier: tier, weight: weight,
       points: points)
   }

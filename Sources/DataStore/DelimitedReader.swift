@@ -189,8 +189,58 @@ public struct DelimitedReader {
   }
 
   /// The text of field `i` of the current record, with surrounding spaces removed.
+  ///
+  /// Trimmed as bytes: comparing Characters (by canonical equivalence) for the spaces was
+  /// most of the time of reading an indicators file. Where a trimmed space meets a
+  /// character that might join it into one Character (a combining mark), the text is
+  /// trimmed by Characters, as `trimmingSpaces` does.
   public func text(_ i: Int) -> String {
-    withBytes(i) { String(decoding: $0, as: UTF8.self) }.trimmingSpaces()
+    withBytes(i) { bytes in
+      guard let range = Self.trimmed(bytes) else { return String(decoding: bytes, as: UTF8.self).trimmingSpaces() }
+      return String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+    }
+  }
+
+  /// Calls `body` with field `i`'s bytes with surrounding spaces removed, as `text(i)`
+  /// would remove them, when that can be done on the bytes (see `trimmed`); nil otherwise.
+  func withTrimmedBytes<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+    withBytes(i) { bytes in Self.trimmed(bytes).map { body(UnsafeBufferPointer(rebasing: bytes[$0])) } }
+  }
+
+  /// The bytes without leading and trailing spaces, tabs and ideographic spaces (U+3000),
+  /// when trimming them as bytes is trimming them as Characters: nil when a trimmed space
+  /// touches a character other than ASCII or a CJK ideograph (U+4000–U+9FFF), which
+  /// could join it into one Character (a combining mark after it, a prepended mark before).
+  static func trimmed(_ b: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+    var s = 0
+    var e = b.count
+    while s < e {
+      if b[s] == 0x20 || b[s] == 0x09 {
+        s += 1
+      } else if b[s] == 0xE3, s + 2 < e, b[s + 1] == 0x80, b[s + 2] == 0x80 {
+        s += 3
+      } else {
+        break
+      }
+    }
+    while e > s {
+      if b[e - 1] == 0x20 || b[e - 1] == 0x09 {
+        e -= 1
+      } else if e - s >= 3, b[e - 3] == 0xE3, b[e - 2] == 0x80, b[e - 1] == 0x80 {
+        e -= 3
+      } else {
+        break
+      }
+    }
+    // The first kept character, after a trimmed space.
+    if s > 0, s < e, b[s] >= 0x80, !(0xE4...0xE9).contains(b[s]) { return nil }
+    // The last kept character, before a trimmed space: back over its continuation bytes.
+    if e < b.count, e > s, b[e - 1] >= 0x80 {
+      var lead = e - 1
+      while lead > s, b[lead] & 0xC0 == 0x80, e - lead < 4 { lead -= 1 }
+      if !(0xE4...0xE9).contains(b[lead]) || e - lead != 3 { return nil }
+    }
+    return s..<e
   }
 
   /// Whether field `i` is empty or only spaces.

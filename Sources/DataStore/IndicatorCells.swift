@@ -12,6 +12,10 @@ public enum IndicatorCells {
     public var message: String
   }
 
+  /// The signs a target may start with: at most, at least.
+  static let lessSigns: Set<Unicode.Scalar> = ["≤", "<", "＜", "≦"]
+  static let moreSigns: Set<Unicode.Scalar> = ["≥", ">", "＞", "≧"]
+
   public static func parse(kind: IndicatorKind, targetText: String, actualText: String) throws(Problem) -> (
     target: Int64?, actual: Int64?, tier: Tier?
   ) {
@@ -22,7 +26,7 @@ public enum IndicatorCells {
     case .positive, .negative:
       // Forms write targets as "≥50个" or "≤90万元": the sign and the unit are dropped.
       if !targetText.isEmpty {
-        guard case .success(let v) = DecimalText.parse(Indicator.bareNumber(targetText)) else {
+        guard case .success(let v) = PlainCellText.bareNumber(targetText) else {
           throw Problem(column: "target", message: "'\(targetText)' is not a number; expected the target, e.g. 43.2 or ≥50个")
         }
         guard v >= 0 else {
@@ -30,9 +34,7 @@ public enum IndicatorCells {
         }
         // The sign a target is written with must agree with the kind: points for a 正向
         // target "≤ X" are not defined, nor for a 反向 one "≥ X".
-        let sign = targetText.trimmingPrefix { $0 == " " || $0 == "\u{3000}" }.first
-        let lessSigns: Set<Character> = ["≤", "<", "＜", "≦"]
-        let moreSigns: Set<Character> = ["≥", ">", "＞", "≧"]
+        let sign = PlainCellText.leadingSign(targetText)
         if kind == .positive, let sign, lessSigns.contains(sign) {
           throw Problem(
             column: "target",
@@ -46,7 +48,7 @@ public enum IndicatorCells {
         target = v
       }
       // A quantitative actual may be text in real forms ("完成"); it stays unknown.
-      if case .success(let v) = DecimalText.parse(Indicator.bareNumber(actualText)) {
+      if case .success(let v) = PlainCellText.bareNumber(actualText) {
         guard v >= 0 else {
           throw Problem(column: "actual", message: "'\(actualText)' is negative; the rules define points only for actual values of 0 or more")
         }

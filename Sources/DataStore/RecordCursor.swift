@@ -8,10 +8,22 @@ struct RecordCursor {
   let index: [String: Int]
   var reader: DelimitedReader
 
-  func error(_ key: String, _ message: String) -> LoadError {
-    let f = index[key]
+  /// A column found once in the header: its key (for errors) and its field, nil when the
+  /// file has no such column. Reading a file's rows by columns found once hashes no key
+  /// per cell.
+  struct Column {
+    let key: String
+    let field: Int?
+  }
+
+  func column(_ key: String) -> Column { Column(key: key, field: index[key]) }
+
+  func error(_ key: String, _ message: String) -> LoadError { error(column(key), message) }
+
+  func error(_ column: Column, _ message: String) -> LoadError {
+    let f = column.field
     return LoadError(
-      file: file, line: reader.recordLine, column: f.map { headers[$0] } ?? key,
+      file: file, line: reader.recordLine, column: f.map { headers[$0] } ?? column.key,
       field: f.map { $0 + 1 }, message: message)
   }
 
@@ -21,53 +33,70 @@ struct RecordCursor {
     return reader.isBlank(f)
   }
 
-  func text(_ key: String) -> String? {
-    guard let f = index[key], f < reader.fields.count else { return nil }
+  func text(_ key: String) -> String? { text(column(key)) }
+
+  func text(_ column: Column) -> String? {
+    guard let f = column.field, f < reader.fields.count else { return nil }
     let t = reader.text(f)
     return t.isEmpty ? nil : t
   }
 
-  func requiredText(_ key: String) throws(LoadError) -> String {
-    guard let t = text(key) else { throw error(key, "empty; expected a value") }
+  func requiredText(_ key: String) throws(LoadError) -> String { try requiredText(column(key)) }
+
+  func requiredText(_ column: Column) throws(LoadError) -> String {
+    guard let t = text(column) else { throw error(column, "empty; expected a value") }
     return t
   }
 
   func integer(_ key: String, range: ClosedRange<Int>, what: String) throws(LoadError) -> Int? {
-    guard let t = text(key) else { return nil }
+    try integer(column(key), range: range, what: what)
+  }
+
+  func integer(_ column: Column, range: ClosedRange<Int>, what: String) throws(LoadError) -> Int? {
+    guard let t = text(column) else { return nil }
     guard let v = Int(t), range.contains(v) else {
-      throw error(key, "'\(t)' is not \(what); expected a whole number from \(range.lowerBound) to \(range.upperBound)")
+      throw error(column, "'\(t)' is not \(what); expected a whole number from \(range.lowerBound) to \(range.upperBound)")
     }
     return v
   }
 
   func requiredInteger(_ key: String, range: ClosedRange<Int>, what: String) throws(LoadError) -> Int {
-    guard let v = try integer(key, range: range, what: what) else {
-      throw error(key, "empty; expected \(what), a whole number")
+    try requiredInteger(column(key), range: range, what: what)
+  }
+
+  func requiredInteger(_ column: Column, range: ClosedRange<Int>, what: String) throws(LoadError) -> Int {
+    guard let v = try integer(column, range: range, what: what) else {
+      throw error(column, "empty; expected \(what), a whole number")
     }
     return v
   }
 
   /// A decimal with at most four places, as ten-thousandths.
   func decimal(_ key: String, what: String, example: String, allowNegative: Bool = false) throws(LoadError) -> Int64? {
-    guard let f = index[key], f < reader.fields.count, !reader.isBlank(f) else { return nil }
+    try decimal(column(key), what: what, example: example, allowNegative: allowNegative)
+  }
+
+  func decimal(_ column: Column, what: String, example: String, allowNegative: Bool = false) throws(LoadError) -> Int64? {
+    guard let f = column.field, f < reader.fields.count, !reader.isBlank(f) else { return nil }
     // Parse the trimmed text, so tabs and ideographic spaces around a number are ignored
-    // as they are for amounts.
-    let result = DecimalText.parse(reader.text(f))
+    // as they are for amounts: the bytes in place where they trim as the text does, so a
+    // number makes no String.
+    let result = reader.withTrimmedBytes(f) { DecimalText.parse($0) } ?? DecimalText.parse(reader.text(f))
     switch result {
     case .success(let v):
       if v < 0 && !allowNegative {
-        throw error(key, "'\(reader.text(f))' is negative; expected \(what), e.g. \(example)")
+        throw error(column, "'\(reader.text(f))' is negative; expected \(what), e.g. \(example)")
       }
       return v
     case .failure(let problem):
       let shown = reader.text(f)
       switch problem {
       case .tooManyDecimals:
-        throw error(key, "'\(shown)' has more than 4 decimals; expected \(what), e.g. \(example)")
+        throw error(column, "'\(shown)' has more than 4 decimals; expected \(what), e.g. \(example)")
       case .tooLarge:
-        throw error(key, "'\(shown)' is too large; the largest number accepted is \(DecimalText.format(DecimalText.maxMagnitude)); expected \(what), e.g. \(example)")
+        throw error(column, "'\(shown)' is too large; the largest number accepted is \(DecimalText.format(DecimalText.maxMagnitude)); expected \(what), e.g. \(example)")
       case .empty, .notANumber:
-        throw error(key, "'\(shown)' is not a number; expected \(what), e.g. \(example)")
+        throw error(column, "'\(shown)' is not a number; expected \(what), e.g. \(example)")
       }
     }
   }

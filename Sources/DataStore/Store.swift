@@ -5,10 +5,18 @@ import Scoring
 /// Statements read a snapshot; a load or a what-if edit builds a new one, so a failed
 /// load leaves the session's store exactly as it was.
 public struct Store: Sendable {
-  public internal(set) var projects = ProjectTable()
+  public internal(set) var projects = ProjectTable() {
+    didSet { grouping = IndicatorGroups.Cache() }
+  }
   public internal(set) var departments: [Department] = []
   public internal(set) var funds: [FundLine] = []
-  public internal(set) var indicators: [Indicator] = []
+  public internal(set) var indicators: [Indicator] = [] {
+    didSet { grouping = IndicatorGroups.Cache() }
+  }
+  /// The indicators grouped by project row, for this version of the projects and
+  /// indicators: built once (a load builds them as it ends), shared by copies of the store,
+  /// and begun afresh by any change to either.
+  private var grouping = IndicatorGroups.Cache()
   /// The texts of imported reports, for the narrative checks.
   public internal(set) var reports: [ReportText] = []
   /// The 项目支出绩效自评表 forms imported, with what only a form states (its 总分, its
@@ -58,12 +66,29 @@ public struct Store: Sendable {
     indicators.filter { $0.year == year && $0.seq == seq && $0.unit == unit }
   }
 
-  /// Replaces one indicator row, for what-if edits.
-  public mutating func replaceIndicator(_ index: Int, with i: Indicator) {
-    indicators[index] = i
+  /// The indicators grouped by project row: built on first use after a change, then kept.
+  public var indicatorGroups: IndicatorGroups {
+    let (projects, indicators) = (self.projects, self.indicators)
+    return grouping.groups { IndicatorGroups(projects: projects, indicators: indicators) }
   }
 
-  /// Replaces one project row, for what-if edits.
+  /// Builds the indicator groups now, as a load ends, so the first statement that scores
+  /// does not.
+  public func groupIndicators() {
+    _ = indicatorGroups
+  }
+
+  /// Replaces one indicator row, for what-if edits. An edit that keeps the indicator's
+  /// project keeps the groups, with its new figures; one that moves it regroups.
+  public mutating func replaceIndicator(_ index: Int, with i: Indicator) {
+    let old = indicators[index]
+    let built = grouping.current
+    indicators[index] = i
+    if let built, old.year == i.year, old.seq == i.seq, old.unit == i.unit {
+      grouping = IndicatorGroups.Cache(built.replacingFigures(ofPlace: index, with: i.figures))
+    }
+  }
+
   /// The file an indicator row came from and its row number in that file, when known.
   func indicatorSource(_ index: Int) -> (file: String, row: Int)? {
     var start = 0
@@ -74,8 +99,13 @@ public struct Store: Sendable {
     return nil
   }
 
+  /// Replaces one project row, for what-if edits.
   public mutating func replaceProject(_ row: Int, with p: Project) {
+    let old = (projects.year[row], projects.units[projects.unit[row]], projects.seq[row])
+    let built = grouping.current
     projects.replace(row, with: p)
+    // The groups depend only on the projects' years, units and seqs.
+    if let built, old == (Int32(p.year), p.unit, Int32(p.seq)) { grouping = IndicatorGroups.Cache(built) }
   }
 
   /// Adds another snapshot's contents (used by `load`); the caller checks for clashes first.
@@ -86,7 +116,9 @@ public struct Store: Sendable {
     reports += other.reports
     let offset = indicators.count
     indicatorFiles += other.indicatorFiles.map { ($0.file, $0.end + offset) }
-    indicators += other.indicators
+    // Into an empty store the other's rows are taken as they are, not copied row by row
+    // (millions of indicators, six texts each).
+    if indicators.isEmpty { indicators = other.indicators } else { indicators += other.indicators }
     forms += other.forms
     files += other.files
   }

@@ -94,7 +94,7 @@ extension ScoringEvaluator {
       var scoreMoved = false
       if total != nil, t.score[r] != ProjectTable.missing {
         let recordedCents = Self.hundredths(t.score[r])
-        scoreMoved = rc.score[r] != ProjectTable.missing ? Self.hundredths(rc.score[r]) != recordedCents : rc.inexactHundredths[r] != recordedCents
+        scoreMoved = rc.score[r] != ProjectTable.missing ? Self.hundredths(rc.score[r]) != recordedCents : rc.inexact.hundredths(r) != recordedCents
       }
       return (recorded, total.map { .number($0, places: 2) } ?? .text("unknown"), rc.grade[r], scoreMoved)
     }

@@ -23,7 +23,7 @@ extension SessionView {
       var score = t.score
       var grade = [UInt8](repeating: ProjectTable.missingCode, count: t.count)
       let chunks = index.isEmpty ? Parallel.chunks(for: t.count) : min(Parallel.maximumChunks, max(1, t.count / 4096))
-      var pieces = [([Int: Fraction], [Int: Int128])](repeating: ([:], [:]), count: chunks)
+      var pieces = [InexactScores.Piece](repeating: .init(), count: chunks)
       let n = t.count
       let missing = ProjectTable.missing
       let (spent, budget, initial) = (t.spent, t.budget, t.initial)
@@ -33,8 +33,7 @@ extension SessionView {
             let box = UnsafeSendable((score, grade, pieces))
             Threads.run(chunks) { c in
               let (score, grade, pieces) = box.value
-              var inexact: [Int: Fraction] = [:]
-              var hundredths: [Int: Int128] = [:]
+              var inexact = InexactScores.Piece()
               for r in (n * c / chunks)..<(n * (c + 1) / chunks) {
                 let figures = index.figures(of: r)
                 if figures == nil, let bands {
@@ -56,26 +55,23 @@ extension SessionView {
                   continue
                 }
                 let total = sum.value
-                let scaled = total * Fraction(Int128(DecimalText.scale))
-                if scaled.denominator == 1, let v = Int64(exactly: scaled.numerator), v != ProjectTable.missing {
+                // A total of whole parts and ratios that is not whole has a remainder
+                // below a ten-thousandth: no need to scale it to find that out.
+                if !sum.isBelowNextTenThousandth, case let scaled = total * Fraction(Int128(DecimalText.scale)),
+                  scaled.denominator == 1, let v = Int64(exactly: scaled.numerator), v != ProjectTable.missing
+                {
                   score[r] = v
                 } else {
                   score[r] = ProjectTable.missing
-                  inexact[r] = total
-                  hundredths[r] = total.roundedScaled(places: 2)
+                  inexact.append(r, total, hundredths: sum.roundedHundredths)
                 }
               }
-              pieces[c] = (inexact, hundredths)
+              pieces[c] = inexact
             }
           }
         }
       }
-      var (inexact, hundredths) = pieces[0]
-      for piece in pieces.dropFirst() {
-        inexact.merge(piece.0) { a, _ in a }
-        hundredths.merge(piece.1) { a, _ in a }
-      }
-      return RecomputedColumns(score: score, inexact: inexact, inexactHundredths: hundredths, grade: grade)
+      return RecomputedColumns(score: score, inexact: InexactScores(pieces, count: n), grade: grade)
     }
   }
 

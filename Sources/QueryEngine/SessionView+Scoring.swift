@@ -5,14 +5,13 @@ import Scoring
 /// What the scoring statements and the edits share: indicators by project, score cards,
 /// and the one project a statement names.
 extension SessionView {
-  /// Indicators grouped by project row, from the cache while the data is unchanged.
-  func indicatorIndex() -> IndicatorGroups {
-    let store = self.store
-    return recomputeCache.indicatorGroups(for: dataVersion) { IndicatorGroups(store) }
-  }
+  /// Indicators grouped by project row, as the store keeps them (grouped once per
+  /// version of its projects and indicators, when it is loaded or changed).
+  func indicatorIndex() -> IndicatorGroups { store.indicatorGroups }
 
   func card(_ row: Int, _ index: IndicatorGroups) -> ScoreCard {
-    Scorer.score(store.projects[row], indicators: index[row] ?? [], rules: rules)
+    let own = index.places(of: row).map { $0.map { store.indicators[Int($0)] } }
+    return Scorer.score(store.projects[row], indicators: own ?? [], rules: rules)
   }
 
   var rulesLabel: String { rules.name + (rules != baseRules ? " (changed)" : "") }

@@ -16,6 +16,19 @@ public enum IndicatorKind: Hashable, Sendable, CustomStringConvertible {
   }
 
   public init?(_ text: some StringProtocol) {
+    // The Chinese names, which lowercasing leaves as they are, without making a lowercased copy.
+    switch text {
+    case "正向", "定量正向":
+      self = .positive
+      return
+    case "反向", "定量反向":
+      self = .negative
+      return
+    case "定性":
+      self = .qualitative
+      return
+    default: break
+    }
     switch text.lowercased() {
     case "正向", "positive", "≥", ">=", "定量正向": self = .positive
     case "反向", "negative", "≤", "<=", "定量反向": self = .negative
@@ -52,6 +65,18 @@ public enum Tier: Int, CaseIterable, Hashable, Sendable, CustomStringConvertible
 
   /// Reads the tier from an actual-value cell; longest names first, since 达成 is inside 未达成.
   public init?(_ text: some StringProtocol) {
+    // The Chinese names first, as written and by their bytes: lowercasing changes no
+    // Chinese character, so a text that starts with one starts with it lowercased too; and
+    // the bytes after the name start a character that joins nothing to it (ASCII or CJK),
+    // so the name is a prefix by Characters too.
+    for (name, tier) in [("未达成", Tier.notAchieved), ("部分达成", .partlyAchieved), ("达成", .achieved)] {
+      var rest = text.utf8[...]
+      guard rest.starts(with: name.utf8) else { continue }
+      rest = rest.dropFirst(name.utf8.count)
+      if let b = rest.first, b >= 0x80, !(0xE4...0xE9).contains(b) { break }
+      self = tier
+      return
+    }
     let t = String(text).lowercased()
     if t.hasPrefix("未达成") || t == "not achieved" || t == "notachieved" {
       self = .notAchieved

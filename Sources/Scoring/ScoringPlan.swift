@@ -42,9 +42,11 @@ public struct ScoringPlan: Sendable {
     }
   }
 
-  /// The grade of a total: by integers when it and the bands are whole ten-thousandths.
+  /// The grade of a total: by integers when the bands are whole ten-thousandths and the
+  /// total is its whole ten-thousandths and less than one more (so it reaches a band
+  /// exactly when they do).
   public func grade(_ sum: ScoreSum) -> Grade {
-    if let b = bands, sum.rest == nil {
+    if let b = bands, sum.isBelowNextTenThousandth {
       let s = sum.tenThousandths
       return s >= b.excellent ? .excellent : s >= b.good ? .good : s >= b.fair ? .fair : .poor
     }

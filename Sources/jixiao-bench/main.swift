@@ -238,11 +238,16 @@ do {
 }
 
 var indicatorTimes: Stats?
+/// Loading the projects and indicators files together (once), grouping included.
+var indicatorLoad: Double?
 var indicatorWarm: Stats?
 if let indicatorsFile, !skip.contains("indicators") {
   log("loading \(file) with \(indicatorsFile)")
   do {
+    let loadStart = now()
     let store = try DatasetLoader.load(paths: [file, indicatorsFile])
+    indicatorLoad = now() - loadStart
+    log("load with indicators: \(String(format: "%.3f", indicatorLoad!)) s")
     // Cold: a fresh engine each run, so grouping the indicators and scoring every
     // project are timed, not the cached columns.
     var cold: [Double] = []
@@ -375,6 +380,7 @@ print(pad("query session peak, MiB", 34) + pad(String(sessionPeak / 1024), width
     let v = ((peers["configs"] as? [String: Any])?[e] as? [String: Any])?["session_peak_kb"] as? Double
     return pad(v.map { String(Int($0) / 1024) } ?? "-", width)
   }.joined())
+if let indicatorLoad { print(pad("load + indicators, s", 34) + String(format: "%.3f", indicatorLoad)) }
 if let indicatorTimes { print(pad("recompute + indicators, ms", 34) + indicatorTimes.text(1e3, 2)) }
 if let indicatorWarm { print(pad("recompute + indicators, warm, ms", 34) + indicatorWarm.text(1e3, 2)) }
 if let startup { print(pad("startup, bundled data, ms", 34) + startup.text(1e3, 1)) }

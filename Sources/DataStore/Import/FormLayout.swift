@@ -306,7 +306,7 @@ enum FormLayout {
   static func kindOf(_ target: String) -> IndicatorKind {
     let t = target.trimmingCharacters(in: .whitespaces)
     if let f = t.first, ["≤", "<", "＜", "≦"].contains(f) { return .negative }
-    if case .success = DecimalText.parse(Indicator.bareNumber(t)) { return .positive }
+    if case .success = PlainCellText.bareNumber(t) { return .positive }
     return .qualitative
   }
 

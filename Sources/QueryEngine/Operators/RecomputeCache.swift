@@ -2,11 +2,10 @@ import Scoring
 import Synchronization
 
 /// Holds the last recomputation, keyed by the rules and the data it was made from, so
-/// statements that read `new_grade` one after another recompute once; and the indicators
-/// grouped by project row, keyed by the data alone, so a rule change does not regroup them.
+/// statements that read `new_grade` one after another recompute once. (The indicators
+/// grouped by project row are the store's own: `Store.indicatorGroups`.)
 final class RecomputeCache: Sendable {
   private let state = Mutex<(key: Key, columns: RecomputedColumns)?>(nil)
-  private let grouped = Mutex<(dataVersion: Int, groups: IndicatorGroups)?>(nil)
   private let ordered = Mutex<(dataVersion: Int, order: NameOrder?)?>(nil)
   private let loadedYears = Mutex<(dataVersion: Int, years: [Int])?>(nil)
 
@@ -19,13 +18,6 @@ final class RecomputeCache: Sendable {
     if let hit = state.withLock({ $0?.key == key ? $0?.columns : nil }) { return hit }
     let fresh = compute()
     state.withLock { $0 = (key, fresh) }
-    return fresh
-  }
-
-  func indicatorGroups(for dataVersion: Int, compute: () -> IndicatorGroups) -> IndicatorGroups {
-    if let hit = grouped.withLock({ $0?.dataVersion == dataVersion ? $0?.groups : nil }) { return hit }
-    let fresh = compute()
-    grouped.withLock { $0 = (dataVersion, fresh) }
     return fresh
   }
 

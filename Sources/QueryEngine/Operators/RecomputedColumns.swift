@@ -7,11 +7,10 @@ struct RecomputedColumns: Sendable {
   /// Scores in ten-thousandths where exact; `ProjectTable.missing` where unknown or
   /// where the exact score is in `inexact`.
   var score: [Int64]
-  /// Scores with more than four decimals (ratios of indicator values), by row.
-  var inexact: [Int: Fraction]
-  /// The scores in `inexact` rounded to hundredths (as they are shown), worked out on
-  /// both cores while scoring instead of once per listed row.
-  var inexactHundredths: [Int: Int128]
+  /// Scores with more than four decimals (ratios of indicator values), by row, with
+  /// their hundredths (as they are shown) worked out on both cores while scoring instead
+  /// of once per listed row.
+  var inexact: InexactScores
   /// Grade codes; `ProjectTable.missingCode` where the score is unknown.
   var grade: [UInt8]
 }

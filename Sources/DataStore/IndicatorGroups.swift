@@ -1,18 +1,20 @@
-import DataStore
 import Scoring
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
 #endif
 
-/// Indicators grouped by project row number. Built once per version of the data (kept in
-/// `RecomputeCache`), so scoring a project finds its indicators by row instead of hashing
-/// a (year, unit text, seq) key for every project in every statement.
+/// Indicators grouped by project row number, so scoring a project finds its indicators by
+/// row instead of hashing a (year, unit text, seq) key for every project in every
+/// statement. The store builds them once per version of its projects and indicators (at
+/// the end of a load) and keeps them; an indicator edit updates their figures in place of
+/// regrouping.
 ///
 /// The groups are flat arrays with offsets (no array per project), and beside the
 /// indicators' places their scoring figures, gathered once, so `recompute` scores from
 /// plain integers without copying an `Indicator` (six strings) per indicator per run.
-struct IndicatorGroups: Sendable {
+public struct IndicatorGroups: Sendable {
   /// For each project row, its group, or -1 when it has no indicators; empty when no
   /// project has any.
   private let group: [Int32]
@@ -21,12 +23,10 @@ struct IndicatorGroups: Sendable {
   /// Places in the store's indicators, group by group, in file order within a group.
   private let members: [Int32]
   /// The scoring figures of `members`, in the same order.
-  private let figures: [IndicatorFigures]
-  /// The store's indicators (shared, not copied).
-  private let all: [Indicator]
+  private var figures: [IndicatorFigures]
 
   /// Whether no project has indicators (then every grade is derived from its recorded score).
-  var isEmpty: Bool { starts.count <= 1 }
+  public var isEmpty: Bool { starts.count <= 1 }
 
   /// A project's identity by codes: hashing three integers instead of the unit's text.
   private struct Key: Hashable {
@@ -35,18 +35,18 @@ struct IndicatorGroups: Sendable {
     var seq: Int32
   }
 
-  init(_ store: Store) {
-    let t = store.projects
-    all = store.indicators
-    guard !all.isEmpty else {
+  /// Groups `indicators` by the rows of `projects` whose year, unit and seq they name.
+  init(projects t: ProjectTable, indicators all: [Indicator]) {
+    guard !all.isEmpty, t.count > 0 else {
       group = []
       starts = [0]
       members = []
       figures = []
       return
     }
-    // Unit texts are looked up once per run of indicators with the same unit (a form's
-    // rows come together), compared by their bytes rather than hashed for every row.
+    // Each indicator's unit is told by its bytes against the run before it (a form's rows
+    // come together); only a new run's text is looked up, in a table of the units' codes
+    // made once (the dictionary's own look-up may be a scan until it is built).
     var unitCodes: [String: UInt32] = [:]
     unitCodes.reserveCapacity(t.units.count)
     for (c, text) in t.units.values.enumerated() { unitCodes[text] = UInt32(c) }
@@ -117,20 +117,54 @@ struct IndicatorGroups: Sendable {
   }
 
   /// Whether the project in `row` has indicators.
-  func has(_ row: Int) -> Bool { !group.isEmpty && group[row] >= 0 }
+  public func has(_ row: Int) -> Bool { !group.isEmpty && group[row] >= 0 }
 
   /// The scoring figures of the project in `row`'s indicators, in file order; nil when it
   /// has none.
-  func figures(of row: Int) -> ArraySlice<IndicatorFigures>? {
+  public func figures(of row: Int) -> ArraySlice<IndicatorFigures>? {
     guard has(row) else { return nil }
     let g = Int(group[row])
     return figures[starts[g]..<starts[g + 1]]
   }
 
-  /// The indicators of the project in `row`, in file order; nil when it has none.
-  subscript(row: Int) -> [Indicator]? {
+  /// The places in the store's indicators of the project in `row`'s, in file order; nil
+  /// when it has none.
+  public func places(of row: Int) -> ArraySlice<Int32>? {
     guard has(row) else { return nil }
     let g = Int(group[row])
-    return members[starts[g]..<starts[g + 1]].map { all[Int($0)] }
+    return members[starts[g]..<starts[g + 1]]
+  }
+
+  /// The same groups with the figures of the indicator at `place` replaced, for an edit
+  /// that keeps the indicator's project (unchanged when no project has it). The indicator
+  /// is found by a scan of the places, cheaper than regrouping every indicator.
+  func replacingFigures(ofPlace place: Int, with new: IndicatorFigures) -> IndicatorGroups {
+    guard let k = members.firstIndex(of: Int32(place)) else { return self }
+    var copy = self
+    copy.figures[k] = new
+    return copy
+  }
+}
+
+extension IndicatorGroups {
+  /// The groups of one version of a store's projects and indicators, built at most once
+  /// and shared by the store's copies; a change to either gives the store a new, empty one.
+  final class Cache: Sendable {
+    private let built: Mutex<IndicatorGroups?>
+
+    init(_ groups: IndicatorGroups? = nil) { built = Mutex(groups) }
+
+    /// The groups, made by `make` on first use.
+    func groups(_ make: () -> IndicatorGroups) -> IndicatorGroups {
+      built.withLock { built in
+        if let built { return built }
+        let fresh = make()
+        built = fresh
+        return fresh
+      }
+    }
+
+    /// The groups if they were built.
+    var current: IndicatorGroups? { built.withLock { $0 } }
   }
 }
