@@ -228,9 +228,8 @@ struct Filter {
       }
       // Better grades compare greater: 优 > 良 > 中 > 差.
       let target = Int64(3 - Int(g.rawValue))
-      var accept = [UInt8](repeating: 0, count: 256)
-      for code in Grade.allCases.map(\.rawValue) where op.holds(Int64(3 - Int(code)), target) { accept[Int(code)] = 1 }
-      return RowSet(count: n, codes: table.grade, accept: accept)
+      let accepted = Grade.allCases.map(\.rawValue).filter { op.holds(Int64(3 - Int($0)), target) }
+      return RowSet(count: n, codes: table.grade, oneOf: accepted)
     case .fund:
       guard let fund = Fund(lit.text) else {
         throw EvaluationError(range: lit.range, message: "'\(lit.text)' is not a budget book", suggestion: "valid: " + Fund.allCases.map(\.description).joined(separator: ", "))
@@ -238,9 +237,8 @@ struct Filter {
       guard op == .equal || op == .notEqual else {
         throw EvaluationError(range: name.range, message: "fund can only be compared with = or !=")
       }
-      var accept = [UInt8](repeating: 0, count: 256)
-      for other in Fund.allCases where (other == fund) == (op == .equal) { accept[Int(other.rawValue)] = 1 }
-      return RowSet(count: n, codes: table.fund, accept: accept)
+      let accepted = Fund.allCases.filter { ($0 == fund) == (op == .equal) }.map(\.rawValue)
+      return RowSet(count: n, codes: table.fund, oneOf: accepted)
     case .text:
       let dictionary = f == .unit ? table.units : table.names
       let codes = f == .unit ? table.unit : table.name

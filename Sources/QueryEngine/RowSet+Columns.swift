@@ -20,6 +20,61 @@ extension RowSet {
     accept.withUnsafeBufferPointer { a in fill(codes, Accepted(accept: a)) }
   }
 
+  /// Rows whose byte code (a grade, a budget book) is one of `accepted` (up to four; more
+  /// go through a table), eight rows at a time: each code's bytes are found in a word of eight by the exact zero-byte test,
+  /// and the eight flags packed into the set's bits by one multiplication.
+  init(count: Int, codes: [UInt8], oneOf accepted: [UInt8]) {
+    guard accepted.count <= 4 else {
+      // More codes than the four patterns: a table of accepted codes.
+      var table = [UInt8](repeating: 0, count: 256)
+      for a in accepted { table[Int(a)] = 1 }
+      self.init(count: count, codes: codes, accept: table)
+      return
+    }
+    self.init(count: count, filled: false)
+    let wordCount = words.count
+    let chunks = Parallel.chunks(for: count)
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    guard let first = accepted.first else { return }
+    // Four patterns, the first repeated where fewer codes are accepted (a repeated code
+    // finds nothing new); one when only one code is, the common `grade = 良`.
+    let more = accepted.count > 1
+    let pattern = (0..<4).map { ones &* UInt64(accepted[$0 % accepted.count]) }
+    let (p0, p1, p2, p3) = (ones &* UInt64(first), pattern[1], pattern[2], pattern[3])
+    /// The high bit of each byte of `x` equal to the pattern's byte, and of no other byte.
+    @inline(__always) func equal(_ x: UInt64, _ p: UInt64) -> UInt64 {
+      let y = x ^ p
+      return ~(((y & low) &+ low) | y | low)
+    }
+    codes.withUnsafeBufferPointer { v in
+      words.withUnsafeMutableBufferPointer { w in
+        let box = UnsafeSendable((v, w))
+        Threads.run(chunks) { c in
+          let (v, w) = box.value
+          guard let base = v.baseAddress else { return }
+          for word in (wordCount * c / chunks)..<(wordCount * (c + 1) / chunks) {
+            let start = word * 64
+            var bits: UInt64 = 0
+            if start + 64 <= count {
+              let p = UnsafeRawPointer(base + start)
+              for k in 0..<8 {
+                let x = p.loadUnaligned(fromByteOffset: k * 8, as: UInt64.self)
+                var hit = equal(x, p0)
+                if more { hit |= equal(x, p1) | equal(x, p2) | equal(x, p3) }
+                bits |= (((hit >> 7) &* 0x0102_0408_1020_4080) >> 56) << UInt64(k * 8)
+              }
+            } else {
+              // The last word's rows, one at a time.
+              for i in 0..<(count - start) where accepted.contains(v[start + i]) { bits |= 1 << UInt64(i) }
+            }
+            w[word] = bits
+          }
+        }
+      }
+    }
+  }
+
   /// The rows of a comparison with a constant: the range of values it holds for, or nil
   /// when no value does.
   static func range(_ op: ComparisonOperator, _ v: Int64) -> (range: ClosedRange<Int64>, negated: Bool)? {

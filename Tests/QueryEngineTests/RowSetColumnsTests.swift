@@ -48,4 +48,21 @@ import Testing
     let got = Parallel.$threshold.withValue(2) { RowSet(count: codes.count, codes: codes, accept: accept) }
     #expect(got.rows == codes.indices.filter { codes[$0] == 1 || codes[$0] == 3 })
   }
+
+  /// Byte codes found eight at a time: any length (tails of a word and of eight), any
+  /// accepted codes among 0–3 and 255 (the missing code), one to seven pieces.
+  @Test(arguments: [1, 2, 7])
+  func byteCodesAreFoundEightAtATime(_ pieces: Int) {
+    var g = SeededGenerator(seed: 40 + UInt64(pieces))
+    let all: [UInt8] = [0, 1, 2, 3, 255]
+    for _ in 0..<200 {
+      let n = Int.random(in: 0...200, using: &g)
+      let codes = (0..<n).map { _ in all.randomElement(using: &g)! }
+      let accepted = all.filter { _ in Bool.random(using: &g) }
+      let got = Parallel.$threshold.withValue(2) {
+        Parallel.$maximumChunks.withValue(pieces) { RowSet(count: n, codes: codes, oneOf: accepted) }
+      }
+      #expect(got.rows == codes.indices.filter { accepted.contains(codes[$0]) }, "\(accepted) in \(codes)")
+    }
+  }
 }

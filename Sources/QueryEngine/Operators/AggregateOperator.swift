@@ -349,7 +349,41 @@ struct AggregateOperator {
                part.sum.withUnsafeMutableBufferPointer { sum in
                 part.least.withUnsafeMutableBufferPointer { least in
                  part.greatest.withUnsafeMutableBufferPointer { greatest in
-                  @inline(__always) func add(_ r: Int) {
+                  /// Calls `add` for each selected row of this core's words.
+                  @inline(__always) func walk(_ add: (Int) -> Void) {
+                    for wi in firstWord..<endWord {
+                      let base = wi * 64
+                      if !selected {
+                        for r in base..<Swift.min(base + 64, n) { add(r) }
+                        continue
+                      }
+                      var bits = w[wi]
+                      if bits == ~0 {
+                        for r in base..<(base + 64) { add(r) }
+                        continue
+                      }
+                      while bits != 0 {
+                        add(base + bits.trailingZeroBitCount)
+                        bits &= bits - 1
+                      }
+                    }
+                  }
+                  if !grouped && !extremes {
+                    // One group, no extremes: the count and the sum stay in registers
+                    // instead of going through memory on every row.
+                    var count = 0
+                    var total: Int128 = 0
+                    walk { r in
+                      let x = v[r]
+                      let ok = x != missing
+                      count &+= ok ? 1 : 0
+                      total &+= Int128(ok ? x : 0)
+                    }
+                    present[0] = count
+                    sum[0] = total
+                    return
+                  }
+                  walk { r in
                     let x = v[r]
                     let ok = x != missing
                     let gi = grouped ? Int(g[r]) : 0
@@ -358,22 +392,6 @@ struct AggregateOperator {
                     if extremes, ok {
                       if x < least[gi] { least[gi] = x }
                       if x > greatest[gi] { greatest[gi] = x }
-                    }
-                  }
-                  for wi in firstWord..<endWord {
-                    let base = wi * 64
-                    if !selected {
-                      for r in base..<Swift.min(base + 64, n) { add(r) }
-                      continue
-                    }
-                    var bits = w[wi]
-                    if bits == ~0 {
-                      for r in base..<(base + 64) { add(r) }
-                      continue
-                    }
-                    while bits != 0 {
-                      add(base + bits.trailingZeroBitCount)
-                      bits &= bits - 1
                     }
                   }
                  }
