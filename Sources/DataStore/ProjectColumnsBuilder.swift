@@ -24,6 +24,13 @@ struct ProjectColumnsBuilder {
   /// Rows the key table is sized for when it is built.
   private let keyRows: Int
   let fields: Fields
+  /// Rows not yet in `table`'s columns (`staged` of them), while the rows come in key
+  /// order; once a key comes out of order, rows go to the columns directly, since the
+  /// key table reads them by number. `flush` empties it; a piece is flushed as it ends.
+  private let staging = ColumnStaging()
+  private var staged = 0
+  /// The (year, unit, seq) of the row appended last.
+  private var lastKey: (year: Int32, unit: UInt32, seq: Int32) = (0, 0, 0)
   /// Set when a record's bytes are not UTF-8 (the error thrown then is only a stop): a
   /// streamed file's bytes are checked cell by cell, as they are read.
   private(set) var notUTF8 = false
@@ -69,11 +76,20 @@ struct ProjectColumnsBuilder {
     Int64(y) << 32 | Int64(UInt32(bitPattern: s))
   }
 
-  /// The row whose (year, unit, seq) equals row `r`'s, if one came before.
+  /// Rows appended, staged ones included.
+  var count: Int { table.count + staged }
+
+  /// Moves the staged rows into the table's columns.
+  mutating func flush() {
+    guard staged > 0 else { return }
+    staging.move(staged, to: &table)
+    staged = 0
+  }
+
+  /// The row whose (year, unit, seq) equals row `r`'s (the row appended last), if one
+  /// came before.
   mutating func insertKey(_ r: Int) -> Int? {
-    let y = table.year[r]
-    let u = table.unit[r]
-    let s = table.seq[r]
+    let (y, u, s) = lastKey
     let k = ProjectColumnsBuilder.packedKey(y, s)
     let ui = Int(u)
     if ui >= keyTop.count {
@@ -88,6 +104,8 @@ struct ProjectColumnsBuilder {
         keyTop[ui] = k
         return nil
       }
+      // From here on the key table reads rows by number: no row stays staged.
+      flush()
       buildKeys(rows: r)
     }
     if top == Int64.min || k < keyLow[ui] { keyLow[ui] = k }
@@ -386,17 +404,36 @@ struct ProjectColumnsBuilder {
         ratePoints =
           try c.decimal("rate_points", what: "points from 0 to 100", example: "8.62") ?? ProjectTable.missing
       }
-      table.year.append(Int32(year))
-      table.unit.append(unit)
-      table.seq.append(Int32(seq))
-      table.name.append(name)
-      table.fund.append(fund)
-      table.budget.append(budget)
-      table.initial.append(initial)
-      table.spent.append(spent)
-      table.score.append(score)
-      table.grade.append(grade)
-      table.ratePoints.append(ratePoints)
+      lastKey = (Int32(year), unit, Int32(seq))
+      guard keySlots.isEmpty else {
+        table.year.append(Int32(year))
+        table.unit.append(unit)
+        table.seq.append(Int32(seq))
+        table.name.append(name)
+        table.fund.append(fund)
+        table.budget.append(budget)
+        table.initial.append(initial)
+        table.spent.append(spent)
+        table.score.append(score)
+        table.grade.append(grade)
+        table.ratePoints.append(ratePoints)
+        return
+      }
+      let i = staged
+      let st = staging
+      st.year[i] = Int32(year)
+      st.unit[i] = unit
+      st.seq[i] = Int32(seq)
+      st.name[i] = name
+      st.fund[i] = fund
+      st.budget[i] = budget
+      st.initial[i] = initial
+      st.spent[i] = spent
+      st.score[i] = score
+      st.grade[i] = grade
+      st.ratePoints[i] = ratePoints
+      staged = i + 1
+      if staged == st.capacity { flush() }
     }
   }
 }

@@ -430,13 +430,14 @@ enum ProjectPieces {
         if out.builder.notUTF8 { out.notUTF8 = true } else { out.failure = error }
         break
       }
-      let row = out.builder.table.count - 1
+      let row = out.builder.count - 1
       if let earlier = out.builder.insertKey(row) {
         out.duplicate = (row, cursor.reader.recordLine, earlier, cursor.text("unit") ?? "")
         out.failure = LoadError(file: file, message: "duplicate")
         break
       }
     }
+    out.builder.flush()
     if !streamDone, out.failure == nil, !out.notUTF8, !readAhead(to) { out.unreadable = true }
     out.farthest = cursor.reader.offset
     _ = progress.report(piece: piece, offset: cursor.reader.offset, rows: records - 1, finished: true)
