@@ -39,9 +39,20 @@ struct ProjectColumnsBuilder {
   struct Fields {
     var year = -1, unit = -1, seq = -1, name = -1, fund = -1, budget = -1, initial = -1, spent = -1
     var score = -1, grade = -1, ratePoints = -1
-    /// For each field of a record, whether it is one of the above; any other field (a
-    /// column the loader does not read) is only checked for UTF-8.
-    var read: [Bool] = []
+    /// Bit i set when field i (of the first 64) is one of the above; any other field (a
+    /// column the loader does not read) is only checked for UTF-8. A bit mask, not an
+    /// array: the fields are copied for every row, and an array in them was retained and
+    /// released for every row.
+    var readMask: UInt64 = 0
+    /// For each field, whether it is one of the above: only built for records of more
+    /// than 64 fields.
+    var read: [Bool] { read(all) }
+    private var all: [Int] { [year, unit, seq, name, fund, budget, initial, spent, score, grade, ratePoints] }
+    private func read(_ all: [Int]) -> [Bool] {
+      var read = [Bool](repeating: false, count: (all.max() ?? -1) + 1)
+      for i in all where i >= 0 { read[i] = true }
+      return read
+    }
     init(_ index: [String: Int]) {
       year = index["year"] ?? -1
       unit = index["unit"] ?? -1
@@ -54,9 +65,7 @@ struct ProjectColumnsBuilder {
       score = index["score"] ?? -1
       grade = index["grade"] ?? -1
       ratePoints = index["rate_points"] ?? -1
-      let all = [year, unit, seq, name, fund, budget, initial, spent, score, grade, ratePoints]
-      read = [Bool](repeating: false, count: (all.max() ?? -1) + 1)
-      for i in all where i >= 0 { read[i] = true }
+      for i in all where i >= 0 && i < 64 { readMask |= 1 << UInt64(i) }
     }
   }
 
@@ -305,7 +314,17 @@ struct ProjectColumnsBuilder {
           throw c.error("", "not UTF-8")
         }
       }
-      for i in 0..<present where i >= f.read.count || !f.read[i] { try checkText(cell(i)) }
+      if present <= 64 {
+        // The fields not read below, in order: each is only checked.
+        var unread = ~f.readMask & (present == 64 ? ~0 : (1 << UInt64(present)) &- 1)
+        while unread != 0 {
+          try checkText(cell(unread.trailingZeroBitCount))
+          unread &= unread &- 1
+        }
+      } else {
+        let read = f.read
+        for i in 0..<present where i >= read.count || !read[i] { try checkText(cell(i)) }
+      }
       // year
       var year: Int
       if let v = ProjectColumnsBuilder.digits(cell(f.year)), DatasetLoader.yearRange.contains(v) {

@@ -239,6 +239,41 @@ import Testing
     #expect(checked == 48)
   }
 
+  /// A record of more than 64 fields (the unread ones beyond the 64th are told apart by a
+  /// table, not the bit mask) is checked cell by cell too: a bad cell in a read column, an
+  /// unread one before the 64th and one after it is found.
+  @Test func aCellThatIsNotUTF8IsFoundInAWideFile() throws {
+    let folder = try TemporaryFolder()
+    let extras = (1...63).map { "x\($0)" }
+    let header = (["year", "unit", "seq", "name", "fund", "budget", "grade"] + extras).joined(separator: ",")
+    for column in [-1, 3, 10, 66] {
+      var bytes = Array((header + "\n").utf8)
+      for r in 1...300 {
+        var cells = ["2024", "局\(r % 7)", "\(r)", "项目\(r % 13)", "一般公共预算", "\(r).5", "良"] + extras.map { "备注\($0)" }
+        if r == 150, column >= 0 { cells[column] = "坏" }
+        var line = Array(cells.joined(separator: ",").utf8)
+        if r == 150, column >= 0 {
+          // 坏 is E5 9D 8F: its last byte dropped leaves a cut character.
+          let at = line.indices.first { line[$0] == 0xE5 && line[$0 + 1] == 0x9D && line[$0 + 2] == 0x8F }!
+          line.remove(at: at + 2)
+        }
+        bytes += line + [0x0A]
+      }
+      let path = try folder.write("projects.csv", bytes: bytes)
+      let whole = Self.load(path, pieces: 1, streamed: false)
+      let streamed = Self.load(path, pieces: 3, streamed: true)
+      switch (whole, streamed) {
+      case (.success(let a), .success(let b)):
+        #expect(column < 0 && Self.same(a, b) && a.count == 300, "column \(column)")
+      case (.failure(let a), .failure(let b)):
+        #expect(column >= 0 && a == b, "column \(column): \(a)")
+        // On the line of the cut character (data row 150 is line 151).
+        #expect(a.description.contains("projects.csv:151:"), "column \(column): \(a)")
+      default: Issue.record("column \(column): \(whole) vs \(streamed)")
+      }
+    }
+  }
+
   /// A key repeated in a later piece is reported on its own line, naming the first one's.
   @Test func aKeyRepeatedInALaterPieceIsTheEarliestError() throws {
     var text = "year,unit,seq,name,budget\n"
