@@ -7,17 +7,8 @@ import Testing
 /// cells read by Characters, on random text that mixes plain characters with combining
 /// and prepended marks, so both the byte path and the Character fallback are met.
 @Suite struct PlainCellTextTests {
-  /// SplitMix64, so a failing case can be replayed.
-  struct Generator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-  }
+  /// The target's SplitMix64, so a failing case can be replayed.
+  typealias Generator = ProjectPiecesTests.Generator
 
   /// Pieces of cells: digits and points (most often), signs, spaces, units, separators,
   /// and characters that join a neighbour (U+0301 after it, U+0600 before it).

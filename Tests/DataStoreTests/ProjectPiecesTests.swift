@@ -8,8 +8,8 @@ import Testing
 /// quoted fields, line breaks inside quotes, Chinese text, blank lines, CRLF, errors at
 /// random lines and keys repeated across pieces.
 @Suite struct ProjectPiecesTests {
-  /// SplitMix64: the same files on every run.
-  struct Generator {
+  /// SplitMix64: the same files on every run (the other suites of this target use it too).
+  struct Generator: RandomNumberGenerator {
     var state: UInt64
     mutating func next() -> UInt64 {
       state &+= 0x9E37_79B9_7F4A_7C15
