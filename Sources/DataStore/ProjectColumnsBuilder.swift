@@ -24,6 +24,8 @@ struct ProjectColumnsBuilder {
   /// Rows the key table is sized for when it is built.
   private let keyRows: Int
   let fields: Fields
+  /// `fields.read`, made once: the fields of a record wider than `Fields.readMask` covers.
+  private let wideRead: [Bool]
   /// Rows not yet in `table`'s columns (`staged` of them), while the rows come in key
   /// order; once a key comes out of order, rows go to the columns directly, since the
   /// key table reads them by number. `flush` empties it; a piece is flushed as it ends.
@@ -44,15 +46,14 @@ struct ProjectColumnsBuilder {
     /// array: the fields are copied for every row, and an array in them was retained and
     /// released for every row.
     var readMask: UInt64 = 0
-    /// For each field, whether it is one of the above: only built for records of more
-    /// than 64 fields.
-    var read: [Bool] { read(all) }
-    private var all: [Int] { [year, unit, seq, name, fund, budget, initial, spent, score, grade, ratePoints] }
-    private func read(_ all: [Int]) -> [Bool] {
+    /// For each field, whether it is one of the above (kept by the builder, for records
+    /// of more than 64 fields).
+    var read: [Bool] {
       var read = [Bool](repeating: false, count: (all.max() ?? -1) + 1)
       for i in all where i >= 0 { read[i] = true }
       return read
     }
+    private var all: [Int] { [year, unit, seq, name, fund, budget, initial, spent, score, grade, ratePoints] }
     init(_ index: [String: Int]) {
       year = index["year"] ?? -1
       unit = index["unit"] ?? -1
@@ -76,6 +77,7 @@ struct ProjectColumnsBuilder {
   ///     piece's own).
   init(index: [String: Int], expectedRows: Int, keyRows: Int? = nil) {
     fields = Fields(index)
+    wideRead = fields.read
     table.reserveCapacity(expectedRows)
     self.keyRows = keyRows ?? expectedRows
   }
@@ -322,8 +324,7 @@ struct ProjectColumnsBuilder {
           unread &= unread &- 1
         }
       } else {
-        let read = f.read
-        for i in 0..<present where i >= read.count || !read[i] { try checkText(cell(i)) }
+        for i in 0..<present where i >= wideRead.count || !wideRead[i] { try checkText(cell(i)) }
       }
       // year
       var year: Int
