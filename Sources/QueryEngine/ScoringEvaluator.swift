@@ -98,12 +98,13 @@ extension ScoringEvaluator {
       }
       return (recorded, total.map { .number($0, places: 2) } ?? .text("unknown"), rc.grade[r], scoreMoved)
     }
-    /// The change a row shows, and whether it is marked (a grade or score moved).
-    let change: @Sendable (Int, UInt8, Bool) -> (text: String, moved: Bool) = { r, newGrade, scoreMoved in
+    /// The change a row shows, whether it is marked (a grade or score moved), and whether
+    /// its grade moved.
+    let change: @Sendable (Int, UInt8, Bool) -> (text: String, moved: Bool, graded: Bool) = { r, newGrade, scoreMoved in
       let old = t.grade[r]
-      if newGrade == ProjectTable.missingCode { return ("unknown", false) }
-      if old != ProjectTable.missingCode, old != newGrade { return (moves[Int(old)][Int(newGrade)], true) }
-      return scoreMoved ? ("score", true) : ("", false)
+      if newGrade == ProjectTable.missingCode { return ("unknown", false, false) }
+      if old != ProjectTable.missingCode, old != newGrade { return (moves[Int(old)][Int(newGrade)], true, true) }
+      return scoreMoved ? ("score", true, false) : ("", false, false)
     }
     /// What a run of rows lists and counts: large listings are cut into one run per core
     /// and joined in order. Only the count and the first twelve moves are said. Rows are
@@ -122,10 +123,9 @@ extension ScoringEvaluator {
       for r in rows[range] {
         let f = figures(r)
         let c = change(r, f.newGrade, f.scoreMoved)
-        let old = t.grade[r]
         if f.newGrade == ProjectTable.missingCode {
           out.unknown += 1
-        } else if old != ProjectTable.missingCode, old != f.newGrade {
+        } else if c.graded {
           out.gradeChanges += 1
           if out.firstChanges.count < 12 { out.firstChanges.append("#\(t.seq[r]) \(c.text)") }
         }
