@@ -14,8 +14,11 @@ struct ByteInterner {
   /// The dictionary code of entry i.
   private var codes: [UInt32] = []
   private var hashes: [UInt64] = []
-  /// Open addressing: entry index + 1, 0 for an empty slot.
-  private var slots: [UInt32]
+  /// Open addressing: entry index + 1 in the low half, 0 for an empty slot, and the top
+  /// half of the entry's hash in the high half. A probe compares the hash in the slot it
+  /// has already loaded: with 400,000 unit names the table is megabytes, and looking the
+  /// hash up in `hashes` was a second cache miss per probe.
+  private var slots: [UInt64]
   private var mask: Int
   /// The entry the last cell had: rows of one unit come together, so most unit cells
   /// are the one before and are found without hashing.
@@ -24,8 +27,14 @@ struct ByteInterner {
   init(capacity: Int = 1024) {
     var size = 64
     while size < capacity * 2 { size <<= 1 }
-    slots = [UInt32](repeating: 0, count: size)
+    slots = [UInt64](repeating: 0, count: size)
     mask = size - 1
+  }
+
+  /// The slot value of entry `entry` with hash `h`.
+  @inline(__always)
+  private static func slotValue(_ entry: Int, _ h: UInt64) -> UInt64 {
+    h & 0xFFFF_FFFF_0000_0000 | UInt64(entry + 1)
   }
 
   @inline(__always)
@@ -85,8 +94,19 @@ struct ByteInterner {
 
   /// The code of `bytes` in `dictionary`, adding the text when new; nil when the bytes
   /// are new and not UTF-8.
+  ///
+  /// Before hashing, the cell is compared with the last cell's entry and the entry made
+  /// after it: a file ordered by year and then unit lists the units in the same order each
+  /// year, so a new unit is most often the next one first seen the year before.
   mutating func code(_ bytes: UnsafeRawBufferPointer, _ dictionary: inout TextDictionary) -> UInt32? {
-    if lastEntry >= 0, holds(lastEntry, bytes) { return codes[lastEntry] }
+    if lastEntry >= 0 {
+      if holds(lastEntry, bytes) { return codes[lastEntry] }
+      let next = lastEntry + 1
+      if next < codes.count, holds(next, bytes) {
+        lastEntry = next
+        return codes[next]
+      }
+    }
     return code(bytes, hash: ByteInterner.hash(bytes), &dictionary, checking: true)
   }
 
@@ -94,11 +114,12 @@ struct ByteInterner {
   /// be UTF-8.
   mutating func code(_ bytes: UnsafeRawBufferPointer, hash h: UInt64, _ dictionary: inout TextDictionary, checking: Bool) -> UInt32? {
     var slot = Int(truncatingIfNeeded: h) & mask
+    let tag = h & 0xFFFF_FFFF_0000_0000
     while true {
       let e = slots[slot]
       if e == 0 { break }
-      let entry = Int(e - 1)
-      if hashes[entry] == h, holds(entry, bytes) {
+      let entry = Int(truncatingIfNeeded: e & 0xFFFF_FFFF) - 1
+      if e & 0xFFFF_FFFF_0000_0000 == tag, holds(entry, bytes) {
         lastEntry = entry
         return codes[entry]
       }
@@ -110,7 +131,7 @@ struct ByteInterner {
     starts.append(arena.count)
     codes.append(code)
     hashes.append(h)
-    slots[slot] = UInt32(codes.count)
+    slots[slot] = ByteInterner.slotValue(codes.count - 1, h)
     lastEntry = codes.count - 1
     if codes.count * 2 > slots.count { grow() }
     return code
@@ -143,12 +164,12 @@ struct ByteInterner {
 
   private mutating func grow() {
     let size = slots.count * 2
-    slots = [UInt32](repeating: 0, count: size)
+    slots = [UInt64](repeating: 0, count: size)
     mask = size - 1
     for (i, h) in hashes.enumerated() {
       var slot = Int(truncatingIfNeeded: h) & mask
       while slots[slot] != 0 { slot = (slot + 1) & mask }
-      slots[slot] = UInt32(i + 1)
+      slots[slot] = ByteInterner.slotValue(i, h)
     }
   }
 }
