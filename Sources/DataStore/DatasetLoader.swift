@@ -260,7 +260,7 @@ public enum DatasetLoader {
     } catch {
       throw LoadError(file: file, message: "\(error)")
     }
-    let headers = (0..<reader.fields.count).map { reader.text($0) }
+    let headers = (0..<reader.fieldCount).map { reader.text($0) }
     // Fields under empty trailing headers may be left out, as spreadsheets write them.
     let headerWidth = (headers.lastIndex { !$0.isEmpty } ?? -1) + 1
     var index: [String: Int] = [:]
@@ -303,18 +303,18 @@ public enum DatasetLoader {
 
   /// Refuses a record with more non-blank fields than the header, or fewer than its named columns.
   static func checkWidth(_ reader: DelimitedReader, headers: [String], headerWidth: Int, file: String) throws(LoadError) {
-    if reader.fields.count > headers.count, !(headers.count..<reader.fields.count).allSatisfy({ reader.isBlank($0) }) {
+    if reader.fieldCount > headers.count, !(headers.count..<reader.fieldCount).allSatisfy({ reader.isBlank($0) }) {
       throw LoadError(
         file: file, line: reader.recordLine,
-        message: "has \(reader.fields.count) fields but the header has \(headers.count); quote fields that contain the separator")
+        message: "has \(reader.fieldCount) fields but the header has \(headers.count); quote fields that contain the separator")
     }
     // A short row has lost cells (a line cut short, a cell with a line break not quoted):
     // its values would land under the wrong columns' meaning, or be taken as empty.
-    if reader.fields.count < headerWidth {
-      let missing = headers[reader.fields.count]
+    if reader.fieldCount < headerWidth {
+      let missing = headers[reader.fieldCount]
       throw LoadError(
-        file: file, line: reader.recordLine, column: missing, field: reader.fields.count + 1,
-        message: "the row ends after \(reader.fields.count) fields but the header has \(headerWidth); expected a field for every column (an empty one between commas is fine)")
+        file: file, line: reader.recordLine, column: missing, field: reader.fieldCount + 1,
+        message: "the row ends after \(reader.fieldCount) fields but the header has \(headerWidth); expected a field for every column (an empty one between commas is fine)")
     }
   }
 

@@ -35,7 +35,17 @@ public struct DelimitedReader {
   /// The current record's fields. A field is read in place, as a range of `bytes`; only
   /// a quoted field with a doubled quote is copied (into `scratch`), and its range is
   /// then offset by `scratchBase`.
-  public private(set) var fields: [Range<Int>] = []
+  /// (A copy; `fieldCount` and `field(_:)` read them in place.)
+  public var fields: [Range<Int>] { Array(UnsafeBufferPointer(start: bounds.base, count: fieldCount)) }
+  /// How many fields the current record has.
+  public private(set) var fieldCount = 0
+  /// Whether a record without quotes is read in one pass (`plainRecord`); tests turn it
+  /// off to compare that pass with the field-by-field reading on the same bytes.
+  var readsPlainRecordsWhole = true
+  /// Where the fields are kept: memory of its own, not an array, so that recording a
+  /// field checks neither uniqueness nor capacity (those checks were a tenth of the
+  /// reader's time). Copies of a reader share it; only the reader that reads on uses it.
+  private let bounds = Bounds()
   /// Contents of the current record's quoted fields that held a doubled quote.
   private(set) var scratch: [UInt8] = []
   /// Ranges at or above this offset are in `scratch`.
@@ -83,9 +93,74 @@ public struct DelimitedReader {
       }
     }
     guard position < limit else { return false }
-    fields.removeAll(keepingCapacity: true)
     if !scratch.isEmpty { scratch.removeAll(keepingCapacity: true) }
     recordLine = line
+    if readsPlainRecordsWhole, plainRecord() { return true }
+    return try quotedRecord()
+  }
+
+  /// Reads a record that has no quoted field and no NUL byte and ends in a line end
+  /// within the bytes; false, with nothing moved, for any other (which `quotedRecord`
+  /// reads). The bytes are looked at eight at a time for the separator, CR, LF and NUL,
+  /// and every byte flagged is a field's end: one pass over the record, rather than one
+  /// search per field.
+  @inline(__always)
+  private mutating func plainRecord() -> Bool {
+    guard let base = bytes.baseAddress else { return false }
+    let n = bytes.count
+    let quote = UInt8(ascii: "\"")
+    let separator = separator
+    if base[position] == quote { return false }
+    let out = bounds.base
+    let capacity = bounds.capacity
+    var count = 0
+    var fieldStart = position
+    var p = position
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let sep = ones &* UInt64(separator)
+    let high: UInt64 = 0x8080_8080_8080_8080
+    while p + 8 <= n {
+      let w = UnsafeRawPointer(base + p).loadUnaligned(as: UInt64.self)
+      // Flags every byte below 0x0E (NUL, LF and CR among them) and every separator, and
+      // possibly a byte just above one of those; each flagged byte is looked at, so a
+      // wrong flag (or a tab, or another control byte) is passed over.
+      let v = w ^ sep
+      var hits = ((w &- ones &* 0x0E) & ~w | (v &- ones) & ~v) & high
+      while hits != 0 {
+        let at = p + hits.trailingZeroBitCount >> 3
+        hits &= hits &- 1
+        let b = base[at]
+        if b == separator {
+          guard count < capacity else { return false }
+          out[count] = fieldStart..<at
+          count += 1
+          fieldStart = at + 1
+          if fieldStart < n, base[fieldStart] == quote { return false }
+        } else if b == 0x0A || b == 0x0D {
+          guard count < capacity else { return false }
+          out[count] = fieldStart..<at
+          count += 1
+          var end = at + 1
+          if b == 0x0D, end < n, base[end] == 0x0A { end += 1 }
+          fieldCount = count
+          position = end
+          recordEnd = end
+          line += 1
+          return true
+        } else if b == 0 {
+          return false
+        }
+      }
+      p += 8
+    }
+    return false
+  }
+
+  /// Reads the record at `position` field by field: quoted fields, a record that runs to
+  /// the end of the bytes, NUL bytes and too many fields.
+  private mutating func quotedRecord() throws(Problem) -> Bool {
+    let n = bytes.count
+    fieldCount = 0
     let quote = UInt8(ascii: "\"")
     let separator = separator
     while true {
@@ -115,22 +190,22 @@ public struct DelimitedReader {
           } else {
             // Lines are counted as outside quotes: LF, CR LF or a lone CR is one.
             if b == 0x0A || (b == 0x0D && (position + 1 == n || bytes[position + 1] != 0x0A)) { line += 1 }
-            if b == 0 { throw .nulByte(line: line, field: fields.count + 1) }
+            if b == 0 { throw .nulByte(line: line, field: fieldCount + 1) }
             if copyStart >= 0 { scratch.append(b) }
             position += 1
           }
         }
-        if !closed { throw .unterminatedQuote(line: recordLine, field: fields.count + 1) }
+        if !closed { throw .unterminatedQuote(line: recordLine, field: fieldCount + 1) }
         if position < n {
           let b = bytes[position]
           if b != separator && b != 0x0A && b != 0x0D {
-            throw .textAfterQuote(line: line, field: fields.count + 1)
+            throw .textAfterQuote(line: line, field: fieldCount + 1)
           }
         }
         if copyStart >= 0 {
-          fields.append((scratchBase + copyStart)..<(scratchBase + scratch.count))
+          record((scratchBase + copyStart)..<(scratchBase + scratch.count))
         } else {
-          fields.append(contentStart..<contentEnd)
+          record(contentStart..<contentEnd)
         }
       } else {
         // An unquoted field is read in place: only its end is looked for, eight bytes at
@@ -157,10 +232,10 @@ public struct DelimitedReader {
           if b == separator || b == 0x0A || b == 0x0D || b == 0 { break }
           position += 1
         }
-        if position < n, bytes[position] == 0 { throw .nulByte(line: line, field: fields.count + 1) }
-        fields.append(fieldStart..<position)
+        if position < n, bytes[position] == 0 { throw .nulByte(line: line, field: fieldCount + 1) }
+        record(fieldStart..<position)
       }
-      if fields.count > DelimitedReader.fieldLimit {
+      if fieldCount > DelimitedReader.fieldLimit {
         throw .tooManyFields(line: recordLine, limit: DelimitedReader.fieldLimit)
       }
       if position < n, bytes[position] == separator {
@@ -178,10 +253,41 @@ public struct DelimitedReader {
     }
   }
 
+  /// Adds a field to the current record, making room when the record is wider than any
+  /// before it.
+  private mutating func record(_ r: Range<Int>) {
+    if fieldCount == bounds.capacity { bounds.grow() }
+    bounds.base[fieldCount] = r
+    fieldCount += 1
+  }
+
+  /// Field `i` of the current record (`i < fieldCount`).
+  @inline(__always)
+  public func field(_ i: Int) -> Range<Int> { bounds.base[i] }
+
+  /// Memory for a record's field ranges, grown as wider records come.
+  private final class Bounds {
+    private(set) var base: UnsafeMutablePointer<Range<Int>>
+    private(set) var capacity = 64
+
+    init() { base = .allocate(capacity: capacity) }
+
+    func grow() {
+      let wider = UnsafeMutablePointer<Range<Int>>.allocate(capacity: capacity * 2)
+      wider.moveInitialize(from: base, count: capacity)
+      base.deallocate()
+      base = wider
+      capacity *= 2
+    }
+
+    deinit { base.deallocate() }
+  }
+
   /// Calls `body` with the raw bytes of field `i`.
   @inline(__always)
   public func withBytes<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-    let r = fields[i]
+    precondition(i >= 0 && i < fieldCount, "field out of range")
+    let r = bounds.base[i]
     if r.lowerBound >= scratchBase {
       return scratch.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[(r.lowerBound - scratchBase)..<(r.upperBound - scratchBase)])) }
     }

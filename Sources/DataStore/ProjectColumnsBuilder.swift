@@ -297,14 +297,14 @@ struct ProjectColumnsBuilder {
   mutating func append(_ c: RecordCursor) throws(LoadError) {
     let reader = c.reader
     let f = fields
-    let present = reader.fields.count
+    let present = reader.fieldCount
     let bytes = reader.bytes
     let base = reader.scratchBase
     try reader.scratch.withUnsafeBufferPointer { (copied) throws(LoadError) -> Void in
       // Fields are read in place in the file's bytes; only quoted ones with doubled quotes are copied.
       func cell(_ i: Int) -> UnsafeBufferPointer<UInt8> {
         guard i >= 0, i < present else { return UnsafeBufferPointer(start: bytes.baseAddress, count: 0) }
-        let r = reader.fields[i]
+        let r = reader.field(i)
         if r.lowerBound >= base { return UnsafeBufferPointer(rebasing: copied[(r.lowerBound - base)..<(r.upperBound - base)]) }
         return UnsafeBufferPointer(rebasing: bytes[r])
       }

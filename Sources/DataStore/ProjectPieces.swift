@@ -459,7 +459,7 @@ enum ProjectPieces {
       var reader = DelimitedReader(bytes: b, separator: layout.separator)
       for _ in 0...(row + 1) { _ = try? reader.next() }
       var unit = ""
-      if let f = layout.index["unit"], f < reader.fields.count { unit = reader.text(f) }
+      if let f = layout.index["unit"], f < reader.fieldCount { unit = reader.text(f) }
       return (reader.recordLine, unit)
     }
     if released {

@@ -29,14 +29,14 @@ struct RecordCursor {
 
   /// Whether the column is absent or the cell is empty.
   func isBlank(_ key: String) -> Bool {
-    guard let f = index[key], f < reader.fields.count else { return true }
+    guard let f = index[key], f < reader.fieldCount else { return true }
     return reader.isBlank(f)
   }
 
   func text(_ key: String) -> String? { text(column(key)) }
 
   func text(_ column: Column) -> String? {
-    guard let f = column.field, f < reader.fields.count else { return nil }
+    guard let f = column.field, f < reader.fieldCount else { return nil }
     let t = reader.text(f)
     return t.isEmpty ? nil : t
   }
@@ -77,7 +77,7 @@ struct RecordCursor {
   }
 
   func decimal(_ column: Column, what: String, example: String, allowNegative: Bool = false) throws(LoadError) -> Int64? {
-    guard let f = column.field, f < reader.fields.count, !reader.isBlank(f) else { return nil }
+    guard let f = column.field, f < reader.fieldCount, !reader.isBlank(f) else { return nil }
     // Parse the trimmed text, so tabs and ideographic spaces around a number are ignored
     // as they are for amounts: the bytes in place where they trim as the text does, so a
     // number makes no String.
