@@ -57,6 +57,17 @@ public struct ProjectTable: Sendable {
     score.reserveCapacity(n)
     grade.reserveCapacity(n)
     ratePoints.reserveCapacity(n)
+    HugePages.advise(&year)
+    HugePages.advise(&unit)
+    HugePages.advise(&seq)
+    HugePages.advise(&name)
+    HugePages.advise(&fund)
+    HugePages.advise(&budget)
+    HugePages.advise(&initial)
+    HugePages.advise(&spent)
+    HugePages.advise(&score)
+    HugePages.advise(&grade)
+    HugePages.advise(&ratePoints)
   }
 
   /// Appends every row of `other`, re-coding its text: each distinct text is looked up
@@ -83,30 +94,75 @@ public struct ProjectTable: Sendable {
 
   /// Appends the rows of a piece of the same file whose text codes `unitMap` and `nameMap`
   /// turn into this table's; each of the piece's columns is given back once copied, so the
-  /// piece and the joined table are not held whole at once.
+  /// piece and the joined table are not held whole at once. Two threads copy at once, each
+  /// its own columns: on one thread, copying a piece and first touching the pages it lands
+  /// in took 0.28 s of a 10 M-row load while the other core waited.
   mutating func append(piece: inout ProjectTable, unitMap: [UInt32], nameMap: [UInt32]) {
-    func move<T>(_ column: inout [T], _ from: inout [T]) {
-      column += from
-      from = []
+    let into = Columns(taking: &self)
+    let from = Columns(taking: &piece)
+    func move<T>(_ column: inout [T], _ other: inout [T]) {
+      column += other
+      other = []
     }
-    func recode(_ column: inout [UInt32], _ from: inout [UInt32], _ map: [UInt32]) {
-      column.reserveCapacity(column.count + from.count)
-      map.withUnsafeBufferPointer { m in
-        for c in from { column.append(m[Int(c)]) }
+    func recode(_ column: inout [UInt32], _ other: inout [UInt32], _ map: [UInt32]) {
+      map.withUnsafeBufferPointer { m in column.append(contentsOf: other.lazy.map { m[Int($0)] }) }
+      other = []
+    }
+    let shared = UnsafeSendable((into, from))
+    Threads.run(2) { half in
+      let (into, from) = shared.value
+      if half == 0 {
+        move(&into.year, &from.year)
+        recode(&into.unit, &from.unit, unitMap)
+        move(&into.seq, &from.seq)
+        move(&into.fund, &from.fund)
+        move(&into.grade, &from.grade)
+        move(&into.budget, &from.budget)
+        move(&into.initial, &from.initial)
+      } else {
+        recode(&into.name, &from.name, nameMap)
+        move(&into.spent, &from.spent)
+        move(&into.score, &from.score)
+        move(&into.ratePoints, &from.ratePoints)
       }
-      from = []
     }
-    move(&year, &piece.year)
-    recode(&unit, &piece.unit, unitMap)
-    move(&seq, &piece.seq)
-    recode(&name, &piece.name, nameMap)
-    move(&fund, &piece.fund)
-    move(&budget, &piece.budget)
-    move(&initial, &piece.initial)
-    move(&spent, &piece.spent)
-    move(&score, &piece.score)
-    move(&grade, &piece.grade)
-    move(&ratePoints, &piece.ratePoints)
+    into.give(to: &self)
+  }
+
+  /// A table's columns held apart from it, so that two threads may each extend some of
+  /// them at once (each column is then only the box's).
+  private final class Columns: @unchecked Sendable {
+    var year: [Int32] = [], unit: [UInt32] = [], seq: [Int32] = [], name: [UInt32] = [], fund: [UInt8] = []
+    var budget: [Int64] = [], initial: [Int64] = [], spent: [Int64] = [], score: [Int64] = [], grade: [UInt8] = []
+    var ratePoints: [Int64] = []
+
+    init(taking t: inout ProjectTable) {
+      swap(&year, &t.year)
+      swap(&unit, &t.unit)
+      swap(&seq, &t.seq)
+      swap(&name, &t.name)
+      swap(&fund, &t.fund)
+      swap(&budget, &t.budget)
+      swap(&initial, &t.initial)
+      swap(&spent, &t.spent)
+      swap(&score, &t.score)
+      swap(&grade, &t.grade)
+      swap(&ratePoints, &t.ratePoints)
+    }
+
+    func give(to t: inout ProjectTable) {
+      swap(&year, &t.year)
+      swap(&unit, &t.unit)
+      swap(&seq, &t.seq)
+      swap(&name, &t.name)
+      swap(&fund, &t.fund)
+      swap(&budget, &t.budget)
+      swap(&initial, &t.initial)
+      swap(&spent, &t.spent)
+      swap(&score, &t.score)
+      swap(&grade, &t.grade)
+      swap(&ratePoints, &t.ratePoints)
+    }
   }
 
   /// Row `i` as a value.
