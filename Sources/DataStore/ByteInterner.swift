@@ -155,6 +155,14 @@ struct ByteInterner {
         }
         let s = other.starts[entry]
         let bytes = UnsafeRawBufferPointer(rebasing: arena[s..<other.starts[entry + 1]])
+        // The pieces of a file ordered by year then unit meet the units in the same order:
+        // the entry after the last one found is tried before the hash table.
+        let next = lastEntry + 1
+        if lastEntry >= 0, next < codes.count, holds(next, bytes) {
+          lastEntry = next
+          map[local] = codes[next]
+          continue
+        }
         // The other interner checked its bytes when it took them.
         map[local] = code(bytes, hash: other.hashes[entry], &dictionary, checking: false) ?? 0
       }
