@@ -136,21 +136,12 @@ public struct ProjectTable: Sendable {
     var budget: [Int64] = [], initial: [Int64] = [], spent: [Int64] = [], score: [Int64] = [], grade: [UInt8] = []
     var ratePoints: [Int64] = []
 
-    init(taking t: inout ProjectTable) {
-      swap(&year, &t.year)
-      swap(&unit, &t.unit)
-      swap(&seq, &t.seq)
-      swap(&name, &t.name)
-      swap(&fund, &t.fund)
-      swap(&budget, &t.budget)
-      swap(&initial, &t.initial)
-      swap(&spent, &t.spent)
-      swap(&score, &t.score)
-      swap(&grade, &t.grade)
-      swap(&ratePoints, &t.ratePoints)
-    }
+    init(taking t: inout ProjectTable) { exchange(with: &t) }
 
-    func give(to t: inout ProjectTable) {
+    func give(to t: inout ProjectTable) { exchange(with: &t) }
+
+    /// Swaps every column with the table's.
+    private func exchange(with t: inout ProjectTable) {
       swap(&year, &t.year)
       swap(&unit, &t.unit)
       swap(&seq, &t.seq)
