@@ -23,12 +23,23 @@ struct ByteInterner {
   /// The entry the last cell had: rows of one unit come together, so most unit cells
   /// are the one before and are found without hashing.
   private var lastEntry = -1
+  /// Whether new texts get codes of the interner's own instead of going to a dictionary:
+  /// a later piece of a file leaves its texts to `absorb`, which finds most of them by
+  /// their bytes among the first piece's, so that only texts new to the whole file become
+  /// Strings (at 10 M rows the second piece made, then dropped, 400,000 unit Strings).
+  let defers: Bool
+  /// With `defers`: how many codes are given, and the code of each text given so far that
+  /// is not plain (texts that are not their own normal form join by canonical equivalence,
+  /// as in a dictionary; a plain text is equivalent to no other spelling).
+  private(set) var ownCodes = 0
+  private var notPlain: [String: UInt32] = [:]
 
-  init(capacity: Int = 1024) {
+  init(capacity: Int = 1024, defers: Bool = false) {
     var size = 64
     while size < capacity * 2 { size <<= 1 }
     slots = [UInt64](repeating: 0, count: size)
     mask = size - 1
+    self.defers = defers
   }
 
   /// The slot value of entry `entry` with hash `h`.
@@ -126,7 +137,7 @@ struct ByteInterner {
       slot = (slot + 1) & mask
     }
     if checking, !TextEncoding.isUTF8(bytes.bindMemory(to: UInt8.self)) { return nil }
-    let code = dictionary.code(utf8: bytes)
+    let code = defers ? ownCode(bytes) : dictionary.code(utf8: bytes)
     arena.append(contentsOf: bytes)
     starts.append(arena.count)
     codes.append(code)
@@ -137,9 +148,34 @@ struct ByteInterner {
     return code
   }
 
-  /// Maps every code of `otherDictionary` (which `other` fed) to a code of `dictionary`
-  /// (which this interner feeds), adding what is new to both.
+  /// The code, with `defers`, of new UTF-8 bytes: the code of an equivalent text given
+  /// before, or the next one.
+  private mutating func ownCode(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
+    if !PlainText.isPlain(bytes) {
+      let text = String(decoding: bytes, as: UTF8.self)
+      if let code = notPlain[text] { return code }
+      notPlain[text] = UInt32(ownCodes)
+    }
+    ownCodes += 1
+    return UInt32(ownCodes - 1)
+  }
+
+  /// The code of a text the general reader took (trimmed): from the dictionary, or with
+  /// `defers` one of the interner's own, given to its bytes.
+  mutating func code(text: String, _ dictionary: inout TextDictionary) -> UInt32 {
+    guard defers else { return dictionary.code(for: text) }
+    var text = text
+    return text.withUTF8 { bytes in
+      let raw = UnsafeRawBufferPointer(bytes)
+      return code(raw, hash: ByteInterner.hash(raw), &dictionary, checking: false) ?? 0
+    }
+  }
+
+  /// Maps every code of `otherDictionary` (which `other` fed), or of `other`'s own when it
+  /// defers, to a code of `dictionary` (which this interner feeds), adding what is new to
+  /// both.
   mutating func absorb(_ other: ByteInterner, otherDictionary: TextDictionary, into dictionary: inout TextDictionary) -> [UInt32] {
+    if other.defers { return absorbOwnCodes(of: other, into: &dictionary) }
     // Codes in the other dictionary's order (first occurrence in its piece), so the joined
     // dictionary orders texts as one reading of the whole file would.
     var entryOf = [Int](repeating: -1, count: otherDictionary.count)
@@ -155,19 +191,35 @@ struct ByteInterner {
         }
         let s = other.starts[entry]
         let bytes = UnsafeRawBufferPointer(rebasing: arena[s..<other.starts[entry + 1]])
-        // The pieces of a file ordered by year then unit meet the units in the same order:
-        // the entry after the last one found is tried before the hash table.
-        let next = lastEntry + 1
-        if lastEntry >= 0, next < codes.count, holds(next, bytes) {
-          lastEntry = next
-          map[local] = codes[next]
-          continue
-        }
-        // The other interner checked its bytes when it took them.
-        map[local] = code(bytes, hash: other.hashes[entry], &dictionary, checking: false) ?? 0
+        map[local] = find(bytes, hash: other.hashes[entry], &dictionary)
       }
     }
     return map
+  }
+
+  /// `absorb` of an interner that gave codes of its own: each code's first entry, in the
+  /// order the texts came, so the joined dictionary orders them as one reading would.
+  private mutating func absorbOwnCodes(of other: ByteInterner, into dictionary: inout TextDictionary) -> [UInt32] {
+    var map = [UInt32](repeating: UInt32.max, count: other.ownCodes)
+    other.arena.withUnsafeBytes { arena in
+      for entry in 0..<other.codes.count where map[Int(other.codes[entry])] == UInt32.max {
+        let bytes = UnsafeRawBufferPointer(rebasing: arena[other.starts[entry]..<other.starts[entry + 1]])
+        map[Int(other.codes[entry])] = find(bytes, hash: other.hashes[entry], &dictionary)
+      }
+    }
+    return map
+  }
+
+  /// The code of bytes another interner checked: the entry after the last one found
+  /// first (the pieces of a file ordered by year then unit meet the units in the same
+  /// order), then the hash table.
+  private mutating func find(_ bytes: UnsafeRawBufferPointer, hash: UInt64, _ dictionary: inout TextDictionary) -> UInt32 {
+    let next = lastEntry + 1
+    if lastEntry >= 0, next < codes.count, holds(next, bytes) {
+      lastEntry = next
+      return codes[next]
+    }
+    return code(bytes, hash: hash, &dictionary, checking: false) ?? 0
   }
 
   private mutating func grow() {

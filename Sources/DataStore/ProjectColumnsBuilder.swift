@@ -9,8 +9,8 @@ import Scoring
 /// the same field order. No `Project` value and no String per numeric cell is built.
 struct ProjectColumnsBuilder {
   var table = ProjectTable()
-  private var units = ByteInterner()
-  private var names = ByteInterner()
+  private var units: ByteInterner
+  private var names: ByteInterner
   /// Per unit code, the smallest and the largest (year, seq) of its rows so far, packed
   /// as `year << 32 | seq`; `Int64.min` for a unit with no row yet.
   private var keyLow: [Int64] = []
@@ -75,7 +75,12 @@ struct ProjectColumnsBuilder {
   ///     later pieces' rows too).
   ///   - keyRows: rows the duplicate-key table is sized for, should it be needed (this
   ///     piece's own).
-  init(index: [String: Int], expectedRows: Int, keyRows: Int? = nil) {
+  ///   - defersTexts: whether unit and name codes are the interners' own, for a later
+  ///     piece whose texts a first piece's builder absorbs (`absorbTexts`); the table's
+  ///     dictionaries then stay empty.
+  init(index: [String: Int], expectedRows: Int, keyRows: Int? = nil, defersTexts: Bool = false) {
+    units = ByteInterner(defers: defersTexts)
+    names = ByteInterner(defers: defersTexts)
     fields = Fields(index)
     wideRead = fields.read
     table.reserveCapacity(expectedRows)
@@ -344,7 +349,7 @@ struct ProjectColumnsBuilder {
         unit = code
       } else {
         try checkText(unitBytes)
-        unit = table.units.code(for: try c.requiredText("unit"))
+        unit = units.code(text: try c.requiredText("unit"), &table.units)
       }
       // seq
       var seq: Int
@@ -364,7 +369,7 @@ struct ProjectColumnsBuilder {
         name = code
       } else {
         try checkText(nameBytes)
-        name = table.names.code(for: try c.requiredText("name"))
+        name = names.code(text: try c.requiredText("name"), &table.names)
       }
       // budget (required)
       let budget: Int64

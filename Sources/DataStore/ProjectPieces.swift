@@ -376,7 +376,7 @@ enum ProjectPieces {
   ) -> Outcome {
     let reader = DelimitedReader(bytes: bytes, separator: layout.separator, from: from, to: to, line: line)
     var cursor = RecordCursor(file: layout.file, headers: layout.headers, index: layout.index, reader: reader)
-    var out = Outcome(builder: ProjectColumnsBuilder(index: layout.index, expectedRows: expectedRows, keyRows: keyRows), lastEnd: from, farthest: from)
+    var out = Outcome(builder: ProjectColumnsBuilder(index: layout.index, expectedRows: expectedRows, keyRows: keyRows, defersTexts: piece > 0), lastEnd: from, farthest: from)
     let page = Int(sysconf(Int32(_SC_PAGESIZE)))
     var released = piece == 0 ? from : min(to, from + tuning.kept)
     var records = 0
