@@ -54,4 +54,7 @@ peers_out=$dir/peers
 mkdir -p "$peers_out"
 OUTDIR=$peers_out "$shared/peers.sh" "$csv" --runs "$runs" --configs "$configs"
 echo
+# DuckDB's own binary, as peers.sh finds it, for the one-shot rounds taken side by side.
+duckdb_bin=$(python3 -c 'import duckdb_cli, os; p = os.path.join(os.path.dirname(duckdb_cli.__file__), "duckdb"); print(p if os.access(p, os.X_OK) else "")' 2>/dev/null || true)
+[ -n "$duckdb_bin" ] && bench_args+=(--duckdb "$duckdb_bin")
 "$bin/jixiao-bench" "$csv" --runs "$runs" --peers "$peers_out/results.json" --repo "$repo" "${bench_args[@]}"

@@ -2,7 +2,8 @@
 // laid out like ../shared/bench/peers.sh so the two tables line up.
 //
 //   jixiao-bench FILE [--runs N] [--indicators FILE] [--peers results.json]
-//                     [--jixiao PATH] [--repo DIR] [--skip startup,indicators,load,oneshot]
+//                     [--jixiao PATH] [--duckdb PATH] [--repo DIR]
+//                     [--skip startup,indicators,load,oneshot]
 //
 // Load: --runs separate child processes (this executable with --child-load), each loading
 // FILE with DatasetLoader and reporting its load time and VmHWM/VmRSS right after the load,
@@ -11,7 +12,11 @@
 // exactly what the shell runs; rendering is not timed, as the engines' .timer does not
 // time printing either). Startup: the jixiao executable reading an empty stdin from the
 // repository root, whole-process wall time. One-shot: `jixiao --data FILE -c Q2` from a
-// cold process (FILE may be a snapshot). Every figure is median (min–max).
+// cold process (FILE may be a snapshot); with --duckdb, each round also runs DuckDB's
+// shell on the same question (peers.sh's command), right after jixiao, and the ratio is
+// taken per round: on a shared machine whose speed drifts over minutes, rounds taken
+// side by side compare better than two series taken apart. Every figure is median
+// (min–max).
 import DataStore
 import Foundation
 import QueryEngine
@@ -71,6 +76,7 @@ var indicatorsFile: String?
 var peersFile: String?
 var childLoad = false
 var jixiaoPath: String?
+var duckdbPath: String?
 var repo = FileManager.default.currentDirectoryPath
 var skip: Set<String> = []
 var i = 0
@@ -85,11 +91,12 @@ while i < args.count {
   case "--indicators": indicatorsFile = value()
   case "--peers": peersFile = value()
   case "--jixiao": jixiaoPath = value()
+  case "--duckdb": duckdbPath = value()
   case "--repo": repo = value()
   case "--skip": skip = Set(value().split(separator: ",").map(String.init))
   case "--child-load": childLoad = true
   case "-h", "--help":
-    print("usage: jixiao-bench FILE [--runs N] [--indicators FILE] [--peers results.json] [--jixiao PATH] [--repo DIR] [--skip startup,indicators,load,oneshot]")
+    print("usage: jixiao-bench FILE [--runs N] [--indicators FILE] [--peers results.json] [--jixiao PATH] [--duckdb PATH] [--repo DIR] [--skip startup,indicators,load,oneshot]")
     exit(0)
   default:
     if args[i].hasPrefix("--") { fail("unknown option \(args[i])") }
@@ -295,20 +302,37 @@ if !skip.contains("startup") {
 /// `jixiao --data FILE -c Q2`, whole-process wall time after one warm-up run: for a
 /// snapshot FILE this is opening it and answering, the figure a user feels first.
 var oneshot: Stats?
+var oneshotDuckDB: Stats?
+var oneshotPaired: Stats?
 if !skip.contains("oneshot") {
   let binary = jixiaoPath ?? URL(fileURLWithPath: resolvedSelf).deletingLastPathComponent().appendingPathComponent("jixiao").path
   if FileManager.default.isExecutableFile(atPath: binary) {
     let data = URL(fileURLWithPath: file).standardizedFileURL.path
     let arguments = ["--data", data, "-c", "sum budget where grade = 良"]
+    // The question as peers.sh puts it to DuckDB's shell.
+    let quoted = "'" + data.replacingOccurrences(of: "'", with: "''") + "'"
+    let duckdbArguments = ["-init", "/dev/null", "-c", "SELECT sum(budget) FROM read_csv(\(quoted)) WHERE grade='良'"]
     _ = spawnWall(binary, arguments, directory: repo)
+    if let duckdbPath { _ = spawnWall(duckdbPath, duckdbArguments, directory: repo) }
     var walls: [Double] = []
+    var duckdbWalls: [Double] = []
     for _ in 0..<runs {
       let r = spawnWall(binary, arguments, directory: repo)
       if r.status != 0 { fail("\(binary) --data \(data) exited with \(r.status)") }
       walls.append(r.wall)
+      if let duckdbPath {
+        let d = spawnWall(duckdbPath, duckdbArguments, directory: repo)
+        if d.status != 0 { fail("\(duckdbPath) exited with \(d.status)") }
+        duckdbWalls.append(d.wall)
+      }
     }
     oneshot = Stats(values: walls)
     log("one-shot Q2: \(oneshot!.text(1, 3)) s")
+    if !duckdbWalls.isEmpty {
+      oneshotDuckDB = Stats(values: duckdbWalls)
+      oneshotPaired = Stats(values: zip(walls, duckdbWalls).map { $0 / $1 })
+      log("one-shot Q2, DuckDB in the same rounds: \(oneshotDuckDB!.text(1, 3)) s; jixiao ÷ DuckDB per round \(oneshotPaired!.text(1, 2))")
+    }
   }
 }
 
@@ -385,3 +409,7 @@ if let indicatorTimes { print(pad("recompute + indicators, ms", 34) + indicatorT
 if let indicatorWarm { print(pad("recompute + indicators, warm, ms", 34) + indicatorWarm.text(1e3, 2)) }
 if let startup { print(pad("startup, bundled data, ms", 34) + startup.text(1e3, 1)) }
 if let oneshot { print(pad("one-shot Q2 from cold process, s", 34) + oneshot.text(1, 3)) }
+if let oneshotDuckDB, let oneshotPaired {
+  print(pad("one-shot Q2, DuckDB alternated, s", 34) + oneshotDuckDB.text(1, 3))
+  print(pad("one-shot jixiao÷DuckDB per round", 34) + oneshotPaired.text(1, 2))
+}
