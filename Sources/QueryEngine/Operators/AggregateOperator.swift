@@ -46,18 +46,26 @@ struct AggregateOperator {
             Threads.run(chunks) { part in
               let g = box.value
               let range = (n * part / chunks)..<(n * (part + 1) / chunks)
-              @inline(__always) func set(_ r: Int, _ code: UInt32) { g[r] = first ? code : g[r] &* radix &+ code }
+              /// The first key sets the numbers, each later one scales them by its size
+              /// and adds its code: two plain loops rather than one testing which per
+              /// row, so that each becomes a vector loop (the test per row made these
+              /// passes a third of a grouped average's instructions).
+              @inline(__always) func fill<C>(_ c: UnsafeBufferPointer<C>, _ code: (C) -> UInt32) {
+                if first {
+                  for r in range { g[r] = code(c[r]) }
+                } else {
+                  for r in range { g[r] = g[r] &* radix &+ code(c[r]) }
+                }
+              }
               switch source {
               case .computed(let column):
-                column.withUnsafeBufferPointer { c in for r in range { set(r, c[r]) } }
+                column.withUnsafeBufferPointer { c in fill(c) { $0 } }
               case .small(let column):
                 // Read once: another module's constant is fetched through an accessor otherwise.
                 let missingCode = ProjectTable.missingCode
-                column.withUnsafeBufferPointer { c in
-                  for r in range { set(r, c[r] == missingCode ? 4 : UInt32(c[r])) }
-                }
+                column.withUnsafeBufferPointer { c in fill(c) { $0 == missingCode ? 4 : UInt32($0) } }
               case .offset(let column, let lo):
-                column.withUnsafeBufferPointer { c in for r in range { set(r, UInt32(bitPattern: c[r] &- lo)) } }
+                column.withUnsafeBufferPointer { c in fill(c) { UInt32(bitPattern: $0 &- lo) } }
               }
             }
           }
@@ -381,6 +389,18 @@ struct AggregateOperator {
                     }
                     present[0] = count
                     sum[0] = total
+                    return
+                  }
+                  if !extremes {
+                    // Groups, no extremes: the loop without the two tests below, which
+                    // the compiler kept in it (a sixth of the fold's instructions).
+                    walk { r in
+                      let x = v[r]
+                      let ok = x != missing
+                      let gi = Int(g[r])
+                      present[gi] &+= ok ? 1 : 0
+                      sum[gi] &+= Int128(ok ? x : 0)
+                    }
                     return
                   }
                   walk { r in
