@@ -110,14 +110,8 @@ struct ByteInterner {
   /// after it: a file ordered by year and then unit lists the units in the same order each
   /// year, so a new unit is most often the next one first seen the year before.
   mutating func code(_ bytes: UnsafeRawBufferPointer, _ dictionary: inout TextDictionary) -> UInt32? {
-    if lastEntry >= 0 {
-      if holds(lastEntry, bytes) { return codes[lastEntry] }
-      let next = lastEntry + 1
-      if next < codes.count, holds(next, bytes) {
-        lastEntry = next
-        return codes[next]
-      }
-    }
+    if lastEntry >= 0, holds(lastEntry, bytes) { return codes[lastEntry] }
+    if let code = followingLast(bytes) { return code }
     return code(bytes, hash: ByteInterner.hash(bytes), &dictionary, checking: true)
   }
 
@@ -214,12 +208,17 @@ struct ByteInterner {
   /// first (the pieces of a file ordered by year then unit meet the units in the same
   /// order), then the hash table.
   private mutating func find(_ bytes: UnsafeRawBufferPointer, hash: UInt64, _ dictionary: inout TextDictionary) -> UInt32 {
+    followingLast(bytes) ?? code(bytes, hash: hash, &dictionary, checking: false) ?? 0
+  }
+
+  /// The code of the entry made after the last one found, when it holds these bytes (it
+  /// then becomes the last one).
+  @inline(__always)
+  private mutating func followingLast(_ bytes: UnsafeRawBufferPointer) -> UInt32? {
     let next = lastEntry + 1
-    if lastEntry >= 0, next < codes.count, holds(next, bytes) {
-      lastEntry = next
-      return codes[next]
-    }
-    return code(bytes, hash: hash, &dictionary, checking: false) ?? 0
+    guard lastEntry >= 0, next < codes.count, holds(next, bytes) else { return nil }
+    lastEntry = next
+    return codes[next]
   }
 
   private mutating func grow() {
