@@ -49,6 +49,8 @@ public enum DatasetLoader {
       rows += part.projects.count + part.departments.count + part.funds.count + part.indicators.count
     }
     if !files.isEmpty, monitor.report(.init(bytes: done, total: total, rows: rows)) { throw LoadError.interrupted(files[files.count - 1].0) }
+    // Joining files reads a snapshot's columns whole: damage in them fails the load.
+    if let damage = store.projects.damage { throw damage }
     // Indicators are grouped by project row once, here, not by the first statement that scores.
     store.groupIndicators()
     return store
@@ -318,12 +320,6 @@ public enum DatasetLoader {
     }
   }
 
-  struct ProjectKey: Hashable {
-    var year: Int
-    var unit: String
-    var seq: Int
-  }
-
   static let yearRange = 1900...2200
 
   static func readProject(_ c: RecordCursor) throws(LoadError) -> Project {
@@ -464,11 +460,8 @@ public enum DatasetLoader {
   static func checkProjectClashes(_ part: Store, against store: Store, file: String) throws(LoadError) {
     guard store.projects.count > 0, part.projects.count > 0 else { return }
     var existing: [ProjectKey: String] = [:]
-    for i in 0..<store.projects.count {
-      existing[ProjectKey(year: Int(store.projects.year[i]), unit: store.projects.units[store.projects.unit[i]], seq: Int(store.projects.seq[i]))] = ""
-    }
-    for i in 0..<part.projects.count {
-      let key = ProjectKey(year: Int(part.projects.year[i]), unit: part.projects.units[part.projects.unit[i]], seq: Int(part.projects.seq[i]))
+    for key in store.projects.keys { existing[key] = "" }
+    for (i, key) in part.projects.keys.enumerated() {
       if existing[key] != nil {
         throw LoadError(
           file: file, line: recordLine(ofRow: i, in: file), column: "seq",
@@ -483,10 +476,7 @@ public enum DatasetLoader {
   public static func orphanIndicatorWarnings(_ part: Store, in store: Store) -> [String] {
     // Without indicator rows there is nothing to warn about, and no key set of every project to build.
     guard !part.indicators.isEmpty else { return [] }
-    var known: Set<ProjectKey> = []
-    for i in 0..<store.projects.count {
-      known.insert(ProjectKey(year: Int(store.projects.year[i]), unit: store.projects.units[store.projects.unit[i]], seq: Int(store.projects.seq[i])))
-    }
+    let known = Set(store.projects.keys)
     var order: [ProjectKey] = []
     var rows: [ProjectKey: (first: Int, count: Int)] = [:]
     for (n, i) in part.indicators.enumerated() {

@@ -16,17 +16,22 @@ enum HugePages {
 
   /// Advises the whole 2 MiB pages inside the storage `array` has reserved.
   static func advise<T>(_ array: inout [T]) {
+    let bytes = array.capacity * MemoryLayout<T>.stride
+    array.withUnsafeMutableBufferPointer { buffer in
+      guard let base = buffer.baseAddress else { return }
+      advise(UnsafeMutableRawBufferPointer(start: base, count: bytes))
+    }
+  }
+
+  /// Advises the whole 2 MiB pages inside `memory`.
+  static func advise(_ memory: UnsafeMutableRawBufferPointer) {
     #if os(Linux)
-      let bytes = array.capacity * MemoryLayout<T>.stride
-      guard bytes >= smallest else { return }
-      array.withUnsafeMutableBufferPointer { buffer in
-        guard let base = buffer.baseAddress else { return }
-        let huge = UInt(2 << 20)
-        let start = (UInt(bitPattern: base) + huge - 1) / huge * huge
-        let end = (UInt(bitPattern: base) + UInt(bytes)) / huge * huge
-        guard end > start, let pointer = UnsafeMutableRawPointer(bitPattern: start) else { return }
-        _ = madvise(pointer, Int(end - start), MADV_HUGEPAGE)
-      }
+      guard memory.count >= smallest, let base = memory.baseAddress else { return }
+      let huge = UInt(2 << 20)
+      let start = (UInt(bitPattern: base) + huge - 1) / huge * huge
+      let end = (UInt(bitPattern: base) + UInt(memory.count)) / huge * huge
+      guard end > start, let pointer = UnsafeMutableRawPointer(bitPattern: start) else { return }
+      _ = madvise(pointer, Int(end - start), MADV_HUGEPAGE)
     #endif
   }
 }

@@ -11,23 +11,150 @@ public struct ProjectTable: Sendable {
   /// The stored value of an empty grade or fund cell.
   public static let missingCode: UInt8 = 255
 
-  public internal(set) var year: [Int32] = []
-  public internal(set) var unit: [UInt32] = []
-  public internal(set) var units = TextDictionary()
-  public internal(set) var seq: [Int32] = []
-  public internal(set) var name: [UInt32] = []
-  public internal(set) var names = TextDictionary()
-  public internal(set) var fund: [UInt8] = []
-  public internal(set) var budget: [Int64] = []
-  public internal(set) var initial: [Int64] = []
-  public internal(set) var spent: [Int64] = []
-  public internal(set) var score: [Int64] = []
-  public internal(set) var grade: [UInt8] = []
-  public internal(set) var ratePoints: [Int64] = []
+  // The columns as held; a table opened from a snapshot holds none until a change needs
+  // them all (`readAll`), and gives each from `unread` when asked.
+  private var storedYear: [Int32] = []
+  private var storedUnit: [UInt32] = []
+  private var storedUnits: TextDictionary = TextDictionary()
+  private var storedSeq: [Int32] = []
+  private var storedName: [UInt32] = []
+  private var storedNames: TextDictionary = TextDictionary()
+  private var storedFund: [UInt8] = []
+  private var storedBudget: [Int64] = []
+  private var storedInitial: [Int64] = []
+  private var storedSpent: [Int64] = []
+  private var storedScore: [Int64] = []
+  private var storedGrade: [UInt8] = []
+  private var storedRatePoints: [Int64] = []
+  /// The snapshot columns not yet read into this table (SnapshotColumns).
+  private var unread: SnapshotColumns?
+  /// Damage found in the snapshot's columns before they were read into this table.
+  private var readDamage: LoadError?
+
+  public internal(set) var year: [Int32] {
+    get { unread?.yearColumn ?? storedYear }
+    _modify {
+      readAll()
+      yield &storedYear
+    }
+  }
+  public internal(set) var unit: [UInt32] {
+    get { unread?.unitColumn ?? storedUnit }
+    _modify {
+      readAll()
+      yield &storedUnit
+    }
+  }
+  public internal(set) var units: TextDictionary {
+    get { unread?.unitTexts ?? storedUnits }
+    _modify {
+      readAll()
+      yield &storedUnits
+    }
+  }
+  public internal(set) var seq: [Int32] {
+    get { unread?.seqColumn ?? storedSeq }
+    _modify {
+      readAll()
+      yield &storedSeq
+    }
+  }
+  public internal(set) var name: [UInt32] {
+    get { unread?.nameColumn ?? storedName }
+    _modify {
+      readAll()
+      yield &storedName
+    }
+  }
+  public internal(set) var names: TextDictionary {
+    get { unread?.nameTexts ?? storedNames }
+    _modify {
+      readAll()
+      yield &storedNames
+    }
+  }
+  public internal(set) var fund: [UInt8] {
+    get { unread?.fundColumn ?? storedFund }
+    _modify {
+      readAll()
+      yield &storedFund
+    }
+  }
+  public internal(set) var budget: [Int64] {
+    get { unread?.budgetColumn ?? storedBudget }
+    _modify {
+      readAll()
+      yield &storedBudget
+    }
+  }
+  public internal(set) var initial: [Int64] {
+    get { unread?.initialColumn ?? storedInitial }
+    _modify {
+      readAll()
+      yield &storedInitial
+    }
+  }
+  public internal(set) var spent: [Int64] {
+    get { unread?.spentColumn ?? storedSpent }
+    _modify {
+      readAll()
+      yield &storedSpent
+    }
+  }
+  public internal(set) var score: [Int64] {
+    get { unread?.scoreColumn ?? storedScore }
+    _modify {
+      readAll()
+      yield &storedScore
+    }
+  }
+  public internal(set) var grade: [UInt8] {
+    get { unread?.gradeColumn ?? storedGrade }
+    _modify {
+      readAll()
+      yield &storedGrade
+    }
+  }
+  public internal(set) var ratePoints: [Int64] {
+    get { unread?.ratePointsColumn ?? storedRatePoints }
+    _modify {
+      readAll()
+      yield &storedRatePoints
+    }
+  }
 
   public init() {}
 
-  public var count: Int { year.count }
+  /// A table whose columns are read from a snapshot as they are first asked for.
+  init(unread: SnapshotColumns) {
+    self.unread = unread
+  }
+
+  public var count: Int { unread?.rows ?? storedYear.count }
+
+  /// Why a snapshot's column could not be used: set once a damaged column was read, and
+  /// then every statement fails with it.
+  public var damage: LoadError? { unread?.damage ?? readDamage }
+
+  /// Reads every snapshot column not yet read, before the table changes.
+  private mutating func readAll() {
+    guard let source = unread else { return }
+    unread = nil
+    storedYear = source.yearColumn
+    storedUnit = source.unitColumn
+    storedUnits = source.unitTexts
+    storedSeq = source.seqColumn
+    storedName = source.nameColumn
+    storedNames = source.nameTexts
+    storedFund = source.fundColumn
+    storedBudget = source.budgetColumn
+    storedInitial = source.initialColumn
+    storedSpent = source.spentColumn
+    storedScore = source.scoreColumn
+    storedGrade = source.gradeColumn
+    storedRatePoints = source.ratePointsColumn
+    readDamage = readDamage ?? source.damage
+  }
 
   /// Appends one row.
   public mutating func append(_ p: Project) {
@@ -73,10 +200,13 @@ public struct ProjectTable: Sendable {
   /// Appends every row of `other`, re-coding its text: each distinct text is looked up
   /// once, then the code columns are mapped in one pass.
   public mutating func append(contentsOf other: ProjectTable) {
+    // Nothing to add (a file of departments only) leaves a snapshot's columns unread.
+    if other.count == 0 && other.units.count == 0 && other.names.count == 0 { return }
     if count == 0 && units.count == 0 && names.count == 0 {
       self = other
       return
     }
+    defer { readDamage = readDamage ?? other.damage }
     let unitMap = other.units.values.map { units.code(for: $0) }
     let nameMap = other.names.values.map { names.code(for: $0) }
     year += other.year
@@ -154,6 +284,12 @@ public struct ProjectTable: Sendable {
       swap(&grade, &t.grade)
       swap(&ratePoints, &t.ratePoints)
     }
+  }
+
+  /// Every row's year, unit and seq, in row order.
+  public var keys: [ProjectKey] {
+    let (year, unit, units, seq) = (self.year, self.unit, self.units, self.seq)
+    return (0..<count).map { ProjectKey(year: Int(year[$0]), unit: units[unit[$0]], seq: Int(seq[$0])) }
   }
 
   /// Row `i` as a value.

@@ -6,14 +6,15 @@
 enum SnapshotFormat {
   /// `\x89JXSNAP\n`: not text, and a newline mangled in transit shows.
   static let magic: [UInt8] = [0x89, 0x4A, 0x58, 0x53, 0x4E, 0x41, 0x50, 0x0A]
-  static let version: UInt32 = 1
+  /// Version 2 checks a section by blocks (`sectionChecksum`); version 1 checked it whole.
+  static let version: UInt32 = 2
   static let headerSize = 32
   static let entrySize = 32
   /// More sections than any version writes; a larger count is damage.
   static let sectionLimit: UInt32 = 64
 
   /// One section: what it holds and how wide its elements are (0 for text and blobs).
-  enum Section: UInt32, CaseIterable {
+  enum Section: UInt32, CaseIterable, Sendable {
     case year = 1, unitCodes, units, seq, nameCodes, names, fund, budget, initial, spent, score, grade, ratePoints
     case departments = 20, funds, indicators
 
@@ -46,6 +47,25 @@ enum SnapshotFormat {
       case .indicators: "indicators"
       }
     }
+  }
+
+  /// The bytes of one block of a section's checksum: small enough that a block just read
+  /// is still in the core's cache when it is checked.
+  static let blockSize = 1 << 18
+
+  /// A section's checksum: the checksum of its blocks' checksums (block i seeded with i), so
+  /// that the blocks of a large column are read and checked on every core at once.
+  static func sectionChecksum(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+    let blocks = (bytes.count + blockSize - 1) / blockSize
+    let sums = (0..<blocks).map { b in
+      checksum(UnsafeRawBufferPointer(rebasing: bytes[(b * blockSize)..<min(bytes.count, (b + 1) * blockSize)]), seed: UInt64(b))
+    }
+    return combined(sums)
+  }
+
+  /// The section checksum of blocks whose checksums are `sums`, in order.
+  static func combined(_ sums: [UInt64]) -> UInt64 {
+    sums.map(\.littleEndian).withUnsafeBytes { checksum($0, seed: UInt64(sums.count)) }
   }
 
   /// A 64-bit checksum in four lanes of multiply–xorshift over 8-byte words, so it runs at

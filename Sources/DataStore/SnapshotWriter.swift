@@ -27,7 +27,7 @@ public enum SnapshotWriter {
       table.append(le(UInt32(section.width)))
       table.append(le(UInt64(offset)))
       table.append(le(UInt64(payload.count)))
-      table.append(le(payload.withUnsafeBytes { SnapshotFormat.checksum($0) }))
+      table.append(le(payload.withUnsafeBytes { SnapshotFormat.sectionChecksum($0) }))
       body.append(payload)
       offset += payload.count
     }

@@ -53,9 +53,10 @@ public struct Store: Sendable {
     var result: [Int] = []
     let unitCode = unit.flatMap { projects.units.existingCode(for: $0) }
     if unit != nil && unitCode == nil { return [] }
-    for i in 0..<projects.count where Int(projects.seq[i]) == seq {
-      if let y = year, Int(projects.year[i]) != y { continue }
-      if let u = unitCode, projects.unit[i] != u { continue }
+    let (seqs, years, units) = (projects.seq, projects.year, projects.unit)
+    for i in 0..<projects.count where Int(seqs[i]) == seq {
+      if let y = year, Int(years[i]) != y { continue }
+      if let u = unitCode, units[i] != u { continue }
       result.append(i)
     }
     return result

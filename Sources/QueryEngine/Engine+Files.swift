@@ -24,7 +24,11 @@ extension Engine {
     } catch {
       throw Engine.failure(path, error)
     }
-    store.merge(part)
+    // Joining reads a snapshot's columns whole, so their damage shows here at the latest.
+    var merged = store
+    merged.merge(part)
+    if let damage = merged.projects.damage { throw Engine.failure(path, damage) }
+    store = merged
     loadedMerge(part)
   }
 

@@ -72,6 +72,17 @@ public struct Engine: Sendable {
 
   /// Answers one statement.
   public mutating func execute(_ parsed: ParsedStatement) throws(EvaluationError) -> Outcome {
+    let outcome = try answer(parsed)
+    // A snapshot's column is checked when first read, which may be now: a listing's first
+    // row reads what all its rows read, and damage found fails the statement.
+    if case .table(let table) = outcome, !table.rows.isEmpty { _ = table.rows[0] }
+    if let damage = store.projects.damage ?? loaded.projects.damage {
+      throw EvaluationError(range: nil, message: damage.description, suggestion: "every statement fails until jixiao starts again without this file")
+    }
+    return outcome
+  }
+
+  private mutating func answer(_ parsed: ParsedStatement) throws(EvaluationError) -> Outcome {
     switch parsed.statement {
     case .projects(let clauses):
       return .table(try ListingEvaluator(session: snapshot).listProjects(clauses))

@@ -13,6 +13,41 @@ import Testing
   /// The data as save would write it: equal texts mean equal stores, to the last decimal.
   static func csv(_ store: Store) -> [String] { DatasetWriter.files(store).map(\.1) }
 
+  /// Why a snapshot cannot be used: the error opening it, or else the damage found by
+  /// reading every column (columns are checked as they are first read); nil when sound.
+  static func refusal(_ path: String) -> LoadError? {
+    do throws(LoadError) {
+      let opened = try DatasetLoader.load(paths: [path])
+      _ = csv(opened)
+      return opened.projects.damage
+    } catch {
+      return error
+    }
+  }
+
+  /// `bytes` with section `section`'s checksum, and the header's, made to match again: a
+  /// file whose damage only the checks of its values can find.
+  static func resealed(_ bytes: [UInt8], _ section: SnapshotFormat.Section) -> [UInt8] {
+    var b = bytes
+    func u32(_ at: Int) -> Int { Int(b.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: at, as: UInt32.self) }) }
+    func u64(_ at: Int) -> Int { Int(b.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: at, as: UInt64.self) }) }
+    func put(_ v: UInt64, at: Int) { withUnsafeBytes(of: v.littleEndian) { b.replaceSubrange(at..<(at + 8), with: $0) } }
+    let sections = u32(12)
+    for i in 0..<sections where u32(32 + 32 * i) == Int(section.rawValue) {
+      let (offset, length) = (u64(32 + 32 * i + 8), u64(32 + 32 * i + 16))
+      put(b[offset..<(offset + length)].withUnsafeBytes { SnapshotFormat.sectionChecksum($0) }, at: 32 + 32 * i + 24)
+    }
+    put(Array(b[0..<24] + b[32..<(32 + 32 * sections)]).withUnsafeBytes { SnapshotFormat.checksum($0) }, at: 24)
+    return b
+  }
+
+  /// Where section `section` starts in `bytes`.
+  static func offset(of section: SnapshotFormat.Section, in bytes: [UInt8]) -> Int {
+    func u32(_ at: Int) -> Int { Int(bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: at, as: UInt32.self) }) }
+    let i = (0..<u32(12)).first { u32(32 + 32 * $0) == Int(section.rawValue) }!
+    return Int(bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: 32 + 32 * i + 8, as: UInt64.self) })
+  }
+
   @Test func opensAsTheDataItWasSavedFrom() throws {
     let folder = try TemporaryFolder()
     for name in ["datasets", "samples/shili-training", "samples/langfang-2019"] {
@@ -56,14 +91,13 @@ import Testing
     var refused = 0
     func check(_ damaged: [UInt8], _ what: String) throws {
       let path = try folder.write("d.jxsnap", bytes: damaged)
-      do {
-        _ = try DatasetLoader.load(paths: [path])
+      guard let error = SnapshotTests.refusal(path) else {
         Issue.record("\(what) loaded")
-      } catch {
-        #expect(!error.description.contains("\n"), "\(what): \(error.description)")
-        #expect(error.description.hasPrefix(path + ": "), "\(what): \(error.description)")
-        refused += 1
+        return
       }
+      #expect(!error.description.contains("\n"), "\(what): \(error.description)")
+      #expect(error.description.hasPrefix(path + ": "), "\(what): \(error.description)")
+      refused += 1
     }
     for length in 8..<bytes.count { try check(Array(bytes[0..<length]), "cut to \(length) bytes") }
     for offset in 0..<bytes.count {
@@ -81,17 +115,58 @@ import Testing
     let folder = try TemporaryFolder()
     func error(_ b: [UInt8]) throws -> String {
       let path = try folder.write("e.jxsnap", bytes: b)
-      return Support.loadError { () throws(LoadError) in try SnapshotReader.read(path) }?.message ?? "loaded"
+      return SnapshotTests.refusal(path)?.message ?? "loaded"
     }
     var version = bytes
-    version[8] = 2
-    #expect(try error(version) == "snapshot version 2; this jixiao reads version 1: save it again from the dataset files")
+    version[8] = 3
+    #expect(try error(version) == "snapshot version 3; this jixiao reads version 2: save it again from the dataset files")
     #expect(try error(Array(bytes.prefix(20))) == "damaged snapshot: 20 bytes, shorter than the header; save it again from the dataset files")
     let cut = try error(Array(bytes.dropLast(1)))
     #expect(cut.hasPrefix("damaged snapshot: section ") && cut.contains("lies outside the file's \(bytes.count - 1) bytes (cut short?)"))
     var budget = bytes
-    budget[bytes.count / 2] ^= 1
-    #expect(try error(budget).hasSuffix("checksum does not match; save it again from the dataset files"))
+    budget[SnapshotTests.offset(of: .budget, in: bytes) + 8] ^= 1
+    #expect(try error(budget) == "damaged snapshot: the budget column's checksum does not match; save it again from the dataset files")
+    // Sums that match over values that cannot be: a code naming no text, a grade byte of 7.
+    var unit = bytes
+    unit[SnapshotTests.offset(of: .unitCodes, in: bytes) + 4] = 200
+    #expect(try error(SnapshotTests.resealed(unit, .unitCodes)) == "damaged snapshot: a unit code names no text; save it again from the dataset files")
+    var year = bytes
+    let years = SnapshotTests.offset(of: .year, in: bytes)
+    withUnsafeBytes(of: Int32(3000).littleEndian) { year.replaceSubrange(years..<(years + 4), with: $0) }
+    #expect(try error(SnapshotTests.resealed(year, .year)) == "damaged snapshot: a year is outside 1900–2200; save it again from the dataset files")
+    var grade = bytes
+    grade[SnapshotTests.offset(of: .grade, in: bytes) + 2] = 7
+    #expect(try error(SnapshotTests.resealed(grade, .grade)) == "damaged snapshot: a grade byte is out of range; save it again from the dataset files")
+    // The first name's first byte (after the count and count + 1 offsets) made 0xFF.
+    var text = bytes
+    let names = SnapshotTests.offset(of: .names, in: bytes)
+    let count = Int(bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: names, as: UInt32.self) })
+    text[names + 8 + 4 * count] = 0xFF
+    #expect(try error(SnapshotTests.resealed(text, .names)) == "damaged snapshot: name texts text 1 is not UTF-8; save it again from the dataset files")
+  }
+
+  /// Opening reads no column: each is read and checked when first asked for, and one
+  /// found damaged is given as empty cells with the damage kept, never out of range.
+  @Test func columnsAreReadWhenFirstAskedFor() throws {
+    let store = try SnapshotTests.sample("datasets")
+    var bytes = [UInt8](SnapshotWriter.data(store))
+    bytes[SnapshotTests.offset(of: .budget, in: bytes)] ^= 1
+    let folder = try TemporaryFolder()
+    let path = try folder.write("lazy.jxsnap", bytes: bytes)
+    let opened = try DatasetLoader.load(paths: [path])
+    #expect(opened.projects.count == 19)
+    // The grades are sound: 优 ×18, 良 ×1 in the bundled data.
+    #expect(opened.projects.grade.filter { $0 == Grade.excellent.rawValue }.count == 18)
+    #expect(opened.projects.damage == nil)
+    #expect(opened.projects.budget == [Int64](repeating: ProjectTable.missing, count: 19))
+    #expect(opened.projects.damage?.message == "damaged snapshot: the budget column's checksum does not match; save it again from the dataset files")
+    // A change reads every column first, and keeps the damage.
+    var changed = opened.projects
+    changed.replace(0, with: changed[0])
+    #expect(changed.damage == opened.projects.damage)
+    // Joining the damaged file to another fails the load.
+    let csv = try folder.write("projects.csv", "year,unit,seq,name,budget\n2030,甲单位,1,新项目,1\n")
+    #expect(Support.loadError { () throws(LoadError) in try DatasetLoader.load(paths: [path, csv]) }?.message.contains("budget column") == true)
   }
 
   /// Tables of 100,000 rows and more are read on every core: the same data back, and a
@@ -109,13 +184,21 @@ import Testing
     let folder = try TemporaryFolder()
     let bytes = [UInt8](SnapshotWriter.data(store))
     let path = try folder.write("big.jxsnap", bytes: bytes)
-    let opened = try SnapshotReader.read(path)
-    #expect(SnapshotTests.csv(opened) == SnapshotTests.csv(store))
-    // Σ 0…149,999 ten-thousandths.
-    #expect(opened.projects.budget.reduce(0, +) == 11_249_925_000)
-    var damaged = bytes
-    damaged[bytes.count - 100] ^= 1
-    let bad = try folder.write("bad.jxsnap", bytes: damaged)
-    #expect(Support.loadError { () throws(LoadError) in try SnapshotReader.read(bad) }?.message.contains("checksum does not match") == true)
+    // 1.2 MB a money column: five blocks, two on one core and three on the other.
+    try SnapshotColumns.$parallelBytes.withValue(1 << 20) {
+      let opened = try SnapshotReader.read(path)
+      #expect(SnapshotTests.csv(opened) == SnapshotTests.csv(store))
+      // Σ 0…149,999 ten-thousandths.
+      #expect(opened.projects.budget.reduce(0, +) == 11_249_925_000)
+      #expect(opened.projects.damage == nil)
+      // A flipped byte in each core's part of the last column.
+      let last = SnapshotTests.offset(of: .ratePoints, in: bytes)
+      for at in [last + 100, bytes.count - 100] {
+        var damaged = bytes
+        damaged[at] ^= 1
+        let bad = try folder.write("bad.jxsnap", bytes: damaged)
+        #expect(SnapshotTests.refusal(bad)?.message == "damaged snapshot: the rate_points column's checksum does not match; save it again from the dataset files")
+      }
+    }
   }
 }

@@ -154,6 +154,44 @@ import Testing
     #expect(opened.run("sum spent") == .ok)
   }
 
+  /// A snapshot's column is checked when a statement first reads it: a damaged one fails
+  /// that statement and every one after, in one line; statements that do not read it
+  /// before then answer, and a load joined to it fails and changes nothing.
+  @Test func aDamagedSnapshotColumnFailsTheStatementsThatReadIt() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let bytes = [UInt8](SnapshotWriter.data(try DatasetLoader.load(paths: [Self.path("datasets")])))
+    /// `bytes` with one bit flipped in the only place `pattern` occurs.
+    func flipped(_ pattern: [UInt8]) throws -> [UInt8] {
+      let at = (0...(bytes.count - pattern.count)).filter { Array(bytes[$0..<($0 + pattern.count)]) == pattern }
+      try #require(at.count == 1)
+      var b = bytes
+      b[at[0] + pattern.count - 1] ^= 1
+      return b
+    }
+    func opened(_ b: [UInt8], _ name: String) throws -> (Session, StringSink, StringSink, String) {
+      let file = "\(folder)/\(name).jxsnap"
+      try Data(b).write(to: URL(fileURLWithPath: file))
+      let (out, err) = (StringSink(), StringSink())
+      return (Session(store: try DatasetLoader.load(paths: [file]), out: out, err: err), out, err, file)
+    }
+    // Project 3's budget, 228.764 万元, is 2,287,640 ten-thousandths.
+    let (session, out, err, file) = try opened(flipped(withUnsafeBytes(of: Int64(2_287_640).littleEndian, Array.init)), "budget")
+    #expect(session.run("count") == .ok)
+    #expect(out.text.contains("19"))
+    #expect(session.run("sum budget") == .failed)
+    let message = "error: \(file): damaged snapshot: the budget column's checksum does not match; save it again from the dataset files; every statement fails until jixiao starts again without this file\n"
+    #expect(err.text == message)
+    #expect(session.run("count") == .failed)
+    #expect(err.text == message + message)
+    #expect(session.run("load \(Self.path("datasets"))") == .failed)
+    // A listing's rows are drawn after the statement: its first row is read before it answers.
+    let (listing, _, listingErr, named) = try opened(flipped(Array("办公楼及附属设施维修项目资金".utf8)), "names")
+    #expect(listing.run("count where grade = 优") == .ok)
+    #expect(listing.run("projects limit 1") == .failed)
+    #expect(listingErr.text.hasPrefix("error: \(named): damaged snapshot: the name texts checksum does not match; save it again"))
+  }
+
   @Test func aWorkbookWithSeveralSheetsImports() throws {
     let folder = try temporaryFolder()
     defer { try? FileManager.default.removeItem(atPath: folder) }

@@ -233,8 +233,9 @@ extension Store {
   func maxSeq(year: Int, unit: String) -> Int {
     guard let code = projects.units.existingCode(for: unit) else { return 0 }
     var best = 0
-    for i in 0..<projects.count where Int(projects.year[i]) == year && projects.unit[i] == code {
-      best = max(best, Int(projects.seq[i]))
+    let (years, units, seqs) = (projects.year, projects.unit, projects.seq)
+    for i in 0..<projects.count where Int(years[i]) == year && units[i] == code {
+      best = max(best, Int(seqs[i]))
     }
     return best
   }
@@ -245,8 +246,9 @@ extension Store {
       return (f.project.seq, f.file)
     }
     guard let code = projects.units.existingCode(for: unit) else { return nil }
-    for i in 0..<projects.count where Int(projects.year[i]) == year && projects.unit[i] == code && projects.names[projects.name[i]] == name {
-      return (Int(projects.seq[i]), "the loaded data")
+    let (years, units, names, nameCodes, seqs) = (projects.year, projects.unit, projects.names, projects.name, projects.seq)
+    for i in 0..<projects.count where Int(years[i]) == year && units[i] == code && names[nameCodes[i]] == name {
+      return (Int(seqs[i]), "the loaded data")
     }
     return nil
   }

@@ -517,6 +517,19 @@ enum ChineseWords {
     its data runs past the end of the file => 数据超出文件末尾
     compression method {=} is not deflate => 压缩方式 {} 不是 deflate
     its checksum does not match => 校验和不符
+    # ---- DataStore: snapshots
+    {=}: damaged snapshot: {} => {}：快照已损坏：{}
+    damaged snapshot: {} => 快照已损坏：{}
+    save it again from the dataset files => 请从数据集文件重新保存
+    the {} column's checksum does not match => {}列的校验和不符
+    the {=} checksum does not match => {} 的校验和不符
+    a {} code names no text => {}列有代码不对应任何文本
+    a {} byte is out of range => {}列有字节超出范围
+    a year is outside {=}–{=} => 有年度不在 {}–{} 之间
+    {=}: snapshot version {=} => {}：快照版本 {}
+    this jixiao reads version {=}: {} => 本版 jixiao 读取版本 {}：{}
+    {=} text {=} is not UTF-8 => {} 的第 {} 个文本不是 UTF-8
+    every statement fails until jixiao starts again without this file => 在不用此文件重新启动 jixiao 之前，每条语句都会失败
     its deflate data is empty => deflate 数据为空
     zlib could not start => zlib 无法启动
     its deflate data ends before the part does => deflate 数据在部件结束前中断
