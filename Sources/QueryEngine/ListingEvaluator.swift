@@ -29,20 +29,38 @@ extension ListingEvaluator {
   /// `years`: what is loaded, year by year.
   func yearsTable() -> ResultTable {
     let t = store.projects
+    let years = store.years
+    // One pass over the rows for every year at once (a pass per year, a Set insert per
+    // row, took 3 s at 10 M rows); units are counted by a bit per unit code and year.
+    // Years are few and close together: their places by offset from the first, unless a
+    // snapshot's years lie far apart.
+    let first = years.first ?? 0
+    let span = (years.last ?? 0) - first + 1
+    let byOffset = span <= 4096
+    var place = [Int](repeating: 0, count: byOffset ? span : 0)
+    var placed: [Int: Int] = [:]
+    for (i, y) in years.enumerated() {
+      if byOffset { place[y - first] = i } else { placed[y] = i }
+    }
+    var counts = [Int](repeating: 0, count: years.count)
+    var budgets = [Int128](repeating: 0, count: years.count)
+    let words = (t.units.count + 63) / 64
+    var seen = [UInt64](repeating: 0, count: words * years.count)
+    let (year, budget, unit) = (t.year, t.budget, t.unit)
+    for r in 0..<t.count {
+      let i = byOffset ? place[Int(year[r]) - first] : placed[Int(year[r]), default: 0]
+      counts[i] += 1
+      if budget[r] != ProjectTable.missing { budgets[i] += Int128(budget[r]) }
+      let u = Int(unit[r])
+      seen[i * words + u / 64] |= 1 << UInt64(u % 64)
+    }
     var rows: [[Value]] = []
-    for year in store.years {
-      var count = 0
-      var budget: Int128 = 0
-      var units = Set<UInt32>()
-      for r in 0..<t.count where Int(t.year[r]) == year {
-        count += 1
-        if t.budget[r] != ProjectTable.missing { budget += Int128(t.budget[r]) }
-        units.insert(t.unit[r])
-      }
-      let departments = store.departments.filter { $0.year == year }.count
-      let indicators = store.indicators.filter { $0.year == year }.count
+    for (i, y) in years.enumerated() {
+      let units = seen[(i * words)..<((i + 1) * words)].reduce(0) { $0 + $1.nonzeroBitCount }
+      let departments = store.departments.filter { $0.year == y }.count
+      let indicators = store.indicators.filter { $0.year == y }.count
       rows.append([
-        .integer(year), .integer(units.count), .integer(count), Value.amount(budget),
+        .integer(y), .integer(units), .integer(counts[i]), Value.amount(budgets[i]),
         .integer(departments), .integer(indicators),
       ])
     }

@@ -97,6 +97,21 @@ import Testing
     #expect(t.displayed == [["2023", "1", "19", "553.956", "1", "0"]])
   }
 
+  /// Years counted in one pass: each year's units, projects and budget, in year order
+  /// whatever the row order.
+  @Test func yearsTableOverSeveralYears() throws {
+    let store = try projectStore("""
+      year,unit,seq,name,budget
+      2024,乙,1,a,2.5
+      2022,甲,1,b,1
+      2024,甲,2,c,0
+      2022,甲,2,d,0.0001
+      2024,丙,3,e,10
+      """)
+    let t = try table("years", store: store)
+    #expect(t.displayed == [["2022", "1", "2", "1.0001", "0", "0"], ["2024", "3", "3", "12.5", "0", "0"]])
+  }
+
   @Test func departmentFiguresAsStated() throws {
     let t = try table("departments in 2023")
     #expect(t.columnNames == ["year", "unit", "figure", "stated"])
