@@ -2,7 +2,7 @@
 // laid out like ../shared/bench/peers.sh so the two tables line up.
 //
 //   jixiao-bench FILE [--runs N] [--indicators FILE] [--peers results.json]
-//                     [--jixiao PATH] [--duckdb PATH] [--repo DIR]
+//                     [--jixiao PATH] [--duckdb PATH] [--duckdb-database PATH] [--repo DIR]
 //                     [--skip startup,indicators,load,oneshot]
 //
 // Load: --runs separate child processes (this executable with --child-load), each loading
@@ -15,8 +15,10 @@
 // cold process (FILE may be a snapshot); with --duckdb, each round also runs DuckDB's
 // shell on the same question (peers.sh's command), right after jixiao, and the ratio is
 // taken per round: on a shared machine whose speed drifts over minutes, rounds taken
-// side by side compare better than two series taken apart. Every figure is median
-// (min–max).
+// side by side compare better than two series taken apart. With --duckdb-database (a
+// DuckDB file holding the same rows as table `projects`, for a snapshot FILE), DuckDB's
+// rounds open that file read-only and ask it instead of reading the CSV. Every figure is
+// median (min–max).
 import DataStore
 import Foundation
 import QueryEngine
@@ -77,6 +79,7 @@ var peersFile: String?
 var childLoad = false
 var jixiaoPath: String?
 var duckdbPath: String?
+var duckdbDatabase: String?
 var repo = FileManager.default.currentDirectoryPath
 var skip: Set<String> = []
 var i = 0
@@ -92,11 +95,12 @@ while i < args.count {
   case "--peers": peersFile = value()
   case "--jixiao": jixiaoPath = value()
   case "--duckdb": duckdbPath = value()
+  case "--duckdb-database": duckdbDatabase = value()
   case "--repo": repo = value()
   case "--skip": skip = Set(value().split(separator: ",").map(String.init))
   case "--child-load": childLoad = true
   case "-h", "--help":
-    print("usage: jixiao-bench FILE [--runs N] [--indicators FILE] [--peers results.json] [--jixiao PATH] [--duckdb PATH] [--repo DIR] [--skip startup,indicators,load,oneshot]")
+    print("usage: jixiao-bench FILE [--runs N] [--indicators FILE] [--peers results.json] [--jixiao PATH] [--duckdb PATH] [--duckdb-database PATH] [--repo DIR] [--skip startup,indicators,load,oneshot]")
     exit(0)
   default:
     if args[i].hasPrefix("--") { fail("unknown option \(args[i])") }
@@ -311,7 +315,9 @@ if !skip.contains("oneshot") {
     let arguments = ["--data", data, "-c", "sum budget where grade = 良"]
     // The question as peers.sh puts it to DuckDB's shell.
     let quoted = "'" + data.replacingOccurrences(of: "'", with: "''") + "'"
-    let duckdbArguments = ["-init", "/dev/null", "-c", "SELECT sum(budget) FROM read_csv(\(quoted)) WHERE grade='良'"]
+    let duckdbArguments =
+      duckdbDatabase.map { ["-init", "/dev/null", "-readonly", $0, "-c", "SELECT sum(budget) FROM projects WHERE grade='良'"] }
+      ?? ["-init", "/dev/null", "-c", "SELECT sum(budget) FROM read_csv(\(quoted)) WHERE grade='良'"]
     _ = spawnWall(binary, arguments, directory: repo)
     if let duckdbPath { _ = spawnWall(duckdbPath, duckdbArguments, directory: repo) }
     var walls: [Double] = []

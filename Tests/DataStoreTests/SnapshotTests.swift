@@ -145,6 +145,23 @@ import Testing
     #expect(try error(SnapshotTests.resealed(text, .names)) == "damaged snapshot: name texts text 1 is not UTF-8; save it again from the dataset files")
   }
 
+  /// Threads asking for the same unread column at once get one column, read once.
+  @Test func threadsShareTheFirstReadOfAColumn() throws {
+    let store = try SnapshotTests.sample("datasets")
+    let folder = try TemporaryFolder()
+    let path = try folder.write("shared.jxsnap", bytes: [UInt8](SnapshotWriter.data(store)))
+    let opened = try DatasetLoader.load(paths: [path])
+    let sums = UnsafeMutableBufferPointer<Int64>.allocate(capacity: 8)
+    defer { sums.deallocate() }
+    let shared = UnsafeSendable((opened.projects, sums))
+    DispatchQueue.concurrentPerform(iterations: 8) { i in
+      let (projects, sums) = shared.value
+      sums[i] = projects.budget.reduce(0, +) + Int64(projects.units.count)
+    }
+    // 553.956 万元 and one unit.
+    #expect(Array(sums) == [Int64](repeating: 5_539_561, count: 8))
+  }
+
   /// Opening reads no column: each is read and checked when first asked for, and one
   /// found damaged is given as empty cells with the damage kept, never out of range.
   @Test func columnsAreReadWhenFirstAskedFor() throws {
