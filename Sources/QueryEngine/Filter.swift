@@ -254,7 +254,8 @@ struct Filter {
     let dictionary = f == .unit ? table.units : table.names
     guard dictionary.existingCode(for: text) == nil else { return nil }
     let close = Suggestions.closest(to: text, in: dictionary.values)
-    let containing = dictionary.values.filter { $0.contains(text) }.prefix(3)
+    // The texts `contains` would find, by the search it runs.
+    let containing = Array(zip(dictionary.values, TextSearch.matching(text, in: dictionary)).lazy.filter(\.1).map(\.0).prefix(3))
     if let hint = close.first ?? containing.first {
       return "no \(f.rawValue) is exactly '\(text)'; did you mean '\(hint)'" + (containing.isEmpty ? "?" : ", or \(f.rawValue) contains \(text)?")
     }

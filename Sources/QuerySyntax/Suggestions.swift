@@ -7,8 +7,12 @@ public enum Suggestions {
     var best = Int.max
     var result: [String] = []
     for c in candidates {
+      // The distance is at least the difference in length: most of 400,000 unit names are
+      // refused by counting, before any is lowercased or compared.
+      let length = c.count
+      let limit = Swift.max(1, Swift.min(3, (Swift.max(w.count, length) + 1) / 3))
+      guard abs(length - w.count) <= Swift.min(limit, best) else { continue }
       let d = distance(w, Array(c.lowercased()))
-      let limit = Swift.max(1, Swift.min(3, (Swift.max(w.count, c.count) + 1) / 3))
       guard d <= limit else { continue }
       if d < best {
         best = d
