@@ -36,6 +36,9 @@ struct AggregateOperator {
         // Not zeroed first: the first key's pass writes every number without reading it,
         // which saves a pass over the rows.
         gid = [UInt32](unsafeUninitializedCapacity: n) { _, count in count = n }
+        // Fresh memory each statement: faulting 40 MB in 4 KiB pages was a fifth of
+        // `sum budget, count by grade` at 10 M rows.
+        HugePages.advise(&gid)
         let chunks = Parallel.chunks(for: n)
         gid.withUnsafeMutableBufferPointer { g in
           let box = UnsafeSendable(g)
