@@ -77,4 +77,41 @@ import Testing
       #expect(expected.reduce(0, +) > 0)
     }
   }
+
+  /// The radix sort orders words by their key bits exactly as comparing (key, then the
+  /// bits below) does, for random keys of every width, odd and even numbers of passes,
+  /// and lengths on both sides of the compared small case.
+  @Test func radixSortOrdersLikeComparing() {
+    var random = SystemRandomNumberGenerator()
+    for _ in 0..<300 {
+      let low = Int.random(in: 0...20, using: &random)
+      let width = Int.random(in: 1...(64 - low), using: &random)
+      let count = [0, 1, 63, 64, 65, 500, 3000].randomElement(using: &random)!
+      // Keys over their whole width or only a few values (many ties), a row below.
+      let values = Bool.random(using: &random) ? UInt64.max : 7
+      let words = (0..<count).map { row -> UInt64 in
+        let key = UInt64.random(in: 0...values, using: &random) & (width == 64 ? .max : (1 << UInt64(width)) - 1)
+        return low == 0 ? key : key << UInt64(low) | UInt64(row) & ((1 << UInt64(low)) - 1)
+      }
+      var sorted = words
+      ProjectMatcher.radixSort(&sorted, above: low, bits: width)
+      // Stable: equal keys in their first order.
+      let expected = words.enumerated().sorted { ($0.element >> UInt64(low), $0.offset) < ($1.element >> UInt64(low), $1.offset) }.map(\.element)
+      #expect(sorted == expected, "low \(low) width \(width) count \(count)")
+    }
+  }
+
+  /// The kept order is (year, unit, name, row), built on one core or both.
+  @Test func keptOrderIsByYearUnitNameAndRow() throws {
+    let store = try DatasetLoader.load(paths: [Self.thousand])
+    let t = store.projects
+    let one = try #require(NameOrder(t))
+    let both = try #require(Parallel.$threshold.withValue(2) { NameOrder(t) })
+    let expected = (0..<t.count).sorted { (t.year[$0], t.unit[$0], t.name[$0], $0) < (t.year[$1], t.unit[$1], t.name[$1], $1) }
+    #expect(one.rows.map(Int.init) == expected)
+    #expect(both.rows == one.rows && both.keys == one.keys && both.years == one.years)
+    let nameBits = ProjectMatcher.bits(t.names.count)
+    #expect(one.keys == expected.map { UInt64(t.unit[$0]) << UInt64(nameBits) | UInt64(t.name[$0]) })
+    #expect(one.years.keys.sorted() == [2019, 2020, 2021, 2022, 2023, 2024])
+  }
 }

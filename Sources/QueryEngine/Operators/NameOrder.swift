@@ -13,36 +13,72 @@ struct NameOrder: Sendable {
   /// Where each year's rows lie in `rows`.
   let years: [Int: Range<Int>]
 
-  /// Nil when the three codes do not fit one 64-bit key together.
+  /// Nil when the unit and name codes and the row number do not fit one 64-bit word.
+  ///
+  /// The rows are first placed by year (one counting pass, rows in file order within a
+  /// year), then each year's words, (unit, name) key above the row, are radix-sorted on
+  /// their own, the years shared between the cores. Sorting (year, unit, name, row) pairs
+  /// of 16 bytes whole on one core was 0.6 s of a one-shot `compare` at 10 M rows.
   init?(_ t: ProjectTable) {
-    func bits(_ n: Int) -> Int { max(1, Int.bitWidth - max(1, n).leadingZeroBitCount) }
+    let n = t.count
+    let year = t.year
     var low = Int32.max
     var high = Int32.min
-    for y in t.year {
+    for y in year {
       low = min(low, y)
       high = max(high, y)
     }
-    let span = t.count == 0 ? 1 : Int(high) - Int(low) + 1
-    let nameBits = UInt64(bits(t.names.count))
-    let unitBits = UInt64(bits(t.units.count))
-    guard Int(nameBits + unitBits) + bits(span) <= 64 else { return nil }
-    let year = t.year
-    let unit = t.unit
-    let name = t.name
-    var keyed = (0..<t.count).map { r in
-      ((UInt64(year[r] - low) << unitBits | UInt64(unit[r])) << nameBits | UInt64(name[r]), r)
+    let span = n == 0 ? 1 : Int(high) - Int(low) + 1
+    let nameBits = ProjectMatcher.bits(t.names.count)
+    let unitBits = ProjectMatcher.bits(t.units.count)
+    let rowBits = ProjectMatcher.bits(n)
+    guard unitBits + nameBits + rowBits <= 64, span <= 1 << 16 else { return nil }
+    var start = [Int](repeating: 0, count: span + 1)
+    for y in year { start[Int(y - low) + 1] += 1 }
+    for i in 1...span { start[i] += start[i - 1] }
+    let (unit, name) = (t.unit, t.name)
+    var words = [UInt64](unsafeUninitializedCapacity: n) { _, count in count = n }
+    HugePages.advise(&words)
+    var next = start
+    words.withUnsafeMutableBufferPointer { w in
+      for r in 0..<n {
+        let y = Int(year[r] - low)
+        w[next[y]] = (UInt64(unit[r]) << UInt64(nameBits) | UInt64(name[r])) << UInt64(rowBits) | UInt64(r)
+        next[y] += 1
+      }
     }
-    ProjectMatcher.radixSort(&keyed)
+    var scratch = [UInt64](unsafeUninitializedCapacity: n) { _, count in count = n }
+    HugePages.advise(&scratch)
+    let slices = (0..<span).map { start[$0]..<start[$0 + 1] }.filter { !$0.isEmpty }
+    // The largest years first, each to the core with less so far.
+    var share: [[Range<Int>]] = [[], []]
+    var load = [0, 0]
+    for slice in slices.sorted(by: { $0.count > $1.count }) {
+      let core = load[0] <= load[1] ? 0 : 1
+      share[core].append(slice)
+      load[core] += slice.count
+    }
+    let cores = n < Parallel.threshold ? 1 : 2
+    if cores == 1 { share = [share[0] + share[1]] }
+    words.withUnsafeMutableBufferPointer { w in
+      scratch.withUnsafeMutableBufferPointer { s in
+        let box = UnsafeSendable((w, s, share))
+        Threads.run(cores) { core in
+          let (w, s, share) = box.value
+          for slice in share[core] {
+            ProjectMatcher.radixSort(
+              UnsafeMutableBufferPointer(rebasing: w[slice]), scratch: UnsafeMutableBufferPointer(rebasing: s[slice]),
+              above: rowBits, bits: unitBits + nameBits)
+          }
+        }
+      }
+    }
     var years: [Int: Range<Int>] = [:]
-    var start = 0
-    for i in 0..<keyed.count where i + 1 == keyed.count || year[keyed[i + 1].1] != year[keyed[i].1] {
-      years[Int(year[keyed[i].1])] = start..<(i + 1)
-      start = i + 1
-    }
-    rows = keyed.map { Int32($0.1) }
+    for (i, r) in (0..<span).map({ start[$0]..<start[$0 + 1] }).enumerated() where !r.isEmpty { years[Int(low) + i] = r }
+    let rowMask = (UInt64(1) << UInt64(rowBits)) - 1
+    rows = words.map { Int32(truncatingIfNeeded: $0 & rowMask) }
     // Without the year, so the same (unit, name) has the same key in every year.
-    let sameYear = (UInt64(1) << (unitBits + nameBits)) - 1
-    keys = keyed.map { $0.0 & sameYear }
+    keys = words.map { $0 >> UInt64(rowBits) }
     self.years = years
   }
 
