@@ -303,8 +303,17 @@ public enum DatasetLoader {
     return store
   }
 
-  /// Refuses a record with more non-blank fields than the header, or fewer than its named columns.
+  /// Refuses a record with more non-blank fields than the header, or fewer than its named
+  /// columns. The test of every record is inlined into the loops; what follows a width
+  /// other than the header's is not.
+  @inline(__always)
   static func checkWidth(_ reader: DelimitedReader, headers: [String], headerWidth: Int, file: String) throws(LoadError) {
+    guard reader.fieldCount > headers.count || reader.fieldCount < headerWidth else { return }
+    try checkOtherWidth(reader, headers: headers, headerWidth: headerWidth, file: file)
+  }
+
+  @inline(never)
+  static func checkOtherWidth(_ reader: DelimitedReader, headers: [String], headerWidth: Int, file: String) throws(LoadError) {
     if reader.fieldCount > headers.count, !(headers.count..<reader.fieldCount).allSatisfy({ reader.isBlank($0) }) {
       throw LoadError(
         file: file, line: reader.recordLine,

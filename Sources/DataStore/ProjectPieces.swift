@@ -325,20 +325,22 @@ enum ProjectPieces {
           let (outcomes, local, out) = shared.value
           let (k, rows) = jobs[i]
           let t = outcomes[k].builder.table
+          let (unit, year, seq) = (t.unit, t.year, t.seq)
           let unitMap = maps[k].units
+          // Taken once, not for every row: a builder is large to copy.
+          let builders = outcomes[0..<k].map(\.builder)
           for r in rows {
-            let joined = unitMap[Int(t.unit[r])]
-            let (y, s) = (t.year[r], t.seq[r])
+            let joined = unitMap[Int(unit[r])]
+            let (y, s) = (year[r], seq[r])
             for j in 0..<k {
               let u = j == 0 ? joined : local[j][Int(joined)]
               if u == UInt32.max { continue }
-              let earlier = outcomes[j].builder
               if exact {
-                if let e = earlier.findKey(year: y, unit: u, seq: s) {
+                if let e = builders[j].findKey(year: y, unit: u, seq: s) {
                   out[i] = (r, offsets[j] + e)
                   return
                 }
-              } else if earlier.mayHoldKey(year: y, unit: u, seq: s) {
+              } else if builders[j].mayHoldKey(year: y, unit: u, seq: s) {
                 out[i] = (r, 0)
                 return
               }

@@ -12,7 +12,9 @@ public struct ProjectTable: Sendable {
   public static let missingCode: UInt8 = 255
 
   // The columns as held; a table opened from a snapshot holds none until a change needs
-  // them all (`readAll`), and gives each from `unread` when asked.
+  // them all (`readAll`), and gives each from `unread` when asked. The accessors lend the
+  // column (`_read`) rather than return a copy: a load's per-row key checks read three
+  // columns a row, and a returned array is retained and released each time.
   private var storedYear: [Int32] = []
   private var storedUnit: [UInt32] = []
   private var storedUnits: TextDictionary = TextDictionary()
@@ -32,93 +34,119 @@ public struct ProjectTable: Sendable {
   private var readDamage: LoadError?
 
   public internal(set) var year: [Int32] {
-    get { unread?.yearColumn ?? storedYear }
+    _read {
+      if let unread { yield unread.yearColumn } else { yield storedYear }
+    }
     _modify {
-      readAll()
+      if unread != nil { readAll() }
       yield &storedYear
     }
   }
   public internal(set) var unit: [UInt32] {
-    get { unread?.unitColumn ?? storedUnit }
+    _read {
+      if let unread { yield unread.unitColumn } else { yield storedUnit }
+    }
     _modify {
-      readAll()
+      if unread != nil { readAll() }
       yield &storedUnit
     }
   }
   public internal(set) var units: TextDictionary {
-    get { unread?.unitTexts ?? storedUnits }
+    _read {
+      if let unread { yield unread.unitTexts } else { yield storedUnits }
+    }
     _modify {
-      readAll()
+      if unread != nil { readAll() }
       yield &storedUnits
     }
   }
   public internal(set) var seq: [Int32] {
-    get { unread?.seqColumn ?? storedSeq }
+    _read {
+      if let unread { yield unread.seqColumn } else { yield storedSeq }
+    }
     _modify {
-      readAll()
+      if unread != nil { readAll() }
       yield &storedSeq
     }
   }
   public internal(set) var name: [UInt32] {
-    get { unread?.nameColumn ?? storedName }
+    _read {
+      if let unread { yield unread.nameColumn } else { yield storedName }
+    }
     _modify {
-      readAll()
+      if unread != nil { readAll() }
       yield &storedName
     }
   }
   public internal(set) var names: TextDictionary {
-    get { unread?.nameTexts ?? storedNames }
+    _read {
+      if let unread { yield unread.nameTexts } else { yield storedNames }
+    }
     _modify {
-      readAll()
+      if unread != nil { readAll() }
       yield &storedNames
     }
   }
   public internal(set) var fund: [UInt8] {
-    get { unread?.fundColumn ?? storedFund }
+    _read {
+      if let unread { yield unread.fundColumn } else { yield storedFund }
+    }
     _modify {
-      readAll()
+      if unread != nil { readAll() }
       yield &storedFund
     }
   }
   public internal(set) var budget: [Int64] {
-    get { unread?.budgetColumn ?? storedBudget }
+    _read {
+      if let unread { yield unread.budgetColumn } else { yield storedBudget }
+    }
     _modify {
-      readAll()
+      if unread != nil { readAll() }
       yield &storedBudget
     }
   }
   public internal(set) var initial: [Int64] {
-    get { unread?.initialColumn ?? storedInitial }
+    _read {
+      if let unread { yield unread.initialColumn } else { yield storedInitial }
+    }
     _modify {
-      readAll()
+      if unread != nil { readAll() }
       yield &storedInitial
     }
   }
   public internal(set) var spent: [Int64] {
-    get { unread?.spentColumn ?? storedSpent }
+    _read {
+      if let unread { yield unread.spentColumn } else { yield storedSpent }
+    }
     _modify {
-      readAll()
+      if unread != nil { readAll() }
       yield &storedSpent
     }
   }
   public internal(set) var score: [Int64] {
-    get { unread?.scoreColumn ?? storedScore }
+    _read {
+      if let unread { yield unread.scoreColumn } else { yield storedScore }
+    }
     _modify {
-      readAll()
+      if unread != nil { readAll() }
       yield &storedScore
     }
   }
   public internal(set) var grade: [UInt8] {
-    get { unread?.gradeColumn ?? storedGrade }
+    _read {
+      if let unread { yield unread.gradeColumn } else { yield storedGrade }
+    }
     _modify {
-      readAll()
+      if unread != nil { readAll() }
       yield &storedGrade
     }
   }
   public internal(set) var ratePoints: [Int64] {
-    get { unread?.ratePointsColumn ?? storedRatePoints }
+    _read {
+      if let unread { yield unread.ratePointsColumn } else { yield storedRatePoints }
+    }
     _modify {
-      readAll()
+      if unread != nil { readAll() }
       yield &storedRatePoints
     }
   }
