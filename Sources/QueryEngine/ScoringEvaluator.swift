@@ -65,9 +65,11 @@ extension ScoringEvaluator {
       .init("change", numeric: false),
     ]
     let moves = Grade.allCases.map { a in Grade.allCases.map { b in "\(a) → \(b)" } }
-    // Read once: each `t.names[…]` would copy the dictionary (and retain its parts) per row.
+    // Read once: each `t.names[…]` would copy the dictionary (and retain its parts) per
+    // row, and a column read through the captured table copies the table per row.
     let names = t.names.values
     let units = t.units.values
+    let (scoreColumn, gradeColumn, seqColumn, yearColumn, unitColumn, nameColumn) = (t.score, t.grade, t.seq, t.year, t.unit, t.name)
     let width = columns.count
     let recomputed = index.isEmpty ? nil : recomputedColumns()
     let rules = rules
@@ -77,7 +79,7 @@ extension ScoringEvaluator {
     let figures: @Sendable (Int) -> (recorded: Value, computed: Value, newGrade: UInt8, scoreMoved: Bool) = { r in
       if let b = fastBands, !index.has(r) {
         // No indicators: the recorded score stands and only its grade is derived.
-        let s = t.score[r]
+        let s = scoreColumn[r]
         if s == ProjectTable.missing { return (.missing, .text("unknown"), ProjectTable.missingCode, false) }
         return (.score(s), .score(s), b.code(s), false)
       }
@@ -90,10 +92,10 @@ extension ScoringEvaluator {
       // per rules and data version).
       let rc = recomputed!
       let total: Fraction? = rc.score[r] != ProjectTable.missing ? Fraction(tenThousandths: rc.score[r]) : rc.inexact[r]
-      let recorded: Value = t.score[r] == ProjectTable.missing ? .missing : .score(t.score[r])
+      let recorded: Value = scoreColumn[r] == ProjectTable.missing ? .missing : .score(scoreColumn[r])
       var scoreMoved = false
-      if total != nil, t.score[r] != ProjectTable.missing {
-        let recordedCents = Self.hundredths(t.score[r])
+      if total != nil, scoreColumn[r] != ProjectTable.missing {
+        let recordedCents = Self.hundredths(scoreColumn[r])
         scoreMoved = rc.score[r] != ProjectTable.missing ? Self.hundredths(rc.score[r]) != recordedCents : rc.inexact.hundredths(r) != recordedCents
       }
       return (recorded, total.map { .number($0, places: 2) } ?? .text("unknown"), rc.grade[r], scoreMoved)
@@ -101,7 +103,7 @@ extension ScoringEvaluator {
     /// The change a row shows, whether it is marked (a grade or score moved), and whether
     /// its grade moved.
     let change: @Sendable (Int, UInt8, Bool) -> (text: String, moved: Bool, graded: Bool) = { r, newGrade, scoreMoved in
-      let old = t.grade[r]
+      let old = gradeColumn[r]
       if newGrade == ProjectTable.missingCode { return ("unknown", false, false) }
       if old != ProjectTable.missingCode, old != newGrade { return (moves[Int(old)][Int(newGrade)], true, true) }
       return scoreMoved ? ("score", true, false) : ("", false, false)
@@ -127,7 +129,7 @@ extension ScoringEvaluator {
           out.unknown += 1
         } else if c.graded {
           out.gradeChanges += 1
-          if out.firstChanges.count < 12 { out.firstChanges.append("#\(t.seq[r]) \(c.text)") }
+          if out.firstChanges.count < 12 { out.firstChanges.append("#\(seqColumn[r]) \(c.text)") }
         }
         if f.scoreMoved { out.scoreChanges += 1 }
         if changedOnly && !c.moved { continue }
@@ -186,15 +188,15 @@ extension ScoringEvaluator {
     var table = ResultTable(columns: columns, rows: ResultRows(count: shown.count) { i in
       let r = shown[i]
       let f = figures(r)
-      let old = t.grade[r]
+      let old = gradeColumn[r]
       var cells: [Value] = []
       cells.reserveCapacity(width)
       if several {
-        cells.append(.integer(Int(t.year[r])))
-        cells.append(.text(units[Int(t.unit[r])]))
+        cells.append(.integer(Int(yearColumn[r])))
+        cells.append(.text(units[Int(unitColumn[r])]))
       }
-      cells.append(.integer(Int(t.seq[r])))
-      cells.append(.text(names[Int(t.name[r])]))
+      cells.append(.integer(Int(seqColumn[r])))
+      cells.append(.text(names[Int(nameColumn[r])]))
       cells.append(f.recorded)
       cells.append(f.computed)
       cells.append(Grade(rawValue: old).map { .grade($0) } ?? .missing)
@@ -237,9 +239,10 @@ extension ScoringEvaluator {
     var groups: [ProjectKey: [Int]] = [:]
     var order: [ProjectKey] = []
     let t = store.projects
-    for r in 0..<t.count where years?.contains(Int(t.year[r])) ?? true {
-      if let unit, t.units[t.unit[r]] != unit { continue }
-      let key = ProjectKey(year: Int(t.year[r]), unit: t.units[t.unit[r]], seq: 0)
+    let (yearColumn, unitColumn, units) = (t.year, t.unit, t.units)
+    for r in 0..<t.count where years?.contains(Int(yearColumn[r])) ?? true {
+      if let unit, units[unitColumn[r]] != unit { continue }
+      let key = ProjectKey(year: Int(yearColumn[r]), unit: units[unitColumn[r]], seq: 0)
       if groups[key] == nil { order.append(key) }
       groups[key, default: []].append(r)
     }
@@ -258,7 +261,7 @@ extension ScoringEvaluator {
       let input = AuditInput(
         year: key.year, unit: key.unit,
         department: store.departments.first { $0.year == key.year && $0.unit == key.unit },
-        projects: rows.map { store.projects[$0] }, cards: rows.map { card($0, index) },
+        projects: rows.map { t[$0] }, cards: rows.map { card($0, index) },
         funds: store.funds.filter { $0.year == key.year && $0.unit == key.unit }, rules: rules,
         report: store.reports.first { $0.year == key.year && $0.unit == key.unit },
         forms: store.forms.filter { $0.project.year == key.year && $0.project.unit == key.unit })
