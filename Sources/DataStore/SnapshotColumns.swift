@@ -61,36 +61,30 @@ final class SnapshotColumns: Sendable {
     let entry: SnapshotReader.Entry
     let count: Int
 
-    /// The section's texts, or why they cannot be used.
-    func values(_ bytes: [UInt8]) -> Result<[String], Failure> {
+    /// The section's texts from its checked bytes, or why they cannot be used.
+    func values(_ bytes: [UInt8]) -> Result<[String], SnapshotReader.Problem> {
       let label = entry.section.label
-      return bytes.withUnsafeBytes { raw -> Result<[String], Failure> in
+      return bytes.withUnsafeBytes { raw -> Result<[String], SnapshotReader.Problem> in
         func u32(_ at: Int) -> Int { Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt32.self))) }
-        guard SnapshotFormat.sectionChecksum(raw) == entry.checksum else { return .failure(Failure("the \(label) checksum does not match")) }
-        guard raw.count >= 8, u32(0) == count else { return .failure(Failure("\(label) does not count \(count) texts")) }
+        guard raw.count >= 8, u32(0) == count else { return .failure(.init("\(label) does not count \(count) texts")) }
         let start = 4 + 4 * (count + 1)
         var previous = u32(4)
-        guard previous == 0 else { return .failure(Failure("\(label) offsets do not start at 0")) }
+        guard previous == 0 else { return .failure(.init("\(label) offsets do not start at 0")) }
         var values: [String] = []
         values.reserveCapacity(count)
         for i in 0..<count {
           let next = u32(4 + 4 * (i + 1))
-          guard next >= previous, start + next <= raw.count else { return .failure(Failure("\(label) offsets run past the texts")) }
+          guard next >= previous, start + next <= raw.count else { return .failure(.init("\(label) offsets run past the texts")) }
           guard let text = String(validating: UnsafeRawBufferPointer(rebasing: raw[(start + previous)..<(start + next)]), as: UTF8.self) else {
-            return .failure(Failure("\(label) text \(i + 1) is not UTF-8"))
+            return .failure(.init("\(label) text \(i + 1) is not UTF-8"))
           }
           values.append(text)
           previous = next
         }
-        guard start + previous == raw.count else { return .failure(Failure("\(label) has bytes after its texts")) }
+        guard start + previous == raw.count else { return .failure(.init("\(label) has bytes after its texts")) }
         return .success(values)
       }
     }
-  }
-
-  struct Failure: Error {
-    let what: String
-    init(_ what: String) { self.what = what }
   }
 
   /// Takes `fd` (the caller gives up closing it).
@@ -160,17 +154,12 @@ final class SnapshotColumns: Sendable {
   /// A text section as a dictionary; when it cannot be used, as many empty texts, so that
   /// every checked code still names one.
   private func texts(_ section: Texts) -> TextDictionary {
-    var bytes = [UInt8](unsafeUninitializedCapacity: section.entry.length) { buffer, count in
-      let raw = UnsafeMutableRawBufferPointer(buffer)
-      count = raw.count == 0 || SnapshotReader.readFully(fd, raw, at: section.entry.offset) ? raw.count : 0
-    }
-    if bytes.count != section.entry.length { bytes = [] }
-    switch section.values(bytes) {
+    switch SnapshotReader.section(fd, section.entry).flatMap(section.values) {
     case .success(let texts):
       // The writer wrote a dictionary's texts, each once; the checksum vouches for them.
       return TextDictionary(distinct: texts)
-    case .failure(let failure):
-      found(failure.what)
+    case .failure(let problem):
+      found(problem.what)
       return TextDictionary(distinct: [String](repeating: "", count: section.count))
     }
   }

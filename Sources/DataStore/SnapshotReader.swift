@@ -95,11 +95,10 @@ public enum SnapshotReader {
 
     for c in SnapshotFormat.Section.allCases where c.width > 0 { _ = try entry(c) }
     func blob(_ s: SnapshotFormat.Section) throws(LoadError) -> [UInt8] {
-      let e = try entry(s)
-      var bytes = [UInt8](repeating: 0, count: e.length)
-      guard bytes.withUnsafeMutableBytes({ $0.count == 0 || readFully($0, at: e.offset) }) else { throw damaged("cut short in \(s.label)") }
-      guard bytes.withUnsafeBytes({ SnapshotFormat.sectionChecksum($0) }) == e.checksum else { throw damaged("the \(s.label) checksum does not match") }
-      return bytes
+      switch section(fd, try entry(s)) {
+      case .success(let bytes): return bytes
+      case .failure(let problem): throw damaged(problem.what)
+      }
     }
     // The columns and texts, most of the file, are checked as they are first read; only
     // the texts' counts now, which the code columns are checked against.
@@ -129,6 +128,24 @@ public enum SnapshotReader {
     }
     store.files = [path]
     return store
+  }
+
+  /// What is wrong with a section, for `damaged`.
+  struct Problem: Error {
+    let what: String
+    init(_ what: String) { self.what = what }
+  }
+
+  /// A section's bytes, checked against its checksum.
+  static func section(_ fd: Int32, _ e: Entry) -> Result<[UInt8], Problem> {
+    var bytes = [UInt8](repeating: 0, count: e.length)
+    guard bytes.withUnsafeMutableBytes({ $0.count == 0 || readFully(fd, $0, at: e.offset) }) else {
+      return .failure(Problem("cut short in \(e.section.label)"))
+    }
+    guard bytes.withUnsafeBytes({ SnapshotFormat.sectionChecksum($0) }) == e.checksum else {
+      return .failure(Problem("the \(e.section.label) checksum does not match"))
+    }
+    return .success(bytes)
   }
 
   static func damaged(_ path: String, _ what: String) -> LoadError {
