@@ -16,8 +16,10 @@ let package = Package(
     // Columnar in-memory store, dataset loading and validation.
     .target(
       name: "DataStore",
-      dependencies: ["Scoring", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+      dependencies: ["Scoring", "CMappedFile", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
     ),
+    // The SIGBUS guard for files mapped while they are parsed: a signal handler is C.
+    .target(name: "CMappedFile"),
     // Source locations, diagnostics, tokens, lexer, AST, parser.
     .target(name: "QuerySyntax"),
     // Checking statements against the store and evaluating them to result tables.

@@ -284,17 +284,28 @@ public enum DatasetLoader {
   /// the file never sits whole in memory beside its columns; nil when the file is not
   /// UTF-8 after all (or its header is not in its first MB), for the whole-file reading.
   static func loadStreamed(_ file: String, monitor: LoadMonitor) throws(LoadError) -> Store? {
-    let opened = try FileBytes.open(file, limit: byteLimit)
+    let opened = try FileBytes.map(file, limit: byteLimit)
     let bytes = opened.bytes
     let head = min(bytes.count, ProjectPieces.tuning.head)
     try opened.fill(0..<head)
     guard let base = bytes.baseAddress, memchr(base, 0x0A, head) != nil else { return nil }
     let (reader, layout) = try readHeader(bytes, file: file, kind: .projects)
     guard reader.offset < head, TextEncoding.isUTF8(UnsafeBufferPointer(rebasing: bytes[0..<reader.offset])) else { return nil }
-    guard
-      let table = try ProjectPieces.read(
+    let read: ProjectTable?
+    do {
+      read = try ProjectPieces.read(
         bytes, layout: layout, body: reader.offset, line: reader.line, releasing: true, monitor: monitor, stream: opened)
-    else { return nil }
+    } catch {
+      // Zeros read where a cut file's pages were: the error is the cut, not what they made.
+      if opened.wasCut { throw opened.changed() }
+      throw error
+    }
+    if opened.wasCut { throw opened.changed() }
+    // A file changed under the streamed reading is reported, not read again as it is now.
+    guard let table = read else {
+      try opened.checkUnchanged()
+      return nil
+    }
     try opened.checkNotGrown()
     try opened.checkUnchanged()
     var store = Store()

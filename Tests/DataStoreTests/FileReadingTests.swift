@@ -56,6 +56,58 @@ import Testing
     #expect(error?.message == "changed while it was being loaded (39 bytes when opened); load it again once it is complete")
   }
 
+  // MARK: Mapped files
+
+  /// A large file read as it is parsed is mapped; cut short under the mapping, its lost
+  /// pages read as zeros (they used to end the process with SIGBUS) and the cut is seen.
+  @Test func aMappedFileCutShortReadsZerosAndIsSeen() throws {
+    let folder = try TemporaryFolder()
+    let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+    let text = String(repeating: "2023,U,1,N,5\n", count: 4 * page / 13 + 1)
+    let file = try folder.write("projects.csv", text)
+    let mapped = try FileBytes.map(file, limit: 1 << 30)
+    #expect(mapped.isMapped)
+    try mapped.fill(0..<mapped.bytes.count)
+    #expect(Array(mapped.bytes) == Array(text.utf8))
+    #expect(!mapped.wasCut)
+    #expect(truncate(file, 100) == 0)
+    // The first page is still the file's; the fourth is past its end now.
+    #expect(mapped.bytes[0] == UInt8(ascii: "2"))
+    #expect(mapped.bytes[3 * page + 5] == 0)
+    #expect(mapped.wasCut)
+    let error = #expect(throws: LoadError.self) { try mapped.fill(0..<mapped.bytes.count) }
+    #expect(error?.message == "changed while it was being loaded (\(text.utf8.count) bytes when opened, 100 now); load it again once it is complete")
+  }
+
+  /// A projects file cut short while it streams fails the load as changed, whether the cut
+  /// is seen when the next bytes are asked for or only when a lost page is touched.
+  @Test(arguments: [2048, 8 << 20])
+  func aStreamedFileCutShortWhileLoadingIsAnError(chunk: Int) throws {
+    let folder = try TemporaryFolder()
+    var text = "year,unit,seq,name,budget\n"
+    for r in 1...70_000 { text += "2023,U,\(r),N,5\n" }
+    let file = try folder.write("projects.csv", text)
+    // The loader reports every 65536 records; the report cuts the file.
+    let monitor = LoadMonitor { _ in
+      truncate(file, 4096)
+      return false
+    }
+    let error = #expect(throws: LoadError.self) {
+      try ProjectPieces.$threshold.withValue(0) {
+        try ProjectPieces.$pieceCount.withValue(1) {
+          try ProjectPieces.$tuning.withValue(ProjectPieces.Tuning(kept: 64, head: 256, chunk: chunk)) {
+            try DatasetLoader.$streamThreshold.withValue(0) {
+              try DatasetLoader.loadFile(file, kind: .projects, monitor: monitor)
+            }
+          }
+        }
+      }
+    }
+    #expect(
+      error?.description
+        == "\(file): changed while it was being loaded (\(text.utf8.count) bytes when opened, 4096 now); load it again once it is complete")
+  }
+
   @Test func aFileOverTheLimitIsRefusedUnread() throws {
     let folder = try TemporaryFolder()
     let file = try folder.write("projects.csv", String(repeating: "x", count: 2 << 20))
