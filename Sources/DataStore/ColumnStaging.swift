@@ -34,20 +34,20 @@ final class ColumnStaging: @unchecked Sendable {
     ratePoints = .allocate(capacity: capacity)
   }
 
-  /// Appends the first `count` staged rows to `table`'s columns.
-  func move(_ count: Int, to table: inout ProjectTable) {
+  /// Appends the first `count` staged rows to `table`'s columns, those in `kept` only.
+  func move(_ count: Int, to table: inout ProjectTable, kept: ProjectColumnSet) {
     func add<T>(_ column: inout [T], _ p: UnsafeMutablePointer<T>) { column.append(contentsOf: UnsafeBufferPointer(start: p, count: count)) }
     add(&table.year, year)
     add(&table.unit, unit)
     add(&table.seq, seq)
-    add(&table.name, name)
-    add(&table.fund, fund)
-    add(&table.budget, budget)
-    add(&table.initial, initial)
-    add(&table.spent, spent)
-    add(&table.score, score)
-    add(&table.grade, grade)
-    add(&table.ratePoints, ratePoints)
+    if kept.contains(.name) { add(&table.name, name) }
+    if kept.contains(.fund) { add(&table.fund, fund) }
+    if kept.contains(.budget) { add(&table.budget, budget) }
+    if kept.contains(.initial) { add(&table.initial, initial) }
+    if kept.contains(.spent) { add(&table.spent, spent) }
+    if kept.contains(.score) { add(&table.score, score) }
+    if kept.contains(.grade) { add(&table.grade, grade) }
+    if kept.contains(.ratePoints) { add(&table.ratePoints, ratePoints) }
   }
 
   deinit {

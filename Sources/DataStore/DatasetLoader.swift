@@ -17,9 +17,18 @@ public enum DatasetLoader {
   /// folders (or the given files), in path order.
   /// `monitor` is told the progress between files and every 65536 records, ending with
   /// all bytes of all files; its answer true stops the load.
-  public static func load(paths: [String], encoding: TextEncoding = .auto, monitor: LoadMonitor = .silent) throws(LoadError) -> Store {
+  ///
+  /// - Parameter columns: the projects columns to keep (`ProjectColumnSet`): every cell is
+  ///   still read and checked, and a column not kept is made by loading the files again
+  ///   when a statement first asks for it. Snapshots keep every column (theirs are read on
+  ///   first use already).
+  public static func load(
+    paths: [String], encoding: TextEncoding = .auto, monitor: LoadMonitor = .silent, columns: ProjectColumnSet = .all
+  ) throws(LoadError) -> Store {
     var files: [(String, DatasetKind)] = []
     var store = Store()
+    var columns = columns.union(.key)
+    if paths.contains(where: SnapshotReader.isSnapshot) { columns = .all }
     for path in paths {
       // A snapshot (save --snapshot) opens as the data it was saved from.
       if SnapshotReader.isSnapshot(path) {
@@ -42,7 +51,7 @@ public enum DatasetLoader {
       let within = LoadMonitor { p in
         monitor.report(.init(bytes: before.0 + min(p.bytes, size), total: total, rows: before.1 + p.rows))
       }
-      let part = try loadFile(file, kind: kind, encoding: encoding, monitor: within)
+      let part = try loadFile(file, kind: kind, encoding: encoding, monitor: within, columns: columns)
       try checkClashes(part, against: store, file: file)
       store.merge(part)
       done += size
@@ -53,6 +62,13 @@ public enum DatasetLoader {
     if let damage = store.projects.damage { throw damage }
     // Indicators are grouped by project row once, here, not by the first statement that scores.
     store.groupIndicators()
+    if columns != .all, store.projects.count > 0 {
+      let first = files.first { $0.1 == .projects }?.0 ?? paths.joined(separator: ", ")
+      store.projects = ProjectTable(
+        unread: PartialColumns(store.projects, kept: columns, file: first) { () throws(LoadError) -> ProjectTable in
+          try DatasetLoader.load(paths: paths, encoding: encoding).projects
+        })
+    }
     return store
   }
 
@@ -126,9 +142,11 @@ public enum DatasetLoader {
   }
 
   /// Reads one file of a known kind.
-  public static func loadFile(_ file: String, kind: DatasetKind, encoding: TextEncoding = .auto, monitor: LoadMonitor = .silent) throws(LoadError) -> Store {
+  public static func loadFile(
+    _ file: String, kind: DatasetKind, encoding: TextEncoding = .auto, monitor: LoadMonitor = .silent, columns: ProjectColumnSet = .all
+  ) throws(LoadError) -> Store {
     if kind == .projects, encoding != .gb18030, let size = try? FilePath.status(file).st_size, Int(size) > streamThreshold,
-      let store = try loadStreamed(file, monitor: monitor)
+      let store = try loadStreamed(file, monitor: monitor, columns: columns)
     {
       return store
     }
@@ -137,7 +155,7 @@ public enum DatasetLoader {
     // back only for files above the streamed size, which come here only when streaming
     // failed); only when a cell is not UTF-8 is the whole file checked and converted.
     if kind == .projects, encoding != .gb18030, read.bytes.count <= 64 << 20,
-      let table = try parseProjects(read.bytes, file: file, monitor: monitor)
+      let table = try parseProjects(read.bytes, file: file, monitor: monitor, columns: columns)
     {
       try read.checkUnchanged()
       var store = Store()
@@ -151,13 +169,14 @@ public enum DatasetLoader {
     let store: Store
     if !isUTF8, let converted = encoding.utf8(Data(buffer: read.bytes)) {
       let result = converted.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Result<Store, LoadError> in
-        Result { () throws(LoadError) -> Store in try parse(raw.bindMemory(to: UInt8.self), file: file, kind: kind, monitor: monitor) }
+        Result { () throws(LoadError) -> Store in try parse(raw.bindMemory(to: UInt8.self), file: file, kind: kind, releasingParsedPages: false, checkedUTF8: false, monitor: monitor, columns: columns) }
       }
       store = try result.get()
     } else {
       // Pages parsing has passed are given back only for large files, where it matters.
       store = try parse(
-        read.bytes, file: file, kind: kind, releasingParsedPages: read.bytes.count > 64 << 20, checkedUTF8: isUTF8, monitor: monitor)
+        read.bytes, file: file, kind: kind, releasingParsedPages: read.bytes.count > 64 << 20, checkedUTF8: isUTF8, monitor: monitor,
+        columns: columns)
     }
     // The bytes parsed were read in full before parsing, but a file changed meanwhile is
     // one the user is still writing: what was read may be a part of it.
@@ -174,20 +193,20 @@ public enum DatasetLoader {
     _ bytes: UnsafeBufferPointer<UInt8>, file: String, kind: DatasetKind, releasingParsedPages: Bool = false,
     monitor: LoadMonitor = .silent
   ) throws(LoadError) -> Store {
-    try parse(bytes, file: file, kind: kind, releasingParsedPages: releasingParsedPages, checkedUTF8: false, monitor: monitor)
+    try parse(bytes, file: file, kind: kind, releasingParsedPages: releasingParsedPages, checkedUTF8: false, monitor: monitor, columns: .all)
   }
 
   /// - Parameter checkedUTF8: the caller has found the bytes to be UTF-8 already.
   static func parse(
     _ bytes: UnsafeBufferPointer<UInt8>, file: String, kind: DatasetKind, releasingParsedPages: Bool,
-    checkedUTF8: Bool, monitor: LoadMonitor
+    checkedUTF8: Bool, monitor: LoadMonitor, columns: ProjectColumnSet
   ) throws(LoadError) -> Store {
     if !checkedUTF8, let bad = firstInvalidUTF8Line(bytes) {
       throw LoadError(
         file: file, line: bad,
         message: "neither UTF-8 nor GB18030 text; save the file as CSV UTF-8 (or name the encoding with --encoding)")
     }
-    let (reader, layout) = try readHeader(bytes, file: file, kind: kind)
+    let (reader, layout) = try readHeader(bytes, file: file, kind: kind, columns: columns)
     let headers = layout.headers
     let headerWidth = layout.headerWidth
     let index = layout.index
@@ -243,15 +262,19 @@ public enum DatasetLoader {
   /// A projects file's table, its cells checked for UTF-8 as they are read; nil when the
   /// header or a cell is not UTF-8 (or the header cannot be read as UTF-8), for the
   /// reading that tells the encoding and reports the place.
-  static func parseProjects(_ bytes: UnsafeBufferPointer<UInt8>, file: String, monitor: LoadMonitor) throws(LoadError) -> ProjectTable? {
-    guard let (reader, layout) = try? readHeader(bytes, file: file, kind: .projects),
+  static func parseProjects(
+    _ bytes: UnsafeBufferPointer<UInt8>, file: String, monitor: LoadMonitor, columns: ProjectColumnSet = .all
+  ) throws(LoadError) -> ProjectTable? {
+    guard let (reader, layout) = try? readHeader(bytes, file: file, kind: .projects, columns: columns),
       TextEncoding.isUTF8(UnsafeBufferPointer(rebasing: bytes[0..<reader.offset]))
     else { return nil }
     return try ProjectPieces.read(bytes, layout: layout, body: reader.offset, line: reader.line, releasing: false, monitor: monitor)
   }
 
   /// Reads the header record: the reader placed after it, and the columns it names.
-  static func readHeader(_ bytes: UnsafeBufferPointer<UInt8>, file: String, kind: DatasetKind) throws(LoadError) -> (DelimitedReader, ProjectPieces.Layout) {
+  static func readHeader(
+    _ bytes: UnsafeBufferPointer<UInt8>, file: String, kind: DatasetKind, columns: ProjectColumnSet = .all
+  ) throws(LoadError) -> (DelimitedReader, ProjectPieces.Layout) {
     var reader = DelimitedReader(bytes: bytes, separator: HeaderKind.separator(bytes))
     do {
       guard try reader.next() else { throw LoadError(file: file, message: "empty file; expected a header row") }
@@ -277,19 +300,22 @@ public enum DatasetLoader {
       let names = ([spec.key] + spec.aliases.prefix(2)).joined(separator: " or ")
       throw LoadError(file: file, line: reader.recordLine, message: "missing required column \(names)")
     }
-    return (reader, ProjectPieces.Layout(file: file, headers: headers, headerWidth: headerWidth, index: index, separator: reader.separator))
+    return (
+      reader,
+      ProjectPieces.Layout(file: file, headers: headers, headerWidth: headerWidth, index: index, separator: reader.separator, columns: columns)
+    )
   }
 
   /// Loads a large UTF-8 projects file read piece by piece just ahead of its parse, so
   /// the file never sits whole in memory beside its columns; nil when the file is not
   /// UTF-8 after all (or its header is not in its first MB), for the whole-file reading.
-  static func loadStreamed(_ file: String, monitor: LoadMonitor) throws(LoadError) -> Store? {
+  static func loadStreamed(_ file: String, monitor: LoadMonitor, columns: ProjectColumnSet = .all) throws(LoadError) -> Store? {
     let opened = try FileBytes.map(file, limit: byteLimit)
     let bytes = opened.bytes
     let head = min(bytes.count, ProjectPieces.tuning.head)
     try opened.fill(0..<head)
     guard let base = bytes.baseAddress, memchr(base, 0x0A, head) != nil else { return nil }
-    let (reader, layout) = try readHeader(bytes, file: file, kind: .projects)
+    let (reader, layout) = try readHeader(bytes, file: file, kind: .projects, columns: columns)
     guard reader.offset < head, TextEncoding.isUTF8(UnsafeBufferPointer(rebasing: bytes[0..<reader.offset])) else { return nil }
     let read: ProjectTable?
     do {

@@ -24,6 +24,8 @@ struct ProjectColumnsBuilder {
   /// Rows the key table is sized for when it is built.
   private let keyRows: Int
   let fields: Fields
+  /// The columns stored; the others are read and checked, then dropped.
+  let kept: ProjectColumnSet
   /// `fields.read`, made once: the fields of a record wider than `Fields.readMask` covers.
   private let wideRead: [Bool]
   /// Rows not yet in `table`'s columns (`staged` of them), while the rows come in key
@@ -78,12 +80,14 @@ struct ProjectColumnsBuilder {
   ///   - defersTexts: whether unit and name codes are the interners' own, for a later
   ///     piece whose texts a first piece's builder absorbs (`absorbTexts`); the table's
   ///     dictionaries then stay empty.
-  init(index: [String: Int], expectedRows: Int, keyRows: Int? = nil, defersTexts: Bool = false) {
+  ///   - kept: the columns stored (the key columns always are).
+  init(index: [String: Int], expectedRows: Int, keyRows: Int? = nil, defersTexts: Bool = false, kept: ProjectColumnSet = .all) {
     units = ByteInterner(defers: defersTexts)
     names = ByteInterner(defers: defersTexts)
     fields = Fields(index)
     wideRead = fields.read
-    table.reserveCapacity(expectedRows)
+    self.kept = kept.union(.key)
+    table.reserveCapacity(expectedRows, kept: self.kept)
     self.keyRows = keyRows ?? expectedRows
   }
 
@@ -98,7 +102,7 @@ struct ProjectColumnsBuilder {
   /// Moves the staged rows into the table's columns.
   mutating func flush() {
     guard staged > 0 else { return }
-    staging.move(staged, to: &table)
+    staging.move(staged, to: &table, kept: kept)
     staged = 0
   }
 
@@ -361,7 +365,12 @@ struct ProjectColumnsBuilder {
       // name
       let nameBytes = cell(f.name)
       let name: UInt32
-      if f.name >= 0, !ProjectColumnsBuilder.needsTrim(nameBytes) {
+      if !kept.contains(.name) {
+        // Checked as a kept name would be, but not coded.
+        try checkText(nameBytes)
+        if f.name < 0 || ProjectColumnsBuilder.needsTrim(nameBytes) { _ = try c.requiredText("name") }
+        name = 0
+      } else if f.name >= 0, !ProjectColumnsBuilder.needsTrim(nameBytes) {
         guard let code = names.code(UnsafeRawBufferPointer(nameBytes), &table.names) else {
           notUTF8 = true
           throw c.error("", "not UTF-8")
@@ -434,14 +443,25 @@ struct ProjectColumnsBuilder {
         table.year.append(Int32(year))
         table.unit.append(unit)
         table.seq.append(Int32(seq))
-        table.name.append(name)
-        table.fund.append(fund)
-        table.budget.append(budget)
-        table.initial.append(initial)
-        table.spent.append(spent)
-        table.score.append(score)
-        table.grade.append(grade)
-        table.ratePoints.append(ratePoints)
+        if kept == .all {
+          table.name.append(name)
+          table.fund.append(fund)
+          table.budget.append(budget)
+          table.initial.append(initial)
+          table.spent.append(spent)
+          table.score.append(score)
+          table.grade.append(grade)
+          table.ratePoints.append(ratePoints)
+          return
+        }
+        if kept.contains(.name) { table.name.append(name) }
+        if kept.contains(.fund) { table.fund.append(fund) }
+        if kept.contains(.budget) { table.budget.append(budget) }
+        if kept.contains(.initial) { table.initial.append(initial) }
+        if kept.contains(.spent) { table.spent.append(spent) }
+        if kept.contains(.score) { table.score.append(score) }
+        if kept.contains(.grade) { table.grade.append(grade) }
+        if kept.contains(.ratePoints) { table.ratePoints.append(ratePoints) }
         return
       }
       let i = staged

@@ -45,6 +45,8 @@ enum ProjectPieces {
     var headerWidth: Int
     var index: [String: Int]
     var separator: UInt8
+    /// The columns the table keeps (all of them are read and checked).
+    var columns: ProjectColumnSet = .all
   }
 
   /// One piece, once read.
@@ -378,7 +380,7 @@ enum ProjectPieces {
   ) -> Outcome {
     let reader = DelimitedReader(bytes: bytes, separator: layout.separator, from: from, to: to, line: line)
     var cursor = RecordCursor(file: layout.file, headers: layout.headers, index: layout.index, reader: reader)
-    var out = Outcome(builder: ProjectColumnsBuilder(index: layout.index, expectedRows: expectedRows, keyRows: keyRows, defersTexts: piece > 0), lastEnd: from, farthest: from)
+    var out = Outcome(builder: ProjectColumnsBuilder(index: layout.index, expectedRows: expectedRows, keyRows: keyRows, defersTexts: piece > 0, kept: layout.columns), lastEnd: from, farthest: from)
     let page = Int(sysconf(Int32(_SC_PAGESIZE)))
     var released = piece == 0 ? from : min(to, from + tuning.kept)
     var records = 0

@@ -11,8 +11,9 @@ public struct ProjectTable: Sendable {
   /// The stored value of an empty grade or fund cell.
   public static let missingCode: UInt8 = 255
 
-  // The columns as held; a table opened from a snapshot holds none until a change needs
-  // them all (`readAll`), and gives each from `unread` when asked. The accessors lend the
+  // The columns as held; a table opened from a snapshot, or made by a load that kept only
+  // some columns, holds none until a change needs them all (`readAll`), and gives each
+  // from `unread` when asked. The accessors lend the
   // column (`_read`) rather than return a copy: a load's per-row key checks read three
   // columns a row, and a returned array is retained and released each time.
   private var storedYear: [Int32] = []
@@ -28,8 +29,9 @@ public struct ProjectTable: Sendable {
   private var storedScore: [Int64] = []
   private var storedGrade: [UInt8] = []
   private var storedRatePoints: [Int64] = []
-  /// The snapshot columns not yet read into this table (SnapshotColumns).
-  private var unread: SnapshotColumns?
+  /// The columns not yet read into this table: a snapshot's, or those a partial load
+  /// did not keep.
+  private var unread: (any ProjectColumnSource)?
   /// Damage found in the snapshot's columns before they were read into this table.
   private var readDamage: LoadError?
 
@@ -153,10 +155,15 @@ public struct ProjectTable: Sendable {
 
   public init() {}
 
-  /// A table whose columns are read from a snapshot as they are first asked for.
-  init(unread: SnapshotColumns) {
+  /// A table whose columns are read from a snapshot, or made by a second load, as they
+  /// are first asked for.
+  init(unread: any ProjectColumnSource) {
     self.unread = unread
   }
+
+  /// How many times the columns a partial load did not keep were loaded again; nil for a
+  /// table that is not such a load's.
+  var partialReloads: Int? { (unread as? PartialColumns)?.reloadCount }
 
   public var count: Int { unread?.rows ?? storedYear.count }
 
@@ -199,30 +206,26 @@ public struct ProjectTable: Sendable {
     ratePoints.append(p.ratePoints ?? ProjectTable.missing)
   }
 
-  /// Room for `n` rows in every column.
-  public mutating func reserveCapacity(_ n: Int) {
-    year.reserveCapacity(n)
-    unit.reserveCapacity(n)
-    seq.reserveCapacity(n)
-    name.reserveCapacity(n)
-    fund.reserveCapacity(n)
-    budget.reserveCapacity(n)
-    initial.reserveCapacity(n)
-    spent.reserveCapacity(n)
-    score.reserveCapacity(n)
-    grade.reserveCapacity(n)
-    ratePoints.reserveCapacity(n)
-    HugePages.advise(&year)
-    HugePages.advise(&unit)
-    HugePages.advise(&seq)
-    HugePages.advise(&name)
-    HugePages.advise(&fund)
-    HugePages.advise(&budget)
-    HugePages.advise(&initial)
-    HugePages.advise(&spent)
-    HugePages.advise(&score)
-    HugePages.advise(&grade)
-    HugePages.advise(&ratePoints)
+  /// Room for `n` rows in every column of `kept`.
+  public mutating func reserveCapacity(_ n: Int) { reserveCapacity(n, kept: .all) }
+
+  mutating func reserveCapacity(_ n: Int, kept: ProjectColumnSet) {
+    func room<T>(_ column: inout [T], _ c: ProjectColumnSet) {
+      guard kept.contains(c) else { return }
+      column.reserveCapacity(n)
+      HugePages.advise(&column)
+    }
+    room(&year, .year)
+    room(&unit, .unit)
+    room(&seq, .seq)
+    room(&name, .name)
+    room(&fund, .fund)
+    room(&budget, .budget)
+    room(&initial, .initial)
+    room(&spent, .spent)
+    room(&score, .score)
+    room(&grade, .grade)
+    room(&ratePoints, .ratePoints)
   }
 
   /// Appends every row of `other`, re-coding its text: each distinct text is looked up
@@ -266,23 +269,33 @@ public struct ProjectTable: Sendable {
       map.withUnsafeBufferPointer { m in column.append(contentsOf: other.lazy.map { m[Int($0)] }) }
       other = []
     }
-    let shared = UnsafeSendable((into, from))
+    // Each column a job, weighed by the bytes it copies; the heaviest go first, each to
+    // the thread with less so far (a load that kept a few columns has few to share).
+    let n = from.year.count
+    let jobs: [(bytes: Int, run: () -> Void)] = [
+      (n * 4, { move(&into.year, &from.year) }),
+      (from.unit.count * 4, { recode(&into.unit, &from.unit, unitMap) }),
+      (n * 4, { move(&into.seq, &from.seq) }),
+      (from.name.count * 4, { recode(&into.name, &from.name, nameMap) }),
+      (from.fund.count, { move(&into.fund, &from.fund) }),
+      (from.budget.count * 8, { move(&into.budget, &from.budget) }),
+      (from.initial.count * 8, { move(&into.initial, &from.initial) }),
+      (from.spent.count * 8, { move(&into.spent, &from.spent) }),
+      (from.score.count * 8, { move(&into.score, &from.score) }),
+      (from.grade.count, { move(&into.grade, &from.grade) }),
+      (from.ratePoints.count * 8, { move(&into.ratePoints, &from.ratePoints) }),
+    ]
+    var halves: [[Int]] = [[], []]
+    var load = [0, 0]
+    for j in jobs.indices.sorted(by: { jobs[$0].bytes > jobs[$1].bytes }) where jobs[j].bytes > 0 {
+      let h = load[0] <= load[1] ? 0 : 1
+      halves[h].append(j)
+      load[h] += jobs[j].bytes
+    }
+    let shared = UnsafeSendable((jobs.map(\.run), halves))
     Threads.run(2) { half in
-      let (into, from) = shared.value
-      if half == 0 {
-        move(&into.year, &from.year)
-        recode(&into.unit, &from.unit, unitMap)
-        move(&into.seq, &from.seq)
-        move(&into.fund, &from.fund)
-        move(&into.grade, &from.grade)
-        move(&into.budget, &from.budget)
-        move(&into.initial, &from.initial)
-      } else {
-        recode(&into.name, &from.name, nameMap)
-        move(&into.spent, &from.spent)
-        move(&into.score, &from.score)
-        move(&into.ratePoints, &from.ratePoints)
-      }
+      let (runs, halves) = shared.value
+      for j in halves[half] { runs[j]() }
     }
     into.give(to: &self)
   }

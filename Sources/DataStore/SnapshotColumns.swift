@@ -15,7 +15,7 @@ import Synchronization
 /// name texts and its grade and fund bytes are in range. A column that fails is given as
 /// a column of harmless values (empty cells, the first text) and the damage is kept, so
 /// nothing indexes out of range; the engine turns kept damage into the statement's error.
-final class SnapshotColumns: Sendable {
+final class SnapshotColumns: ProjectColumnSource {
   /// Columns at least this long are read on both cores. Tests lower it.
   @TaskLocal static var parallelBytes = 2 * HugePages.smallest
 
@@ -28,32 +28,13 @@ final class SnapshotColumns: Sendable {
   private let nameTextSection: Texts
   /// One slot per column: a table opened from a snapshot asks its slot on every access
   /// (a whole row is eleven), so a slot once filled is read without a lock.
-  private let year = Slot<[Int32]>(), seq = Slot<[Int32]>()
-  private let unit = Slot<[UInt32]>(), name = Slot<[UInt32]>()
-  private let fund = Slot<[UInt8]>(), grade = Slot<[UInt8]>()
-  private let budget = Slot<[Int64]>(), initial = Slot<[Int64]>(), spent = Slot<[Int64]>()
-  private let score = Slot<[Int64]>(), ratePoints = Slot<[Int64]>()
-  private let units = Slot<TextDictionary>(), names = Slot<TextDictionary>()
+  private let year = ColumnSlot<[Int32]>(), seq = ColumnSlot<[Int32]>()
+  private let unit = ColumnSlot<[UInt32]>(), name = ColumnSlot<[UInt32]>()
+  private let fund = ColumnSlot<[UInt8]>(), grade = ColumnSlot<[UInt8]>()
+  private let budget = ColumnSlot<[Int64]>(), initial = ColumnSlot<[Int64]>(), spent = ColumnSlot<[Int64]>()
+  private let score = ColumnSlot<[Int64]>(), ratePoints = ColumnSlot<[Int64]>()
+  private let units = ColumnSlot<TextDictionary>(), names = ColumnSlot<TextDictionary>()
   private let found = Mutex<LoadError?>(nil)
-
-  /// A value made once, by the first thread to ask; then read by any without waiting.
-  final class Slot<Value: Sendable>: @unchecked Sendable {
-    private let filled = Atomic<Bool>(false)
-    private let making = Mutex(())
-    /// Written once under `making`, before `filled`; read only after `filled`.
-    private nonisolated(unsafe) var value: Value?
-
-    func get(_ make: () -> Value) -> Value {
-      if filled.load(ordering: .acquiring), let value { return value }
-      return making.withLock { _ in
-        if let value { return value }
-        let made = make()
-        value = made
-        filled.store(true, ordering: .releasing)
-        return made
-      }
-    }
-  }
 
   /// A text section: a count, count + 1 offsets, the UTF-8 bytes (SnapshotWriter.texts).
   /// Its count is read on open, so that code columns can be checked without its texts.

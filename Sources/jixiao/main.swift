@@ -143,12 +143,16 @@ struct Jixiao: ParsableCommand {
         store = Store()
       } else {
         defer { progress.end() }
+        // Statements given with -c alone are known before the load: it keeps only the
+        // projects columns they read (docs/PERFORMANCE.md, "Round 8").
+        let columns = file == nil && !commands.isEmpty ? Session.projectColumns(read: commands) : .all
         store = try DatasetLoader.load(
           paths: paths,
           monitor: LoadMonitor { p in
             progress.show(p)
             return false
-          })
+          },
+          columns: columns)
         for problem in DatasetLoader.orphanIndicatorWarnings(store, in: store) {
           err.write(TerminalText.visible(warning + words("\(problem)") + "\n"))
         }

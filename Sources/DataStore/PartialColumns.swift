@@ -1,0 +1,87 @@
+import Synchronization
+
+/// The columns of a projects load that kept only some of them (`ProjectColumnSet`): the
+/// kept ones as loaded, any other made by loading the same files again, whole, the first
+/// time a statement asks for it.
+///
+/// A one-shot question names the columns it reads, and the load keeps only those; this is
+/// what makes a wrong guess cost time, never a wrong answer. The second load must give the
+/// same rows (count, keys and units): a file changed in between is kept as damage, which
+/// the engine turns into the statement's error, and its columns read as empty cells.
+final class PartialColumns: ProjectColumnSource {
+  let kept: ProjectColumnSet
+  let rows: Int
+  /// The load as it was made, its columns not kept left empty.
+  private let partial: ProjectTable
+  private let file: String
+  private let reload: @Sendable () throws(LoadError) -> ProjectTable
+  private let whole = ColumnSlot<ProjectTable>()
+  private let found = Mutex<LoadError?>(nil)
+  private let reloads = Atomic<Int>(0)
+
+  /// - Parameters:
+  ///   - file: what the error of a changed file names.
+  ///   - reload: loads the same files again with every column.
+  init(_ partial: ProjectTable, kept: ProjectColumnSet, file: String, reload: @escaping @Sendable () throws(LoadError) -> ProjectTable) {
+    self.partial = partial
+    self.kept = kept.union(.key)
+    self.rows = partial.count
+    self.file = file
+    self.reload = reload
+  }
+
+  var damage: LoadError? { found.withLock { $0 } }
+
+  /// How many times the files were loaded again (at most once).
+  var reloadCount: Int { reloads.load(ordering: .relaxed) }
+
+  /// Every column, from loading the files again.
+  private var full: ProjectTable {
+    whole.get {
+      reloads.add(1, ordering: .relaxed)
+      let problem: LoadError
+      do throws(LoadError) {
+        let t = try reload()
+        if t.count == rows, t.year == partial.year, t.seq == partial.seq, t.unit == partial.unit,
+          t.units.values == partial.units.values
+        {
+          return t
+        }
+        problem = LoadError(file: file, message: "changed since it was loaded; load it again")
+      } catch {
+        problem = error
+      }
+      found.withLock { $0 = $0 ?? problem }
+      return harmless
+    }
+  }
+
+  /// The kept columns, and empty cells (the first text) for the others.
+  private var harmless: ProjectTable {
+    var t = partial
+    var names = TextDictionary()
+    let empty = names.code(for: "")
+    t.name = [UInt32](repeating: empty, count: rows)
+    t.names = names
+    t.fund = [UInt8](repeating: ProjectTable.missingCode, count: rows)
+    t.grade = [UInt8](repeating: ProjectTable.missingCode, count: rows)
+    for keep in [\ProjectTable.budget, \.initial, \.spent, \.score, \.ratePoints] as [WritableKeyPath<ProjectTable, [Int64]>] {
+      t[keyPath: keep] = [Int64](repeating: ProjectTable.missing, count: rows)
+    }
+    return t
+  }
+
+  var yearColumn: [Int32] { partial.year }
+  var unitColumn: [UInt32] { partial.unit }
+  var unitTexts: TextDictionary { partial.units }
+  var seqColumn: [Int32] { partial.seq }
+  var nameColumn: [UInt32] { kept.contains(.name) ? partial.name : full.name }
+  var nameTexts: TextDictionary { kept.contains(.name) ? partial.names : full.names }
+  var fundColumn: [UInt8] { kept.contains(.fund) ? partial.fund : full.fund }
+  var budgetColumn: [Int64] { kept.contains(.budget) ? partial.budget : full.budget }
+  var initialColumn: [Int64] { kept.contains(.initial) ? partial.initial : full.initial }
+  var spentColumn: [Int64] { kept.contains(.spent) ? partial.spent : full.spent }
+  var scoreColumn: [Int64] { kept.contains(.score) ? partial.score : full.score }
+  var gradeColumn: [UInt8] { kept.contains(.grade) ? partial.grade : full.grade }
+  var ratePointsColumn: [Int64] { kept.contains(.ratePoints) ? partial.ratePoints : full.ratePoints }
+}
