@@ -36,6 +36,12 @@ import Testing
     #expect(book("19 rows") == "共 19 行")
   }
 
+  /// The shipped book: a load's sentence about a file changed since, its name kept.
+  @Test func changedFiles() {
+    let zh = Language.zh.phrasebook
+    #expect(zh("/d/projects.csv: changed since it was loaded; load it again") == "/d/projects.csv：载入之后文件已发生变化；请重新载入")
+  }
+
   @Test func composedSentencesAreTranslatedInParts() {
     #expect(book("unknown field 'grde'; did you mean 'grade'?") == "未知字段“grde”；是不是“grade”？")
     #expect(book("  19 rows  ") == "  共 19 行  ")

@@ -399,6 +399,7 @@ enum ChineseWords {
     cannot be read => 无法读取
     changed while it was being loaded ({=} bytes when opened, {=} now); load it again once it is complete => 载入过程中文件发生变化（打开时 {} 字节，现为 {}）；请待其写完后重新载入
     changed while it was being loaded ({=} bytes when opened); load it again once it is complete => 载入过程中文件发生变化（打开时 {} 字节）；请待其写完后重新载入
+    changed since it was loaded; load it again => 载入之后文件已发生变化；请重新载入
     is a symbolic link that loops back on itself; point it at a dataset file or folder => 是指向自身的循环符号链接；请让它指向数据集文件或文件夹
     is a symbolic link to {=}, which does not exist => 是指向 {} 的符号链接，而目标不存在
     is a symbolic link, which does not exist => 是符号链接，而目标不存在
