@@ -169,7 +169,11 @@ public enum DatasetLoader {
     let store: Store
     if !isUTF8, let converted = encoding.utf8(Data(buffer: read.bytes)) {
       let result = converted.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Result<Store, LoadError> in
-        Result { () throws(LoadError) -> Store in try parse(raw.bindMemory(to: UInt8.self), file: file, kind: kind, releasingParsedPages: false, checkedUTF8: false, monitor: monitor, columns: columns) }
+        Result { () throws(LoadError) -> Store in
+          try parse(
+            raw.bindMemory(to: UInt8.self), file: file, kind: kind, releasingParsedPages: false, checkedUTF8: false, monitor: monitor,
+            columns: columns)
+        }
       }
       store = try result.get()
     } else {

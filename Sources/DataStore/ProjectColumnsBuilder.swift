@@ -443,17 +443,6 @@ struct ProjectColumnsBuilder {
         table.year.append(Int32(year))
         table.unit.append(unit)
         table.seq.append(Int32(seq))
-        if kept == .all {
-          table.name.append(name)
-          table.fund.append(fund)
-          table.budget.append(budget)
-          table.initial.append(initial)
-          table.spent.append(spent)
-          table.score.append(score)
-          table.grade.append(grade)
-          table.ratePoints.append(ratePoints)
-          return
-        }
         if kept.contains(.name) { table.name.append(name) }
         if kept.contains(.fund) { table.fund.append(fund) }
         if kept.contains(.budget) { table.budget.append(budget) }
