@@ -27,11 +27,12 @@ public enum DatasetLoader {
   ) throws(LoadError) -> Store {
     var files: [(String, DatasetKind)] = []
     var store = Store()
-    var columns = columns.union(.key)
-    if paths.contains(where: SnapshotReader.isSnapshot) { columns = .all }
-    for path in paths {
+    // Each path's first bytes read once: a snapshot also means every column is kept.
+    let snapshots = paths.map(SnapshotReader.isSnapshot)
+    let columns = snapshots.contains(true) ? .all : columns.union(.key)
+    for (path, isSnapshot) in zip(paths, snapshots) {
       // A snapshot (save --snapshot) opens as the data it was saved from.
-      if SnapshotReader.isSnapshot(path) {
+      if isSnapshot {
         let part = try SnapshotReader.read(path)
         try checkClashes(part, against: store, file: path)
         store.merge(part)
