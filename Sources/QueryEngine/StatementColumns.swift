@@ -11,25 +11,15 @@ import QuerySyntax
 /// wrong answer here costs time, never a wrong result.
 public enum StatementColumns {
   public static func projectColumns(_ statements: [ParsedStatement]) -> ProjectColumnSet {
-    var set = ProjectColumnSet.key
-    for s in statements {
-      guard let c = columns(s.statement) else { return .all }
-      set.formUnion(c)
-    }
-    return set
+    union(statements.map(\.statement), columns) ?? .all
   }
 
   /// The columns one statement reads; nil when not known from its text alone.
   static func columns(_ statement: Statement) -> ProjectColumnSet? {
     switch statement {
     case .aggregate(let aggregates, let clauses):
-      var set = ProjectColumnSet.key
-      for a in aggregates {
-        guard let c = columns(a) else { return nil }
-        set.formUnion(c)
-      }
       guard let c = columns(clauses) else { return nil }
-      return set.union(c)
+      return union(aggregates, columns)?.union(c)
     case .years:
       // Projects, units and budget per year.
       return [.key, .budget]
@@ -42,41 +32,37 @@ public enum StatementColumns {
     }
   }
 
-  static func columns(_ clauses: Clauses) -> ProjectColumnSet? {
+  /// What every item reads, with the key columns; nil when any item's columns are unknown.
+  static func union<T>(_ items: [T], _ columns: (T) -> ProjectColumnSet?) -> ProjectColumnSet? {
     var set = ProjectColumnSet.key
-    var operands = clauses.sort.map(\.expression) + clauses.groupBy.map(\.expression)
-    operands += (clauses.show ?? []).map(\.expression)
-    if clauses.showAll { return nil }
-    for o in operands {
-      guard let c = columns(o) else { return nil }
-      set.formUnion(c)
-    }
-    for e in [clauses.filter, clauses.having].compactMap({ $0 }) {
-      guard let c = columns(e) else { return nil }
+    for item in items {
+      guard let c = columns(item) else { return nil }
       set.formUnion(c)
     }
     return set
   }
 
-  static func columns(_ a: Aggregate) -> ProjectColumnSet? {
-    var set = ProjectColumnSet.key
-    for o in [a.argument, a.weight].compactMap({ $0 }) {
-      guard let c = columns(o) else { return nil }
-      set.formUnion(c)
+  static func columns(_ clauses: Clauses) -> ProjectColumnSet? {
+    if clauses.showAll { return nil }
+    let operands = clauses.sort.map(\.expression) + clauses.groupBy.map(\.expression) + (clauses.show ?? []).map(\.expression)
+    guard let read = union(operands, columns), let conditions = union([clauses.filter, clauses.having].compactMap { $0 }, columns) else {
+      return nil
     }
-    return set
+    return read.union(conditions)
+  }
+
+  static func columns(_ a: Aggregate) -> ProjectColumnSet? {
+    union([a.argument, a.weight].compactMap { $0 }, columns)
   }
 
   static func columns(_ e: Expression) -> ProjectColumnSet? {
     switch e {
     case .compare(let a, _, let b), .contains(let a, let b):
-      guard let x = columns(a), let y = columns(b) else { return nil }
-      return x.union(y)
+      return union([a, b], columns)
     case .isMissing(let a, _):
       return columns(a)
     case .and(let a, let b), .or(let a, let b):
-      guard let x = columns(a), let y = columns(b) else { return nil }
-      return x.union(y)
+      return union([a, b], columns)
     case .not(let a, _):
       return columns(a)
     }
@@ -90,8 +76,7 @@ public enum StatementColumns {
     case .number, .quoted:
       return []
     case .arithmetic(_, let a, let b, _):
-      guard let x = columns(a), let y = columns(b) else { return nil }
-      return x.union(y)
+      return union([a, b], columns)
     case .negate(let a, _):
       return columns(a)
     case .aggregate(let a):
