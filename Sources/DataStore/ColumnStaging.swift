@@ -37,9 +37,9 @@ final class ColumnStaging: @unchecked Sendable {
   /// Appends the first `count` staged rows to `table`'s columns, those in `kept` only.
   func move(_ count: Int, to table: inout ProjectTable, kept: ProjectColumnSet) {
     func add<T>(_ column: inout [T], _ p: UnsafeMutablePointer<T>) { column.append(contentsOf: UnsafeBufferPointer(start: p, count: count)) }
-    add(&table.year, year)
-    add(&table.unit, unit)
-    add(&table.seq, seq)
+    if kept.contains(.year) { add(&table.year, year) }
+    if kept.contains(.unit) { add(&table.unit, unit) }
+    if kept.contains(.seq) { add(&table.seq, seq) }
     if kept.contains(.name) { add(&table.name, name) }
     if kept.contains(.fund) { add(&table.fund, fund) }
     if kept.contains(.budget) { add(&table.budget, budget) }

@@ -29,7 +29,6 @@ public enum DatasetLoader {
     var store = Store()
     // Each path's first bytes read once: a snapshot also means every column is kept.
     let snapshots = paths.map(SnapshotReader.isSnapshot)
-    let columns = snapshots.contains(true) ? .all : columns.union(.key)
     for (path, isSnapshot) in zip(paths, snapshots) {
       // A snapshot (save --snapshot) opens as the data it was saved from.
       if isSnapshot {
@@ -40,6 +39,10 @@ public enum DatasetLoader {
       }
       files += try datasetFiles(at: path)
     }
+    // The keys are left out only of one projects file's load: keys across files, and
+    // indicators (grouped by project), are matched by key.
+    let oneProjectsFile = files.count(where: { $0.1 == .projects }) == 1 && !files.contains { $0.1 == .indicators }
+    let columns: ProjectColumnSet = snapshots.contains(true) ? .all : oneProjectsFile ? columns.keysWhole : columns.union(.key)
     let sizes = files.map { (try? FilePath.status($0.0)).map { Int($0.st_size) } ?? 0 }
     let total = sizes.reduce(0, +)
     var done = 0

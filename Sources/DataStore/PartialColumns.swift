@@ -8,6 +8,7 @@ import Synchronization
 /// what makes a wrong guess cost time, never a wrong answer. The second load must give the
 /// same rows (count, keys and units): a file changed in between is kept as damage, which
 /// the engine turns into the statement's error, and its columns read as empty cells.
+/// The same rows means the same count, units, and values in every column kept.
 final class PartialColumns: ProjectColumnSource {
   let kept: ProjectColumnSet
   let rows: Int
@@ -24,7 +25,8 @@ final class PartialColumns: ProjectColumnSource {
   ///   - reload: loads the same files again with every column.
   init(_ partial: ProjectTable, kept: ProjectColumnSet, file: String, reload: @escaping @Sendable () throws(LoadError) -> ProjectTable) {
     self.partial = partial
-    self.kept = kept.union(.key)
+    // A load asked to leave the keys out keeps them when they came out of order.
+    self.kept = partial.keyPrint == nil ? kept.union(.key) : kept.keysWhole
     self.rows = partial.count
     self.file = file
     self.reload = reload
@@ -42,11 +44,7 @@ final class PartialColumns: ProjectColumnSource {
       let problem: LoadError
       do throws(LoadError) {
         let t = try reload()
-        if t.count == rows, t.year == partial.year, t.seq == partial.seq, t.unit == partial.unit,
-          t.units.values == partial.units.values
-        {
-          return t
-        }
+        if t.count == rows, sameKeptColumns(t) { return t }
         problem = LoadError(file: file, message: "changed since it was loaded; load it again")
       } catch {
         problem = error
@@ -56,9 +54,26 @@ final class PartialColumns: ProjectColumnSource {
     }
   }
 
+  /// Whether a table loaded again has the kept columns as they were loaded.
+  private func sameKeptColumns(_ t: ProjectTable) -> Bool {
+    func same<T: Equatable>(_ c: ProjectColumnSet, _ column: KeyPath<ProjectTable, [T]>) -> Bool {
+      !kept.contains(c) || t[keyPath: column] == partial[keyPath: column]
+    }
+    let keys = partial.keyPrint.map { $0 == KeyPrint(year: t.year, unit: t.unit, seq: t.seq) } ?? true
+    return keys && t.units.values == partial.units.values && same(.year, \.year) && same(.unit, \.unit) && same(.seq, \.seq)
+      && same(.name, \.name) && (!kept.contains(.name) || t.names.values == partial.names.values)
+      && same(.fund, \.fund) && same(.budget, \.budget) && same(.initial, \.initial) && same(.spent, \.spent)
+      && same(.score, \.score) && same(.grade, \.grade) && same(.ratePoints, \.ratePoints)
+  }
+
   /// The kept columns, and empty cells (the first text) for the others.
   private var harmless: ProjectTable {
     var t = partial
+    if !kept.keepsKeys {
+      t.year = [Int32](repeating: 0, count: rows)
+      t.unit = [UInt32](repeating: 0, count: rows)
+      t.seq = [Int32](repeating: 0, count: rows)
+    }
     var names = TextDictionary()
     let empty = names.code(for: "")
     t.name = [UInt32](repeating: empty, count: rows)
@@ -71,10 +86,10 @@ final class PartialColumns: ProjectColumnSource {
     return t
   }
 
-  var yearColumn: [Int32] { partial.year }
-  var unitColumn: [UInt32] { partial.unit }
+  var yearColumn: [Int32] { kept.keepsKeys ? partial.year : full.year }
+  var unitColumn: [UInt32] { kept.keepsKeys ? partial.unit : full.unit }
   var unitTexts: TextDictionary { partial.units }
-  var seqColumn: [Int32] { partial.seq }
+  var seqColumn: [Int32] { kept.keepsKeys ? partial.seq : full.seq }
   var nameColumn: [UInt32] { kept.contains(.name) ? partial.name : full.name }
   var nameTexts: TextDictionary { kept.contains(.name) ? partial.names : full.names }
   var fundColumn: [UInt8] { kept.contains(.fund) ? partial.fund : full.fund }

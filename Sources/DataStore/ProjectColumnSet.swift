@@ -3,8 +3,9 @@
 /// Every cell of every row is read and checked whatever is kept: a file loads completely
 /// or not at all. A column that is not kept is not stored (and names are not coded), so a
 /// one-shot question that reads two columns of a 10 M-row file does not fill 600 MB of
-/// columns it never looks at. The key columns are always kept: the duplicate check reads
-/// them.
+/// columns it never looks at. The key columns (year, unit, seq) are kept together or not
+/// at all: a load of one projects file whose keys come in order checks them for
+/// duplicates without storing them (`ProjectColumnsBuilder`); any other load keeps them.
 public struct ProjectColumnSet: OptionSet, Hashable, Sendable {
   public let rawValue: UInt16
   public init(rawValue: UInt16) { self.rawValue = rawValue }
@@ -21,7 +22,13 @@ public struct ProjectColumnSet: OptionSet, Hashable, Sendable {
   public static let grade = ProjectColumnSet(rawValue: 1 << 9)
   public static let ratePoints = ProjectColumnSet(rawValue: 1 << 10)
 
-  /// (year, unit, seq): kept by every load.
+  /// (year, unit, seq).
   public static let key: ProjectColumnSet = [.year, .unit, .seq]
   public static let all: ProjectColumnSet = [.key, .name, .fund, .budget, .initial, .spent, .score, .grade, .ratePoints]
+
+  /// These columns, with all three key columns if any of them is one.
+  var keysWhole: ProjectColumnSet { isDisjoint(with: .key) ? self : union(.key) }
+
+  /// Whether the key columns are kept.
+  var keepsKeys: Bool { isSuperset(of: .key) }
 }

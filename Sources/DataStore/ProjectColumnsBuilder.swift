@@ -15,6 +15,9 @@ struct ProjectColumnsBuilder {
   /// as `year << 32 | seq`; `Int64.min` for a unit with no row yet.
   private var keyLow: [Int64] = []
   private var keyTop: [Int64] = []
+  /// Per unit code, while the key columns are not kept: the sums `KeyPrint` adds up.
+  private var keySum: [UInt64] = []
+  private var keyWeighted: [UInt64] = []
   /// (year, unit, seq) → row, open addressing of row + 1; empty while every row came with
   /// a (year, seq) above all earlier ones of its unit, as in a file ordered by year or by
   /// unit: no key can then repeat, and the duplicate check needs no table of keys. The
@@ -38,6 +41,9 @@ struct ProjectColumnsBuilder {
   /// Set when a record's bytes are not UTF-8 (the error thrown then is only a stop): a
   /// streamed file's bytes are checked cell by cell, as they are read.
   private(set) var notUTF8 = false
+  /// Set when a key comes out of order while the key columns are not kept: the duplicate
+  /// check then needs the earlier rows' keys, and the file is read again keeping them.
+  private(set) var needsKeys = false
 
   /// Field index of each column, -1 when absent.
   struct Fields {
@@ -80,13 +86,15 @@ struct ProjectColumnsBuilder {
   ///   - defersTexts: whether unit and name codes are the interners' own, for a later
   ///     piece whose texts a first piece's builder absorbs (`absorbTexts`); the table's
   ///     dictionaries then stay empty.
-  ///   - kept: the columns stored (the key columns always are).
+  ///   - kept: the columns stored. Without the key columns, keys are checked for
+  ///     duplicates only while each unit's come in order (`needsKeys` tells when not).
   init(index: [String: Int], expectedRows: Int, keyRows: Int? = nil, defersTexts: Bool = false, kept: ProjectColumnSet = .all) {
     units = ByteInterner(defers: defersTexts)
     names = ByteInterner(defers: defersTexts)
     fields = Fields(index)
     wideRead = fields.read
-    self.kept = kept.union(.key)
+    self.kept = kept.keysWhole
+    if !self.kept.keepsKeys { table.keylessRows = 0 }
     table.reserveCapacity(expectedRows, kept: self.kept)
     self.keyRows = keyRows ?? expectedRows
   }
@@ -103,6 +111,7 @@ struct ProjectColumnsBuilder {
   mutating func flush() {
     guard staged > 0 else { return }
     staging.move(staged, to: &table, kept: kept)
+    if let rows = table.keylessRows { table.keylessRows = rows + staged }
     staged = 0
   }
 
@@ -116,12 +125,26 @@ struct ProjectColumnsBuilder {
       let n = max(ui + 1, table.units.count)
       keyLow.append(contentsOf: repeatElement(Int64.min, count: n - keyLow.count))
       keyTop.append(contentsOf: repeatElement(Int64.min, count: n - keyTop.count))
+      if !kept.keepsKeys {
+        keySum.append(contentsOf: repeatElement(0, count: n - keySum.count))
+        keyWeighted.append(contentsOf: repeatElement(0, count: n - keyWeighted.count))
+      }
     }
     let top = keyTop[ui]
     if keySlots.isEmpty {
       if k > top {
         if top == Int64.min { keyLow[ui] = k }
         keyTop[ui] = k
+        if !kept.keepsKeys {
+          let m = KeyPrint.mix(y, s)
+          keySum[ui] &+= m
+          keyWeighted[ui] &+= m &* KeyPrint.rowTerm(r)
+        }
+        return nil
+      }
+      // The earlier rows' keys were not kept: only a reading that keeps them can tell.
+      if !kept.keepsKeys {
+        needsKeys = true
         return nil
       }
       // From here on the key table reads rows by number: no row stays staged.
@@ -152,6 +175,26 @@ struct ProjectColumnsBuilder {
     guard ui < keyTop.count else { return false }
     let k = ProjectColumnsBuilder.packedKey(y, s)
     return keyTop[ui] != Int64.min && k >= keyLow[ui] && k <= keyTop[ui]
+  }
+
+  /// The smallest and the largest (year, seq) of unit `u`'s rows (packed as in
+  /// `packedKey`); nil when it has none. Pieces whose keys were not kept are told apart
+  /// by these alone.
+  func keyRange(unit u: Int) -> (low: Int64, top: Int64)? {
+    guard u < keyTop.count, keyTop[u] != Int64.min else { return nil }
+    return (keyLow[u], keyTop[u])
+  }
+
+  /// Units this builder has key ranges for (codes below this).
+  var rangedUnits: Int { keyTop.count }
+
+  /// Adds this piece's rows to the fingerprint of keys not kept; the piece starts at row
+  /// `offset` of the joined table, its unit codes turned into the table's by `unitMap`
+  /// (nil for the first piece, whose codes are the table's).
+  func addKeyPrint(to print: inout KeyPrint, unitMap: [UInt32]?, offset: Int) {
+    for u in keySum.indices where keyTop[u] != Int64.min {
+      print.add(unit: unitMap.map { $0[u] } ?? UInt32(u), sum: keySum[u], weighted: keyWeighted[u], offset: offset)
+    }
   }
 
   /// Builds the key table if the rows never needed it, so that `findKey` can look up

@@ -66,6 +66,8 @@ enum ProjectPieces {
     var notUTF8 = false
     /// A streamed piece whose bytes could not be read.
     var unreadable = false
+    /// A piece read without its key columns whose keys came out of order.
+    var needsKeys = false
   }
 
   /// What the pieces found: the table, or a sign that the cuts were wrong.
@@ -74,6 +76,8 @@ enum ProjectPieces {
     case readAgain
     /// A cell is not UTF-8: the file is for the reading that tells its encoding.
     case notUTF8
+    /// The key columns were not kept, and the duplicate check needs them.
+    case keysNeeded
   }
 
   /// Reads the records from `body` (where the header's record ended; line `line`) to the end.
@@ -88,29 +92,50 @@ enum ProjectPieces {
   ) throws(LoadError) -> ProjectTable? {
     let pieces = bytes.count - body >= max(threshold, 1) ? max(1, pieceCount) : 1
     let tuning = tuning
+    /// The same reading, keeping the keys: a mapped file's pages given back read from the
+    /// file again, a read file's are read again.
+    func keyed() throws(LoadError) -> ProjectTable? {
+      var keyed = layout
+      keyed.columns.formUnion(.key)
+      guard releasing, stream == nil else {
+        return try read(bytes, layout: keyed, body: body, line: line, releasing: releasing, monitor: monitor, stream: stream)
+      }
+      let again = try FileBytes.read(layout.file, limit: DatasetLoader.byteLimit)
+      let table = try read(again.bytes, layout: keyed, body: body, line: line, releasing: true, monitor: monitor)
+      try again.checkUnchanged()
+      return table
+    }
     switch try read(bytes, layout: layout, body: body, line: line, pieces: pieces, releasing: releasing, monitor: monitor, stream: stream, tuning: tuning) {
     case .table(let table):
       return table
     case .notUTF8:
       return nil
+    case .keysNeeded:
+      return try keyed()
     case .readAgain where stream != nil:
       return nil
     case .readAgain:
       // Pages already given back read as zeros: read the file again.
       if releasing {
         let again = try FileBytes.read(layout.file, limit: DatasetLoader.byteLimit)
-        guard
-          case .table(let table) = try read(
-            again.bytes, layout: layout, body: body, line: line, pieces: 1, releasing: true, monitor: monitor, stream: nil, tuning: tuning)
-        else { return nil }
-        try again.checkUnchanged()
-        return table
+        switch try read(again.bytes, layout: layout, body: body, line: line, pieces: 1, releasing: true, monitor: monitor, stream: nil, tuning: tuning) {
+        case .table(let table):
+          try again.checkUnchanged()
+          return table
+        case .keysNeeded:
+          return try keyed()
+        case .notUTF8, .readAgain:
+          return nil
+        }
       }
-      guard
-        case .table(let table) = try read(
-          bytes, layout: layout, body: body, line: line, pieces: 1, releasing: false, monitor: monitor, stream: nil, tuning: tuning)
-      else { return nil }
-      return table
+      switch try read(bytes, layout: layout, body: body, line: line, pieces: 1, releasing: false, monitor: monitor, stream: nil, tuning: tuning) {
+      case .table(let table):
+        return table
+      case .keysNeeded:
+        return try keyed()
+      case .notUTF8, .readAgain:
+        return nil
+      }
     }
   }
 
@@ -232,6 +257,7 @@ enum ProjectPieces {
     for k in 0..<pieces {
       let o = outcomes[k]
       if o.interrupted { throw LoadError.interrupted(layout.file) }
+      if o.needsKeys { return .keysNeeded }
       // Not UTF-8: the ordinary reading tells the file's encoding and reports the place.
       if o.notUTF8 { return .notUTF8 }
       if o.unreadable || (stream != nil && o.failure != nil) { return .readAgain }
@@ -253,8 +279,15 @@ enum ProjectPieces {
       for k in 1...last { maps.append(first.absorbTexts(of: outcomes[k].builder)) }
       outcomes[0].builder = first
     }
-    // Keys repeated across pieces: each later piece's rows looked up in the earlier pieces.
-    let hits = crossDuplicates(&outcomes, maps: maps, last: last, offsets: offsets)
+    // Keys repeated across pieces: each later piece's rows looked up in the earlier pieces
+    // (or, with keys not kept, each unit's key range told apart from the earlier pieces').
+    let hits: [(row: Int, earlier: Int)?]
+    if layout.columns.keysWhole.keepsKeys {
+      hits = crossDuplicates(&outcomes, maps: maps, last: last, offsets: offsets)
+    } else {
+      if unitRangesMeet(outcomes, maps: maps, last: last) { return .keysNeeded }
+      hits = [(row: Int, earlier: Int)?](repeating: nil, count: last + 1)
+    }
     for k in 0...last {
       let o = outcomes[k]
       let failRow = o.duplicate?.row ?? o.builder.table.count
@@ -273,6 +306,13 @@ enum ProjectPieces {
       }
       if let failure = o.failure { throw failure }
     }
+    // Keys not kept: their fingerprint, for the reading that keeps them later.
+    var keyPrint: KeyPrint?
+    if !layout.columns.keysWhole.keepsKeys {
+      var print = KeyPrint()
+      for k in 0..<pieces { outcomes[k].builder.addKeyPrint(to: &print, unitMap: k == 0 ? nil : maps[k].units, offset: offsets[k]) }
+      keyPrint = print
+    }
     // Joined: the first piece's columns (sized for the whole file) take the others' rows,
     // each piece's columns given back as soon as they are copied.
     var table = outcomes[0].builder.table
@@ -282,6 +322,7 @@ enum ProjectPieces {
       outcomes[k].builder = ProjectColumnsBuilder(index: [:], expectedRows: 0)
       table.append(piece: &piece, unitMap: maps[k].units, nameMap: maps[k].names)
     }
+    table.keyPrint = keyPrint
     return .table(table)
   }
 
@@ -373,6 +414,36 @@ enum ProjectPieces {
     return hits
   }
 
+  /// Whether some unit's key range in a piece meets the range of its rows in the pieces
+  /// before it: when none does, no key of a piece can be an earlier piece's (as in a file
+  /// ordered by year or by unit). Ranges that meet may still hold no repeated key; only a
+  /// reading that keeps the keys can tell.
+  static func unitRangesMeet(_ outcomes: [Outcome], maps: [(units: [UInt32], names: [UInt32])], last: Int) -> Bool {
+    guard last > 0 else { return false }
+    let unitCount = outcomes[0].builder.table.units.count
+    // Per joined unit code, the smallest and the largest key of the pieces so far.
+    var low = [Int64](repeating: Int64.max, count: unitCount)
+    var top = [Int64](repeating: Int64.min, count: unitCount)
+    for k in 0...last {
+      let b = outcomes[k].builder
+      func joined(_ own: Int) -> Int { k == 0 ? own : Int(maps[k].units[own]) }
+      if k > 0 {
+        for own in 0..<b.rangedUnits {
+          guard let r = b.keyRange(unit: own) else { continue }
+          let u = joined(own)
+          if top[u] != Int64.min, r.low <= top[u], low[u] <= r.top { return true }
+        }
+      }
+      for own in 0..<b.rangedUnits {
+        guard let r = b.keyRange(unit: own) else { continue }
+        let u = joined(own)
+        low[u] = min(low[u], r.low)
+        top[u] = max(top[u], r.top)
+      }
+    }
+    return false
+  }
+
   /// Reads the records that start in `from..<to`.
   static func readPiece(
     _ bytes: UnsafeBufferPointer<UInt8>, layout: Layout, from: Int, to: Int, line: Int, stream: (FileBytes, Range<Int>)?,
@@ -435,7 +506,12 @@ enum ProjectPieces {
         break
       }
       let row = out.builder.count - 1
-      if let earlier = out.builder.insertKey(row) {
+      let earlier = out.builder.insertKey(row)
+      if out.builder.needsKeys {
+        out.needsKeys = true
+        break
+      }
+      if let earlier {
         out.duplicate = (row, cursor.reader.recordLine, earlier, cursor.text("unit") ?? "")
         out.failure = LoadError(file: file, message: "duplicate")
         break

@@ -34,6 +34,12 @@ public struct ProjectTable: Sendable {
   private var unread: (any ProjectColumnSource)?
   /// Damage found in the snapshot's columns before they were read into this table.
   private var readDamage: LoadError?
+  /// The rows of a table a load made without its key columns (whose count is otherwise
+  /// the year column's); such a table only ever sits inside `PartialColumns`.
+  var keylessRows: Int?
+  /// Such a table's keys as `KeyPrint` sums them, to tell a second reading of the file
+  /// from the first.
+  var keyPrint: KeyPrint?
 
   public internal(set) var year: [Int32] {
     _read {
@@ -165,7 +171,7 @@ public struct ProjectTable: Sendable {
   /// table that is not such a load's.
   var partialReloads: Int? { (unread as? PartialColumns)?.reloadCount }
 
-  public var count: Int { unread?.rows ?? storedYear.count }
+  public var count: Int { unread?.rows ?? keylessRows ?? storedYear.count }
 
   /// Why a snapshot's column could not be used: set once a damaged column was read, and
   /// then every statement fails with it.
@@ -259,6 +265,7 @@ public struct ProjectTable: Sendable {
   /// its own columns: on one thread, copying a piece and first touching the pages it lands
   /// in took 0.28 s of a 10 M-row load while the other core waited.
   mutating func append(piece: inout ProjectTable, unitMap: [UInt32], nameMap: [UInt32]) {
+    if let rows = keylessRows { keylessRows = rows + piece.count }
     let into = Columns(taking: &self)
     let from = Columns(taking: &piece)
     func move<T>(_ column: inout [T], _ other: inout [T]) {

@@ -24,7 +24,7 @@ public enum StatementColumns {
       // Projects, units and budget per year.
       return [.key, .budget]
     case .help, .quit:
-      return .key
+      return []
     case .projects, .departments, .rules, .set, .reset, .undo, .edits, .recompute, .explain, .check, .checkForms,
       .indicators, .use, .compare, .compareRules, .chart, .trend, .load, .importData, .importForms, .export, .save,
       .edit, .sql:
@@ -32,9 +32,9 @@ public enum StatementColumns {
     }
   }
 
-  /// What every item reads, with the key columns; nil when any item's columns are unknown.
+  /// What every item reads; nil when any item's columns are unknown.
   static func union<T>(_ items: [T], _ columns: (T) -> ProjectColumnSet?) -> ProjectColumnSet? {
-    var set = ProjectColumnSet.key
+    var set: ProjectColumnSet = []
     for item in items {
       guard let c = columns(item) else { return nil }
       set.formUnion(c)
@@ -48,7 +48,8 @@ public enum StatementColumns {
     guard let read = union(operands, columns), let conditions = union([clauses.filter, clauses.having].compactMap { $0 }, columns) else {
       return nil
     }
-    return read.union(conditions)
+    // `in 2023` reads the year.
+    return read.union(conditions).union(clauses.years == nil ? [] : .year)
   }
 
   static func columns(_ a: Aggregate) -> ProjectColumnSet? {

@@ -8,7 +8,7 @@ extension Session {
   /// as plain statements (a `.read` of a script, text that does not parse) asks for
   /// every column; other dot-commands and comments read no data.
   public static func projectColumns(read commands: [String]) -> ProjectColumnSet {
-    var set = ProjectColumnSet.key
+    var set: ProjectColumnSet = []
     for command in commands {
       var text = ""
       for line in command.split(separator: "\n", omittingEmptySubsequences: false) {

@@ -8,8 +8,8 @@ import Testing
 @Suite("one-shot statements load the columns they read", .timeLimit(.minutes(2)))
 struct OneShotColumnsTests {
   @Test func theColumnsOfCommands() {
-    #expect(Session.projectColumns(read: ["sum budget where grade = 良"]) == [.key, .budget, .grade])
-    #expect(Session.projectColumns(read: [".mode csv\n# totals\nsum budget", "count by 资金类型"]) == [.key, .budget, .fund])
+    #expect(Session.projectColumns(read: ["sum budget where grade = 良"]) == [.budget, .grade])
+    #expect(Session.projectColumns(read: [".mode csv\n# totals\nsum budget", "count by 资金类型"]) == [.budget, .fund])
     #expect(Session.projectColumns(read: ["sum budget; projects limit 3"]) == .all)
     #expect(Session.projectColumns(read: [".read more.jx", "count"]) == .all)
     #expect(Session.projectColumns(read: ["sum budget where"]) == .all)
