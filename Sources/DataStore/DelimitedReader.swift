@@ -27,8 +27,9 @@ public struct DelimitedReader {
   /// spreadsheets' "text (tab-delimited)" write.
   public let separator: UInt8
   private var position: Int
-  /// No record starts at or after this offset: a piece of a file ends there.
-  private let limit: Int
+  /// No record starts at or after this offset: a piece of a file ends there, or a
+  /// streamed piece has claimed its bytes to there (`PieceSplits`), and moves it on.
+  var limit: Int
   /// 1-based line number where the next record starts.
   public private(set) var line = 1
 

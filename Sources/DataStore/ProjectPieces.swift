@@ -35,6 +35,10 @@ enum ProjectPieces {
     /// Bytes a streamed piece reads at a time; it reads again when its reader is within an
     /// eighth of that of the end of what it has read.
     var chunk = 8 << 20
+    /// Bytes a streamed piece's reader claims at a time, and the fewest a piece must have
+    /// left for a thread with none to split it (`PieceSplits`).
+    var grain = 1 << 20
+    var least = 4 << 20
   }
   @TaskLocal static var tuning = Tuning()
 
@@ -217,8 +221,8 @@ enum ProjectPieces {
     } else {
       starts = cuts(bytes, body: body, pieces: wanted)
     }
-    let pieces = starts.count
-    let ends = Array(starts.dropFirst()) + [bytes.count]
+    var pieces = starts.count
+    var ends = Array(starts.dropFirst()) + [bytes.count]
     // Each piece's first line, and its rows at most (to size its columns once). A streamed
     // file's lines are not counted ahead (its bytes are not read yet): its rows are
     // estimated from the first MB (columns reserved generously cost address space, not
@@ -239,19 +243,59 @@ enum ProjectPieces {
     for k in 1..<max(pieces, 1) where k < pieces { lines.append(lines[k - 1] + counts[k - 1].ends) }
     let totalRows = counts.reduce(0) { $0 + $1.lf } + 1
     let progress = Progress(starts: starts, body: body, total: bytes.count, monitor: monitor)
-    var slots = [Outcome?](repeating: nil, count: pieces)
-    slots.withUnsafeMutableBufferPointer { out in
-      let shared = UnsafeSendable((bytes, out, stream))
-      Threads.run(pieces) { k in
-        shared.value.1[k] = readPiece(
-          shared.value.0, layout: layout, from: starts[k], to: ends[k], line: lines[k],
-          stream: shared.value.2.map { ($0, fills[k]) },
-          expectedRows: k == 0 ? totalRows : counts[k].lf + 1, keyRows: counts[k].lf + 1, releasing: releasing, piece: k,
-          progress: progress, tuning: tuning)
+    var outcomes: [Outcome]
+    if let stream {
+      // Pieces cut by bytes take unequal times: a thread whose piece is done splits the
+      // piece with the most left, as long as one has enough (line numbers are not needed:
+      // a streamed piece's error is reported by the ordinary reading).
+      let splits = PieceSplits<Outcome>(starts: starts, ends: ends, grain: tuning.grain, least: tuning.least)
+      let bytesPerRow = max(1, (ends[0] - starts[0]) / max(1, counts[0].lf))
+      let shared = UnsafeSendable(bytes)
+      func cut(_ target: Int, _ limit: Int) -> Int? {
+        let window = target..<min(limit, target + 2 * tuning.kept)
+        guard let base = shared.value.baseAddress, !window.isEmpty, (try? stream.fill(window)) != nil,
+          let hit = memchr(base + target, 0x0A, window.count)
+        else { return nil }
+        return UnsafeRawPointer(hit).assumingMemoryBound(to: UInt8.self) - base + 1
       }
+      Threads.run(pieces) { k in
+        splits.finish(
+          k,
+          readPiece(
+            shared.value, layout: layout, from: starts[k], to: ends[k], line: lines[k], stream: (stream, fills[k]),
+            expectedRows: k == 0 ? totalRows : counts[k].lf + 1, keyRows: counts[k].lf + 1, releasing: releasing, piece: k,
+            progress: progress, tuning: tuning, splits: splits))
+        while let (piece, from, to) = splits.split(cut: cut) {
+          progress.add(piece: piece, start: from)
+          // The bytes the piece split from has not read, itself reading no further.
+          let first = fills[starts.lastIndex { $0 <= from } ?? 0]
+          let fill = from..<max(from, min(to, first.upperBound))
+          let rows = (to - from) / bytesPerRow * 5 / 4 + 1024
+          splits.finish(
+            piece,
+            readPiece(
+              shared.value, layout: layout, from: from, to: to, line: line, stream: (stream, fill), expectedRows: rows,
+              keyRows: rows, releasing: releasing, piece: piece, progress: progress, tuning: tuning, splits: splits))
+        }
+      }
+      let read = splits.finished()
+      starts = read.map(\.start)
+      ends = read.map(\.end)
+      outcomes = read.map(\.outcome)
+    } else {
+      var slots = [Outcome?](repeating: nil, count: pieces)
+      slots.withUnsafeMutableBufferPointer { out in
+        let shared = UnsafeSendable((bytes, out))
+        Threads.run(pieces) { k in
+          shared.value.1[k] = readPiece(
+            shared.value.0, layout: layout, from: starts[k], to: ends[k], line: lines[k], stream: nil,
+            expectedRows: k == 0 ? totalRows : counts[k].lf + 1, keyRows: counts[k].lf + 1, releasing: releasing, piece: k,
+            progress: progress, tuning: tuning)
+        }
+      }
+      outcomes = slots.map { $0! }
     }
-    var outcomes = slots.map { $0! }
-    slots = []
+    pieces = outcomes.count
     // The pieces that count: up to the first one with a problem.
     var last = pieces - 1
     for k in 0..<pieces {
@@ -447,9 +491,12 @@ enum ProjectPieces {
   /// Reads the records that start in `from..<to`.
   static func readPiece(
     _ bytes: UnsafeBufferPointer<UInt8>, layout: Layout, from: Int, to: Int, line: Int, stream: (FileBytes, Range<Int>)?,
-    expectedRows: Int, keyRows: Int, releasing: Bool, piece: Int, progress: Progress, tuning: Tuning
+    expectedRows: Int, keyRows: Int, releasing: Bool, piece: Int, progress: Progress, tuning: Tuning,
+    splits: PieceSplits<Outcome>? = nil
   ) -> Outcome {
-    let reader = DelimitedReader(bytes: bytes, separator: layout.separator, from: from, to: to, line: line)
+    // A piece that may be split reads the bytes it has claimed, and claims more at their end.
+    let claimed = splits.map { $0.claim(piece, from: from) ?? from } ?? to
+    let reader = DelimitedReader(bytes: bytes, separator: layout.separator, from: from, to: claimed, line: line)
     var cursor = RecordCursor(file: layout.file, headers: layout.headers, index: layout.index, reader: reader)
     var out = Outcome(builder: ProjectColumnsBuilder(index: layout.index, expectedRows: expectedRows, keyRows: keyRows, defersTexts: piece > 0, kept: layout.columns), lastEnd: from, farthest: from)
     let page = Int(sysconf(Int32(_SC_PAGESIZE)))
@@ -488,7 +535,14 @@ enum ProjectPieces {
         }
       }
       do {
-        guard try cursor.reader.next() else { break }
+        guard try cursor.reader.next() else {
+          if let splits, let more = splits.claim(piece, from: cursor.reader.offset) {
+            cursor.reader.limit = more
+            records -= 1
+            continue
+          }
+          break
+        }
       } catch {
         if case .nulByte(let line, let field) = error, field <= headers.count {
           out.failure = LoadError(file: file, line: line, column: headers[field - 1], field: field, message: DelimitedReader.Problem.nulMessage)
@@ -553,7 +607,7 @@ enum ProjectPieces {
   /// time), and whether to stop.
   final class Progress: @unchecked Sendable {
     private let lock = NSLock()
-    private let starts: [Int]
+    private var starts: [Int]
     private var offsets: [Int]
     private var rows: [Int]
     private var stop = false
@@ -568,6 +622,19 @@ enum ProjectPieces {
       self.body = body
       self.total = total
       self.monitor = monitor
+    }
+
+    /// A piece split off another while the pieces are read (`PieceSplits`).
+    func add(piece: Int, start: Int) {
+      lock.lock()
+      defer { lock.unlock() }
+      while offsets.count <= piece {
+        starts.append(start)
+        offsets.append(start)
+        rows.append(0)
+      }
+      starts[piece] = start
+      offsets[piece] = start
     }
 
     /// Records piece `piece`'s place; true when the load is to stop.

@@ -95,7 +95,7 @@ import Testing
     let error = #expect(throws: LoadError.self) {
       try ProjectPieces.$threshold.withValue(0) {
         try ProjectPieces.$pieceCount.withValue(1) {
-          try ProjectPieces.$tuning.withValue(ProjectPieces.Tuning(kept: 64, head: 256, chunk: chunk)) {
+          try ProjectPieces.$tuning.withValue(ProjectPieces.Tuning(kept: 64, head: 256, chunk: chunk, grain: 96, least: 400)) {
             try DatasetLoader.$streamThreshold.withValue(0) {
               try DatasetLoader.loadFile(file, kind: .projects, monitor: monitor)
             }

@@ -14,7 +14,7 @@ import Testing
   static func load(_ paths: [String], columns: ProjectColumnSet, pieces: Int, streamed: Bool) -> Result<Store, LoadError> {
     ProjectPieces.$threshold.withValue(0) {
       ProjectPieces.$pieceCount.withValue(pieces) {
-        ProjectPieces.$tuning.withValue(ProjectPieces.Tuning(kept: 64, head: 256, chunk: 2048)) {
+        ProjectPieces.$tuning.withValue(ProjectPieces.Tuning(kept: 64, head: 256, chunk: 2048, grain: 96, least: 400)) {
           DatasetLoader.$streamThreshold.withValue(streamed ? 0 : Int.max) {
             Result { () throws(LoadError) -> Store in try DatasetLoader.load(paths: paths, columns: columns) }
           }

@@ -141,7 +141,7 @@ import Testing
   }
 
   static func load(_ path: String, pieces: Int, streamed: Bool) -> Result<ProjectTable, LoadError> {
-    let tuning = ProjectPieces.Tuning(kept: 64, head: 256, chunk: 2048)
+    let tuning = ProjectPieces.Tuning(kept: 64, head: 256, chunk: 2048, grain: 96, least: 400)
     return ProjectPieces.$threshold.withValue(0) {
       ProjectPieces.$pieceCount.withValue(pieces) {
         ProjectPieces.$tuning.withValue(tuning) {
@@ -189,7 +189,7 @@ import Testing
     for pieces in [1, 3, 8] {
       let streamed = try ProjectPieces.$threshold.withValue(0) {
         try ProjectPieces.$pieceCount.withValue(pieces) {
-          try ProjectPieces.$tuning.withValue(ProjectPieces.Tuning(kept: 64, head: 256, chunk: 2048)) {
+          try ProjectPieces.$tuning.withValue(ProjectPieces.Tuning(kept: 64, head: 256, chunk: 2048, grain: 96, least: 400)) {
             try #require(try DatasetLoader.loadStreamed(path, monitor: .silent))
           }
         }
