@@ -16,8 +16,10 @@ let package = Package(
     // Columnar in-memory store, dataset loading and validation.
     .target(
       name: "DataStore",
-      dependencies: ["Scoring", "CMappedFile", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+      dependencies: ["Scoring", "CMappedFile", "CRecordScan", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
     ),
+    // The reader's pass over a record without quotes, sixteen bytes at a time.
+    .target(name: "CRecordScan", cSettings: [.unsafeFlags(["-gdwarf-4"])]),
     // The SIGBUS guard for files mapped while they are parsed: a signal handler is C.
     // DWARF 4, which valgrind (the instruction counts in docs/PERFORMANCE.md) reads.
     .target(name: "CMappedFile", cSettings: [.unsafeFlags(["-gdwarf-4"])]),

@@ -645,4 +645,17 @@ enum PageRelease {
     _ = madvise(pointer, Int(end - alignedStart), MADV_DONTNEED)
     return Int(end - UInt(bitPattern: base))
   }
+
+  /// Has the kernel make ready (zeroed and mapped) the whole pages of `start..<start +
+  /// bytes` of memory this process owns and has not touched, without writing to it: a
+  /// thread with nothing else to do so takes the page faults off one that copies there.
+  /// Where the system cannot, the copy faults them itself.
+  static func prepare(_ start: UnsafeMutableRawPointer, bytes: Int, page: Int) {
+    #if os(Linux)
+      let low = (UInt(bitPattern: start) + UInt(page) - 1) / UInt(page) * UInt(page)
+      let high = (UInt(bitPattern: start) + UInt(bytes)) / UInt(page) * UInt(page)
+      guard high > low, let pointer = UnsafeMutableRawPointer(bitPattern: low) else { return }
+      _ = madvise(pointer, Int(high - low), MADV_POPULATE_WRITE)
+    #endif
+  }
 }

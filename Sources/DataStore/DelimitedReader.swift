@@ -1,3 +1,4 @@
+import CRecordScan
 /// An RFC 4180 CSV reader over bytes, with `,`, `;` or tab between fields.
 ///
 /// It walks the file's UTF-8 bytes once, never building a String per row: each record
@@ -102,59 +103,21 @@ public struct DelimitedReader {
 
   /// Reads a record that has no quoted field and no NUL byte and ends in a line end
   /// within the bytes; false, with nothing moved, for any other (which `quotedRecord`
-  /// reads). The bytes are looked at eight at a time for the separator, CR, LF and NUL,
-  /// and every byte flagged is a field's end: one pass over the record, rather than one
-  /// search per field.
+  /// reads). One pass over the record, sixteen bytes at a time (`jixiao_plain_record`),
+  /// rather than one search per field.
   @inline(__always)
   private mutating func plainRecord() -> Bool {
     guard let base = bytes.baseAddress else { return false }
-    let n = bytes.count
-    let quote = UInt8(ascii: "\"")
-    let separator = separator
-    if base[position] == quote { return false }
-    let out = bounds.base
-    let capacity = bounds.capacity
-    var count = 0
-    var fieldStart = position
-    var p = position
-    let ones: UInt64 = 0x0101_0101_0101_0101
-    let sep = ones &* UInt64(separator)
-    let high: UInt64 = 0x8080_8080_8080_8080
-    while p + 8 <= n {
-      let w = UnsafeRawPointer(base + p).loadUnaligned(as: UInt64.self)
-      // Flags every byte below 0x0E (NUL, LF and CR among them) and every separator, and
-      // possibly a byte just above one of those; each flagged byte is looked at, so a
-      // wrong flag (or a tab, or another control byte) is passed over.
-      let v = w ^ sep
-      var hits = ((w &- ones &* 0x0E) & ~w | (v &- ones) & ~v) & high
-      while hits != 0 {
-        let at = p + hits.trailingZeroBitCount >> 3
-        hits &= hits &- 1
-        let b = base[at]
-        if b == separator {
-          guard count < capacity else { return false }
-          out[count] = fieldStart..<at
-          count += 1
-          fieldStart = at + 1
-          if fieldStart < n, base[fieldStart] == quote { return false }
-        } else if b == 0x0A || b == 0x0D {
-          guard count < capacity else { return false }
-          out[count] = fieldStart..<at
-          count += 1
-          var end = at + 1
-          if b == 0x0D, end < n, base[end] == 0x0A { end += 1 }
-          fieldCount = count
-          position = end
-          recordEnd = end
-          line += 1
-          return true
-        } else if b == 0 {
-          return false
-        }
-      }
-      p += 8
+    var fields: Int64 = 0
+    let end = UnsafeMutableRawPointer(bounds.base).withMemoryRebound(to: Int64.self, capacity: 2 * bounds.capacity) {
+      jixiao_plain_record(base, Int64(bytes.count), Int64(position), separator, $0, Int64(bounds.capacity), &fields)
     }
-    return false
+    guard end >= 0 else { return false }
+    fieldCount = Int(fields)
+    position = Int(end)
+    recordEnd = Int(end)
+    line += 1
+    return true
   }
 
   /// Reads the record at `position` field by field: quoted fields, a record that runs to

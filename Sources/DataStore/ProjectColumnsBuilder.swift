@@ -12,12 +12,16 @@ struct ProjectColumnsBuilder {
   private var units: ByteInterner
   private var names: ByteInterner
   /// Per unit code, the smallest and the largest (year, seq) of its rows so far, packed
-  /// as `year << 32 | seq`; `Int64.min` for a unit with no row yet.
-  private var keyLow: [Int64] = []
-  private var keyTop: [Int64] = []
-  /// Per unit code, while the key columns are not kept: the sums `KeyPrint` adds up.
-  private var keySum: [UInt64] = []
-  private var keyWeighted: [UInt64] = []
+  /// as `year << 32 | seq` (`Int64.min` for a unit with no row yet), and, while the key
+  /// columns are not kept, the sums `KeyPrint` adds up: one element per unit, so that a
+  /// row touches one place, and a new unit grows one array.
+  private struct UnitKeys {
+    var low = Int64.min
+    var top = Int64.min
+    var sum: UInt64 = 0
+    var weighted: UInt64 = 0
+  }
+  private var unitKeys: [UnitKeys] = []
   /// (year, unit, seq) → row, open addressing of row + 1; empty while every row came with
   /// a (year, seq) above all earlier ones of its unit, as in a file ordered by year or by
   /// unit: no key can then repeat, and the duplicate check needs no table of keys. The
@@ -121,24 +125,18 @@ struct ProjectColumnsBuilder {
     let (y, u, s) = lastKey
     let k = ProjectColumnsBuilder.packedKey(y, s)
     let ui = Int(u)
-    if ui >= keyTop.count {
-      let n = max(ui + 1, table.units.count)
-      keyLow.append(contentsOf: repeatElement(Int64.min, count: n - keyLow.count))
-      keyTop.append(contentsOf: repeatElement(Int64.min, count: n - keyTop.count))
-      if !kept.keepsKeys {
-        keySum.append(contentsOf: repeatElement(0, count: n - keySum.count))
-        keyWeighted.append(contentsOf: repeatElement(0, count: n - keyWeighted.count))
-      }
+    if ui >= unitKeys.count {
+      unitKeys.append(contentsOf: repeatElement(UnitKeys(), count: max(ui + 1, table.units.count) - unitKeys.count))
     }
-    let top = keyTop[ui]
+    let top = unitKeys[ui].top
     if keySlots.isEmpty {
       if k > top {
-        if top == Int64.min { keyLow[ui] = k }
-        keyTop[ui] = k
+        if top == Int64.min { unitKeys[ui].low = k }
+        unitKeys[ui].top = k
         if !kept.keepsKeys {
           let m = KeyPrint.mix(y, s)
-          keySum[ui] &+= m
-          keyWeighted[ui] &+= m &* KeyPrint.rowTerm(r)
+          unitKeys[ui].sum &+= m
+          unitKeys[ui].weighted &+= m &* KeyPrint.rowTerm(r)
         }
         return nil
       }
@@ -151,8 +149,8 @@ struct ProjectColumnsBuilder {
       flush()
       buildKeys(rows: r)
     }
-    if top == Int64.min || k < keyLow[ui] { keyLow[ui] = k }
-    if k > top { keyTop[ui] = k }
+    if top == Int64.min || k < unitKeys[ui].low { unitKeys[ui].low = k }
+    if k > top { unitKeys[ui].top = k }
     if (r + 1) * 4 > keySlots.count * 3 { buildKeys(rows: r) }
     var slot = ProjectColumnsBuilder.keyHash(y, u, s) & keyMask
     while true {
@@ -172,28 +170,30 @@ struct ProjectColumnsBuilder {
   @inline(__always)
   func mayHoldKey(year y: Int32, unit u: UInt32, seq s: Int32) -> Bool {
     let ui = Int(u)
-    guard ui < keyTop.count else { return false }
+    guard ui < unitKeys.count else { return false }
     let k = ProjectColumnsBuilder.packedKey(y, s)
-    return keyTop[ui] != Int64.min && k >= keyLow[ui] && k <= keyTop[ui]
+    let keys = unitKeys[ui]
+    return keys.top != Int64.min && k >= keys.low && k <= keys.top
   }
 
   /// The smallest and the largest (year, seq) of unit `u`'s rows (packed as in
   /// `packedKey`); nil when it has none. Pieces whose keys were not kept are told apart
   /// by these alone.
   func keyRange(unit u: Int) -> (low: Int64, top: Int64)? {
-    guard u < keyTop.count, keyTop[u] != Int64.min else { return nil }
-    return (keyLow[u], keyTop[u])
+    guard u < unitKeys.count, unitKeys[u].top != Int64.min else { return nil }
+    return (unitKeys[u].low, unitKeys[u].top)
   }
 
   /// Units this builder has key ranges for (codes below this).
-  var rangedUnits: Int { keyTop.count }
+  var rangedUnits: Int { unitKeys.count }
 
   /// Adds this piece's rows to the fingerprint of keys not kept; the piece starts at row
   /// `offset` of the joined table, its unit codes turned into the table's by `unitMap`
   /// (nil for the first piece, whose codes are the table's).
   func addKeyPrint(to print: inout KeyPrint, unitMap: [UInt32]?, offset: Int) {
-    for u in keySum.indices where keyTop[u] != Int64.min {
-      print.add(unit: unitMap.map { $0[u] } ?? UInt32(u), sum: keySum[u], weighted: keyWeighted[u], offset: offset)
+    guard !kept.keepsKeys else { return }
+    for (u, keys) in unitKeys.enumerated() where keys.top != Int64.min {
+      print.add(unit: unitMap.map { $0[u] } ?? UInt32(u), sum: keys.sum, weighted: keys.weighted, offset: offset)
     }
   }
 
