@@ -34,12 +34,25 @@ struct ByteInterner {
   private(set) var ownCodes = 0
   private var notPlain: [String: UInt32] = [:]
 
-  init(capacity: Int = 1024, defers: Bool = false) {
+  /// - Parameter reserving: entries (and 32 bytes of text each) to reserve room for
+  ///   up front. Only address space until written: each doubling of a growing array
+  ///   copied it into pages the kernel had to zero, and at 400,000 units that was
+  ///   tens of megabytes per piece.
+  init(capacity: Int = 1024, reserving: Int = 0, defers: Bool = false) {
     var size = 64
     while size < capacity * 2 { size <<= 1 }
     slots = [UInt64](repeating: 0, count: size)
     mask = size - 1
     self.defers = defers
+    if reserving > 0 {
+      arena.reserveCapacity(reserving * 32)
+      starts.reserveCapacity(reserving + 1)
+      codes.reserveCapacity(reserving)
+      hashes.reserveCapacity(reserving)
+      HugePages.advise(&arena)
+      HugePages.advise(&starts)
+      HugePages.advise(&hashes)
+    }
   }
 
   /// The slot value of entry `entry` with hash `h`.
@@ -223,7 +236,10 @@ struct ByteInterner {
 
   private mutating func grow() {
     let size = slots.count * 2
-    slots = [UInt64](repeating: 0, count: size)
+    slots = []
+    slots.reserveCapacity(size)
+    HugePages.advise(&slots)
+    slots.append(contentsOf: repeatElement(0, count: size))
     mask = size - 1
     for (i, h) in hashes.enumerated() {
       var slot = Int(truncatingIfNeeded: h) & mask

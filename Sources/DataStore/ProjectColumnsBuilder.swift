@@ -93,8 +93,13 @@ struct ProjectColumnsBuilder {
   ///   - kept: the columns stored. Without the key columns, keys are checked for
   ///     duplicates only while each unit's come in order (`needsKeys` tells when not).
   init(index: [String: Int], expectedRows: Int, keyRows: Int? = nil, defersTexts: Bool = false, kept: ProjectColumnSet = .all) {
-    units = ByteInterner(defers: defersTexts)
-    names = ByteInterner(defers: defersTexts)
+    // Room for as many distinct units (and names, when kept) as a million, or the
+    // piece's rows if fewer: address space, not memory, until used.
+    let texts = min(keyRows ?? expectedRows, 1 << 20)
+    units = ByteInterner(reserving: texts, defers: defersTexts)
+    names = ByteInterner(reserving: kept.contains(.name) ? texts : 0, defers: defersTexts)
+    unitKeys.reserveCapacity(texts)
+    HugePages.advise(&unitKeys)
     fields = Fields(index)
     wideRead = fields.read
     self.kept = kept.keysWhole
