@@ -1,4 +1,5 @@
 import Foundation
+import CRecordScan
 
 /// The character encodings dataset files arrive in. Chinese Excel saves CSV as GB18030
 /// (GBK) unless told otherwise, so `auto` reads UTF-8 when the bytes are valid UTF-8
@@ -37,50 +38,10 @@ public enum TextEncoding: String, CaseIterable, Sendable {
     data.withUnsafeBytes { raw in isUTF8(raw.bindMemory(to: UInt8.self)) }
   }
 
-  /// The same check over bytes in place.
-  ///
-  /// Runs of ASCII go eight bytes at a time, and the three-byte sequences of Chinese text
-  /// (lead bytes E1–EC, EE, EF, whose second byte has the plain 80–BF range) take one test
-  /// of both continuation bytes: most of a dataset file is one or the other.
+  /// The same check over bytes in place, sixteen at a time (`jixiao_utf8_valid`).
   public static func isUTF8(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
     guard let p = b.baseAddress else { return true }
-    var i = 0
-    let n = b.count
-    while i < n {
-      let c = p[i]
-      if c < 0x80 {
-        i += 1
-        while i + 8 <= n, UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-          i += 8
-        }
-        continue
-      }
-      if c &- 0xE1 < 0x0C || c &- 0xEE < 0x02 {
-        guard i + 3 <= n, (UInt16(p[i + 1]) | UInt16(p[i + 2]) << 8) & 0xC0C0 == 0x8080 else { return false }
-        i += 3
-        continue
-      }
-      let length: Int
-      var low: UInt8 = 0x80
-      var high: UInt8 = 0xBF
-      switch c {
-      case 0xC2...0xDF: length = 2
-      case 0xE0: length = 3; low = 0xA0
-      case 0xED: length = 3; high = 0x9F
-      case 0xF0: length = 4; low = 0x90
-      case 0xF1...0xF3: length = 4
-      case 0xF4: length = 4; high = 0x8F
-      default: return false
-      }
-      guard i + length <= n else { return false }
-      let second = p[i + 1]
-      guard second >= low && second <= high else { return false }
-      for k in 2..<max(length, 2) where k < length {
-        guard p[i + k] & 0xC0 == 0x80 else { return false }
-      }
-      i += length
-    }
-    return true
+    return jixiao_utf8_valid(p, Int64(b.count)) != 0
   }
 
   /// Converts with iconv; nil on any invalid or incomplete sequence.

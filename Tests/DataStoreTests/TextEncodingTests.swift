@@ -35,4 +35,32 @@ import Testing
     #expect(valid > 2_000)
     #expect(valid < 18_000)
   }
+
+  /// Long runs of Chinese and ASCII, cut at every offset and length and broken at every
+  /// position by one byte: the check reads up to 64 bytes at a time, and a sequence may
+  /// straddle two such windows or the text's last sixteen bytes.
+  @Test func agreesAcrossItsWindows() {
+    let text = Array(("村级道路a优良中差" + String(repeating: "一般公共预算（孙家村）-", count: 6) + "é😀\u{800}").utf8)
+    var g = ProjectPiecesTests.Generator(state: 7)
+    let breaks: [UInt8] = [0x80, 0xBF, 0xC0, 0xE0, 0xED, 0xE4, 0xF0, 0xFF, 0x41, 0x00]
+    var checked = 0
+    var valid = 0
+    for start in 0..<8 {
+      for end in stride(from: text.count, through: start, by: -3) {
+        var b = Array(text[start..<end])
+        for position in [-1] + Array(b.indices) {
+          if position >= 0 { b[position] = g.pick(breaks) }
+          let expected = String(validating: b, as: UTF8.self) != nil
+          let got = b.withUnsafeBufferPointer { TextEncoding.isUTF8($0) }
+          #expect(got == expected, "\(b)")
+          checked += 1
+          if expected { valid += 1 }
+          b = Array(text[start..<end])
+        }
+      }
+    }
+    #expect(checked > 5_000)
+    #expect(valid > 100)
+    #expect(checked - valid > 1_000)
+  }
 }

@@ -2,9 +2,9 @@
 #define JIXIAO_CRECORDSCAN_H
 
 /*
- * Finds the fields of one CSV record that holds no quoted field, sixteen bytes at a
- * time: Swift has no portable way to turn a vector comparison into a bit mask, and
- * reading the record's bytes eight at a time in Swift was a fifth of a load's time.
+ * The reader's loops over bytes, sixteen at a time: Swift has no portable way to turn
+ * a vector comparison into a bit mask. Reading a record's bytes eight at a time in
+ * Swift was a fifth of a load's time.
  */
 
 #include <stdint.h>
@@ -17,5 +17,12 @@
    more fields than `capacity`, or no line end within the bytes. */
 int64_t jixiao_plain_record(const uint8_t *bytes, int64_t count, int64_t position, uint8_t separator,
                             int64_t *out, int64_t capacity, int64_t *fields);
+
+/* Whether the `count` bytes are valid UTF-8 (no overlong forms, surrogates or code
+   points above U+10FFFF). Runs of ASCII and of three-byte sequences, which are most of
+   a dataset's Chinese text, are classified sixteen bytes at a time; the loader checks
+   every cell it does not otherwise parse, and one byte at a time this was 7 % of a
+   load's time. */
+int jixiao_utf8_valid(const uint8_t *bytes, int64_t count);
 
 #endif
