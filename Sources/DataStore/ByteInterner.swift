@@ -155,6 +155,18 @@ struct ByteInterner {
     return code
   }
 
+  /// For each code the interner gave (with `defers`), the hash of the bytes it was first
+  /// given for: the text an equivalent spelling shares its code with.
+  var codeHashes: [UInt64] {
+    var out = [UInt64](repeating: 0, count: ownCodes)
+    var seen = [Bool](repeating: false, count: ownCodes)
+    for entry in codes.indices where !seen[Int(codes[entry])] {
+      seen[Int(codes[entry])] = true
+      out[Int(codes[entry])] = hashes[entry]
+    }
+    return out
+  }
+
   /// The code, with `defers`, of new UTF-8 bytes: the code of an equivalent text given
   /// before, or the next one.
   private mutating func ownCode(_ bytes: UnsafeRawBufferPointer) -> UInt32 {

@@ -5,17 +5,23 @@
 /// It is a sum of one term per row, weight(unit) · mix(year, seq) · (2·row + 1) in
 /// wrapping arithmetic, so that a piece read on its own keeps two sums per unit (of the
 /// mixes, and of the mixes times its own row terms) and the pieces add up, once their
-/// offsets and unit codes in the joined table are known, to the whole file's. A changed,
-/// added or removed key changes it, and so does a key moved to another row.
+/// offsets in the joined table are known, to the whole file's. A unit's weight comes from
+/// the hash of its text's bytes (`ByteInterner.hash`), so the load that took the print
+/// needs no dictionary of unit texts. A changed, added or removed key changes it, so does
+/// a renamed unit, and so does a key moved to another row.
 struct KeyPrint: Equatable, Sendable {
   private(set) var value: UInt64 = 0
 
   init() {}
 
   /// The fingerprint of these columns (a table's own, read again).
-  init(year: [Int32], unit: [UInt32], seq: [Int32]) {
+  init(year: [Int32], unit: [UInt32], units: TextDictionary, seq: [Int32]) {
+    let weights = units.values.map { text in
+      var text = text
+      return KeyPrint.weight(textHash: text.withUTF8 { ByteInterner.hash(UnsafeRawBufferPointer($0)) })
+    }
     for r in year.indices {
-      value &+= KeyPrint.weight(unit[r]) &* KeyPrint.mix(year[r], seq[r]) &* KeyPrint.rowTerm(r)
+      value &+= weights[Int(unit[r])] &* KeyPrint.mix(year[r], seq[r]) &* KeyPrint.rowTerm(r)
     }
   }
 
@@ -31,8 +37,8 @@ struct KeyPrint: Equatable, Sendable {
 
   /// Odd, so that no unit's rows vanish from the sum.
   @inline(__always)
-  static func weight(_ unit: UInt32) -> UInt64 {
-    mix(Int32(bitPattern: unit), 0x2545_F491) | 1
+  static func weight(textHash h: UInt64) -> UInt64 {
+    mix(Int32(truncatingIfNeeded: h >> 32), Int32(truncatingIfNeeded: h)) | 1
   }
 
   @inline(__always)
@@ -40,8 +46,8 @@ struct KeyPrint: Equatable, Sendable {
 
   /// Adds a piece's rows of one unit: `sum` of their mixes and `weighted`, the mixes
   /// times their row terms counted from the piece's start, which starts at row `offset`
-  /// of the table with that unit's code `unit`.
-  mutating func add(unit: UInt32, sum: UInt64, weighted: UInt64, offset: Int) {
-    value &+= KeyPrint.weight(unit) &* (weighted &+ UInt64(truncatingIfNeeded: 2 &* offset) &* sum)
+  /// of the table; `textHash` is the hash of the unit's text.
+  mutating func add(textHash: UInt64, sum: UInt64, weighted: UInt64, offset: Int) {
+    value &+= KeyPrint.weight(textHash: textHash) &* (weighted &+ UInt64(truncatingIfNeeded: 2 &* offset) &* sum)
   }
 }

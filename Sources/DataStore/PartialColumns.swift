@@ -8,7 +8,8 @@ import Synchronization
 /// what makes a wrong guess cost time, never a wrong answer. The second load must give the
 /// same rows (count, keys and units): a file changed in between is kept as damage, which
 /// the engine turns into the statement's error, and its columns read as empty cells.
-/// The same rows means the same count, units, and values in every column kept.
+/// The same rows means the same count, units, and values in every column kept; a load
+/// that left out the keys (and with them the unit texts) compares their `KeyPrint`.
 final class PartialColumns: ProjectColumnSource {
   let kept: ProjectColumnSet
   let rows: Int
@@ -59,8 +60,9 @@ final class PartialColumns: ProjectColumnSource {
     func same<T: Equatable>(_ c: ProjectColumnSet, _ column: KeyPath<ProjectTable, [T]>) -> Bool {
       !kept.contains(c) || t[keyPath: column] == partial[keyPath: column]
     }
-    let keys = partial.keyPrint.map { $0 == KeyPrint(year: t.year, unit: t.unit, seq: t.seq) } ?? true
-    return keys && t.units.values == partial.units.values && same(.year, \.year) && same(.unit, \.unit) && same(.seq, \.seq)
+    // Without the keys, the load kept no unit texts either: the print covers them.
+    let keys = partial.keyPrint.map { $0 == KeyPrint(year: t.year, unit: t.unit, units: t.units, seq: t.seq) } ?? (t.units.values == partial.units.values)
+    return keys && same(.year, \.year) && same(.unit, \.unit) && same(.seq, \.seq)
       && same(.name, \.name) && (!kept.contains(.name) || t.names.values == partial.names.values)
       && same(.fund, \.fund) && same(.budget, \.budget) && same(.initial, \.initial) && same(.spent, \.spent)
       && same(.score, \.score) && same(.grade, \.grade) && same(.ratePoints, \.ratePoints)
@@ -88,7 +90,7 @@ final class PartialColumns: ProjectColumnSource {
 
   var yearColumn: [Int32] { kept.keepsKeys ? partial.year : full.year }
   var unitColumn: [UInt32] { kept.keepsKeys ? partial.unit : full.unit }
-  var unitTexts: TextDictionary { partial.units }
+  var unitTexts: TextDictionary { kept.keepsKeys ? partial.units : full.units }
   var seqColumn: [Int32] { kept.keepsKeys ? partial.seq : full.seq }
   var nameColumn: [UInt32] { kept.contains(.name) ? partial.name : full.name }
   var nameTexts: TextDictionary { kept.contains(.name) ? partial.names : full.names }

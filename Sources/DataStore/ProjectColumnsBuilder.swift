@@ -96,7 +96,9 @@ struct ProjectColumnsBuilder {
     // Room for as many distinct units (and names, when kept) as a million, or the
     // piece's rows if fewer: address space, not memory, until used.
     let texts = min(keyRows ?? expectedRows, 1 << 20)
-    units = ByteInterner(reserving: texts, defers: defersTexts)
+    // Without the key columns no unit text is kept, so none becomes a String: units get
+    // the interner's own codes, and `KeyPrint` takes their texts by hash.
+    units = ByteInterner(reserving: texts, defers: defersTexts || !kept.keysWhole.keepsKeys)
     names = ByteInterner(reserving: kept.contains(.name) ? texts : 0, defers: defersTexts)
     unitKeys.reserveCapacity(texts)
     HugePages.advise(&unitKeys)
@@ -131,7 +133,7 @@ struct ProjectColumnsBuilder {
     let k = ProjectColumnsBuilder.packedKey(y, s)
     let ui = Int(u)
     if ui >= unitKeys.count {
-      unitKeys.append(contentsOf: repeatElement(UnitKeys(), count: max(ui + 1, table.units.count) - unitKeys.count))
+      unitKeys.append(contentsOf: repeatElement(UnitKeys(), count: max(ui + 1, unitCodes) - unitKeys.count))
     }
     let top = unitKeys[ui].top
     if keySlots.isEmpty {
@@ -192,15 +194,23 @@ struct ProjectColumnsBuilder {
   /// Units this builder has key ranges for (codes below this).
   var rangedUnits: Int { unitKeys.count }
 
+  /// Unit codes given so far: the dictionary's, or the interner's own when it defers.
+  var unitCodes: Int { units.defers ? units.ownCodes : table.units.count }
+
   /// Adds this piece's rows to the fingerprint of keys not kept; the piece starts at row
   /// `offset` of the joined table, its unit codes turned into the table's by `unitMap`
-  /// (nil for the first piece, whose codes are the table's).
-  func addKeyPrint(to print: inout KeyPrint, unitMap: [UInt32]?, offset: Int) {
+  /// (nil for the first piece, whose codes are the table's), whose units' text hashes
+  /// are `textHashes` (the first piece's `unitTextHashes`, once it absorbed the others).
+  func addKeyPrint(to print: inout KeyPrint, unitMap: [UInt32]?, textHashes: [UInt64], offset: Int) {
     guard !kept.keepsKeys else { return }
     for (u, keys) in unitKeys.enumerated() where keys.top != Int64.min {
-      print.add(unit: unitMap.map { $0[u] } ?? UInt32(u), sum: keys.sum, weighted: keys.weighted, offset: offset)
+      let joined = unitMap.map { Int($0[u]) } ?? u
+      print.add(textHash: textHashes[joined], sum: keys.sum, weighted: keys.weighted, offset: offset)
     }
   }
+
+  /// For each unit code, the hash of its text's bytes (`ByteInterner.hash`).
+  var unitTextHashes: [UInt64] { units.codeHashes }
 
   /// Builds the key table if the rows never needed it, so that `findKey` can look up
   /// another piece's keys here.

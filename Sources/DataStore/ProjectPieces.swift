@@ -354,7 +354,8 @@ enum ProjectPieces {
     var keyPrint: KeyPrint?
     if !layout.columns.keysWhole.keepsKeys {
       var print = KeyPrint()
-      for k in 0..<pieces { outcomes[k].builder.addKeyPrint(to: &print, unitMap: k == 0 ? nil : maps[k].units, offset: offsets[k]) }
+      let hashes = outcomes[0].builder.unitTextHashes
+      for k in 0..<pieces { outcomes[k].builder.addKeyPrint(to: &print, unitMap: k == 0 ? nil : maps[k].units, textHashes: hashes, offset: offsets[k]) }
       keyPrint = print
     }
     // Joined: the first piece's columns (sized for the whole file) take the others' rows,
@@ -381,7 +382,7 @@ enum ProjectPieces {
     guard last > 0 else { return [nil] }
     // For each earlier piece, each joined unit code → its own code (or none).
     var local: [[UInt32]] = []
-    let unitCount = outcomes[0].builder.table.units.count
+    let unitCount = outcomes[0].builder.unitCodes
     for j in 0..<last {
       if j == 0 {
         local.append([])
@@ -464,7 +465,7 @@ enum ProjectPieces {
   /// reading that keeps the keys can tell.
   static func unitRangesMeet(_ outcomes: [Outcome], maps: [(units: [UInt32], names: [UInt32])], last: Int) -> Bool {
     guard last > 0 else { return false }
-    let unitCount = outcomes[0].builder.table.units.count
+    let unitCount = outcomes[0].builder.unitCodes
     // Per joined unit code, the smallest and the largest key of the pieces so far.
     var low = [Int64](repeating: Int64.max, count: unitCount)
     var top = [Int64](repeating: Int64.min, count: unitCount)
