@@ -6,17 +6,19 @@
 #include <emmintrin.h>
 #endif
 
-/* One byte at a time: any text, from a sequence's first byte. */
-static int valid_from(const uint8_t *p, int64_t n) {
+/* One byte at a time, from a sequence's first byte, until at least `least` bytes are
+   taken: the offset where the next sequence starts (n at the end), or -1 when the bytes
+   are not UTF-8. */
+static int64_t valid_through(const uint8_t *p, int64_t n, int64_t least) {
   int64_t i = 0;
-  while (i < n) {
+  while (i < n && i < least) {
     uint8_t c = p[i];
     if (c < 0x80) {
       i++;
       continue;
     }
     if ((uint8_t)(c - 0xE1) < 0x0C || (uint8_t)(c - 0xEE) < 0x02) {
-      if (i + 3 > n || (p[i + 1] & 0xC0) != 0x80 || (p[i + 2] & 0xC0) != 0x80) return 0;
+      if (i + 3 > n || (p[i + 1] & 0xC0) != 0x80 || (p[i + 2] & 0xC0) != 0x80) return -1;
       i += 3;
       continue;
     }
@@ -28,14 +30,14 @@ static int valid_from(const uint8_t *p, int64_t n) {
     else if (c == 0xF0) { length = 4; low = 0x90; }
     else if (c >= 0xF1 && c <= 0xF3) length = 4;
     else if (c == 0xF4) { length = 4; high = 0x8F; }
-    else return 0;
-    if (i + length > n) return 0;
-    if (p[i + 1] < low || p[i + 1] > high) return 0;
+    else return -1;
+    if (i + length > n) return -1;
+    if (p[i + 1] < low || p[i + 1] > high) return -1;
     for (int k = 2; k < length; k++)
-      if ((p[i + k] & 0xC0) != 0x80) return 0;
+      if ((p[i + k] & 0xC0) != 0x80) return -1;
     i += length;
   }
-  return 1;
+  return i;
 }
 
 #if defined(__SSE2__)
@@ -88,9 +90,14 @@ int jixiao_utf8_valid(const uint8_t *bytes, int64_t count) {
     int64_t w = count - i < 64 ? count - i : 64;
     uint64_t lead, cont, other;
     classify(bytes + i, w, bytes, end, &lead, &cont, &other);
-    /* Two- and four-byte sequences, and the leads with a narrower second byte, go
-       one byte at a time from here (i is always where a sequence starts). */
-    if (other != 0) return valid_from(bytes + i, count - i);
+    /* Two- and four-byte sequences, and the leads with a narrower second byte, go one
+       byte at a time through this window (i is always where a sequence starts). */
+    if (other != 0) {
+      int64_t taken = valid_through(bytes + i, count - i, w);
+      if (taken < 0) return 0;
+      i += taken;
+      continue;
+    }
     uint64_t expected = (lead << 1) | (lead << 2);
     if ((lead & expected) != 0) return 0;
     int64_t used = w;
@@ -107,6 +114,6 @@ int jixiao_utf8_valid(const uint8_t *bytes, int64_t count) {
   }
   return 1;
 #else
-  return valid_from(bytes, count);
+  return valid_through(bytes, count, count) >= 0;
 #endif
 }
