@@ -18,7 +18,7 @@ let package = Package(
       name: "DataStore",
       dependencies: ["Scoring", "CMappedFile", "CRecordScan", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
     ),
-    // The reader's pass over a record without quotes, sixteen bytes at a time.
+    // The reader's byte loops, sixteen bytes at a time: a record without quotes, the UTF-8 check.
     .target(name: "CRecordScan", cSettings: [.unsafeFlags(["-gdwarf-4"])]),
     // The SIGBUS guard for files mapped while they are parsed: a signal handler is C.
     // DWARF 4, which valgrind (the instruction counts in docs/PERFORMANCE.md) reads.

@@ -277,21 +277,29 @@ public struct ProjectTable: Sendable {
       map.withUnsafeBufferPointer { m in column.append(contentsOf: other.lazy.map { m[Int($0)] }) }
       other = []
     }
+    typealias Landing = (start: UnsafeMutableRawPointer, bytes: Int)
+    /// A column's copy: the bytes it adds, and where they land when that is at least
+    /// 1 MiB of reserved, untouched room (see `ahead` below).
+    func job<T>(_ column: [T], _ other: [T], _ run: @escaping () -> Void) -> (bytes: Int, landing: Landing?, run: () -> Void) {
+      let bytes = other.count * MemoryLayout<T>.stride
+      guard bytes >= 1 << 20, column.capacity >= column.count + other.count else { return (bytes, nil, run) }
+      let landing = column.withUnsafeBufferPointer { b in b.baseAddress.map { (UnsafeMutableRawPointer(mutating: $0 + b.count), bytes) } }
+      return (bytes, landing, run)
+    }
     // Each column a job, weighed by the bytes it copies; the heaviest go first, each to
     // the thread with less so far (a load that kept a few columns has few to share).
-    let n = from.year.count
-    let jobs: [(bytes: Int, run: () -> Void)] = [
-      (n * 4, { move(&into.year, &from.year) }),
-      (from.unit.count * 4, { recode(&into.unit, &from.unit, unitMap) }),
-      (n * 4, { move(&into.seq, &from.seq) }),
-      (from.name.count * 4, { recode(&into.name, &from.name, nameMap) }),
-      (from.fund.count, { move(&into.fund, &from.fund) }),
-      (from.budget.count * 8, { move(&into.budget, &from.budget) }),
-      (from.initial.count * 8, { move(&into.initial, &from.initial) }),
-      (from.spent.count * 8, { move(&into.spent, &from.spent) }),
-      (from.score.count * 8, { move(&into.score, &from.score) }),
-      (from.grade.count, { move(&into.grade, &from.grade) }),
-      (from.ratePoints.count * 8, { move(&into.ratePoints, &from.ratePoints) }),
+    let jobs = [
+      job(into.year, from.year) { move(&into.year, &from.year) },
+      job(into.unit, from.unit) { recode(&into.unit, &from.unit, unitMap) },
+      job(into.seq, from.seq) { move(&into.seq, &from.seq) },
+      job(into.name, from.name) { recode(&into.name, &from.name, nameMap) },
+      job(into.fund, from.fund) { move(&into.fund, &from.fund) },
+      job(into.budget, from.budget) { move(&into.budget, &from.budget) },
+      job(into.initial, from.initial) { move(&into.initial, &from.initial) },
+      job(into.spent, from.spent) { move(&into.spent, &from.spent) },
+      job(into.score, from.score) { move(&into.score, &from.score) },
+      job(into.grade, from.grade) { move(&into.grade, &from.grade) },
+      job(into.ratePoints, from.ratePoints) { move(&into.ratePoints, &from.ratePoints) },
     ]
     var halves: [[Int]] = [[], []]
     var load = [0, 0]
@@ -306,24 +314,11 @@ public struct ProjectTable: Sendable {
     // finish together; no more than that, since a page made ready early is held while the
     // piece's column it will hold is not yet given back (readying every landing page at
     // once raised a 10 M-row load's peak by a fifth).
-    func landing<T>(_ column: [T], _ added: Int) -> (start: UnsafeMutableRawPointer, bytes: Int)? {
-      guard added * MemoryLayout<T>.stride >= 1 << 20, column.capacity >= column.count + added else { return nil }
-      return column.withUnsafeBufferPointer { b in
-        b.baseAddress.map { (UnsafeMutableRawPointer(mutating: $0 + b.count), added * MemoryLayout<T>.stride) }
-      }
-    }
-    let landings = [
-      landing(into.year, from.year.count), landing(into.unit, from.unit.count), landing(into.seq, from.seq.count),
-      landing(into.name, from.name.count), landing(into.fund, from.fund.count), landing(into.budget, from.budget.count),
-      landing(into.initial, from.initial.count), landing(into.spent, from.spent.count),
-      landing(into.score, from.score.count), landing(into.grade, from.grade.count),
-      landing(into.ratePoints, from.ratePoints.count),
-    ]
     let heavy = load[0] >= load[1] ? 0 : 1
-    var ahead: [(start: UnsafeMutableRawPointer, bytes: Int)] = []
+    var ahead: [Landing] = []
     var share = (load[heavy] - load[1 - heavy]) / 2
     for j in halves[heavy].reversed() where share > 0 {
-      guard let l = landings[j] else { continue }
+      guard let l = jobs[j].landing else { continue }
       let take = min(share, l.bytes)
       ahead.append((l.start + (l.bytes - take), take))
       share -= take
